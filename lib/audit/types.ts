@@ -18,3 +18,10 @@ export interface AuditLog {
   start(entry: AuditStart): Promise<void>;
   finish(requestId: string, outcome: AuditOutcome): Promise<void>;
 }
+
+export type PendingAudit = AuditStart & { startedAt: Date };
+
+/** What the GitOps writer needs to find accepted writes that a crash interrupted. */
+export interface AuditJournal extends AuditLog {
+  pending(): Promise<PendingAudit[]>;
+}

@@ -1,0 +1,89 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env-schema";
+
+const cwd = "/srv/foundry";
+
+describe("parseEnv", () => {
+  it("runs on embedded defaults with nothing set", () => {
+    const env = parseEnv({}, cwd);
+    expect(env.port).toBe(3000);
+    expect(env.dataDir).toBe(path.join(cwd, "data"));
+    expect(env.databaseUrl).toBe(`file:${path.join(cwd, "data", "foundry.db")}`);
+    expect(env.database).toBe("sqlite");
+    expect(env.git).toMatchObject({
+      url: path.join(cwd, "data", "gitops.git"),
+      embedded: true,
+      branch: "main",
+      token: undefined,
+      mode: "push",
+      manifestsPath: "manifests",
+    });
+  });
+
+  it("reads a remote repository, PostgreSQL and pull-request mode", () => {
+    const env = parseEnv(
+      {
+        PORT: "8080",
+        FOUNDRY_DATA_DIR: "/var/lib/foundry",
+        DATABASE_URL: "postgresql://foundry@db:5432/foundry",
+        FOUNDRY_GIT_URL: "https://github.com/acme/fleet.git",
+        FOUNDRY_GIT_BRANCH: "production",
+        FOUNDRY_GIT_TOKEN: "t0ken",
+        FOUNDRY_GIT_MODE: "pull-request",
+        FOUNDRY_MANIFESTS_PATH: "clusters/home/",
+      },
+      cwd,
+    );
+    expect(env.port).toBe(8080);
+    expect(env.dataDir).toBe("/var/lib/foundry");
+    expect(env.database).toBe("postgresql");
+    expect(env.git).toMatchObject({
+      url: "https://github.com/acme/fleet.git",
+      embedded: false,
+      branch: "production",
+      token: "t0ken",
+      mode: "pull-request",
+      manifestsPath: "clusters/home",
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    const env = parseEnv({ FOUNDRY_GIT_URL: "", FOUNDRY_GIT_TOKEN: "  ", DATABASE_URL: "" }, cwd);
+    expect(env.git.embedded).toBe(true);
+    expect(env.git.token).toBeUndefined();
+    expect(env.database).toBe("sqlite");
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT must be a number"],
+    [{ PORT: "70000" }, "PORT must be between 1 and 65535"],
+    [{ FOUNDRY_GIT_MODE: "merge" }, "FOUNDRY_GIT_MODE must be 'push' or 'pull-request'"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL must start with file:"],
+    [{ FOUNDRY_GIT_URL: "git@github.com:acme/fleet.git" }, "FOUNDRY_GIT_URL must be an http(s)://"],
+    [
+      { FOUNDRY_GIT_URL: "https://user:secret@github.com/acme/fleet.git" },
+      "FOUNDRY_GIT_URL must not contain credentials",
+    ],
+    [{ FOUNDRY_GIT_BRANCH: "main;rm -rf /" }, "FOUNDRY_GIT_BRANCH must be a plain branch name"],
+    [{ FOUNDRY_GIT_BRANCH: "-delete" }, "FOUNDRY_GIT_BRANCH must be a plain branch name"],
+    [{ FOUNDRY_MANIFESTS_PATH: "../outside" }, "FOUNDRY_MANIFESTS_PATH must be a path inside"],
+    [{ FOUNDRY_MANIFESTS_PATH: "/etc" }, "FOUNDRY_MANIFESTS_PATH must be a path inside"],
+  ])("refuses %o in plain words", (source, expected) => {
+    expect(() => parseEnv(source, cwd)).toThrow(EnvError);
+    expect(() => parseEnv(source, cwd)).toThrow(expected);
+  });
+
+  it("lists every problem at once and points at the README", () => {
+    try {
+      parseEnv({ PORT: "0", FOUNDRY_GIT_MODE: "x" }, cwd);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const message = String(error instanceof Error ? error.message : error);
+      expect(message).toContain("PORT");
+      expect(message).toContain("FOUNDRY_GIT_MODE");
+      expect(message).toContain("README.md");
+    }
+  });
+});

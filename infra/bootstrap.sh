@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# Metal Foundry bootstrap, for OCI Cloud Shell:
+#   git clone https://github.com/OWNER/metal-foundry && metal-foundry/infra/bootstrap.sh
+# Safe to run again: Terraform converges, tfvars are rewritten from the same answers.
+set -euo pipefail
+
+readonly CAPACITY_MESSAGE="Free tier capacity unavailable, try again later"
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly SCRIPT_DIR
+TF_DIR="${FOUNDRY_TF_DIR:-$SCRIPT_DIR/terraform}"
+LIMITS_FILE="$SCRIPT_DIR/free-tier-limits.json"
+
+DRY_RUN=false
+INTERACTIVE=true
+[[ -t 0 ]] || INTERACTIVE=false
+REPO="${FOUNDRY_REPO:-}"
+HOSTNAME_PUBLIC="${FOUNDRY_HOSTNAME:-}"
+ACME_EMAIL="${FOUNDRY_ACME_EMAIL:-}"
+WORKERS="${FOUNDRY_WORKERS:-auto}"
+COMPARTMENT="${FOUNDRY_COMPARTMENT:-}"
+TAILSCALE_KEY="${FOUNDRY_TAILSCALE_KEY:-}"
+GITHUB_TOKEN_VALUE="${FOUNDRY_GITHUB_TOKEN:-}"
+HEALTH_TIMEOUT="${FOUNDRY_HEALTH_TIMEOUT:-1800}"
+
+usage() {
+  cat <<'EOF'
+Usage: infra/bootstrap.sh [options]
+
+  --dry-run              check and show what would happen; write and create nothing
+  --repo OWNER/NAME      your fork of metal-foundry            (env FOUNDRY_REPO)
+  --hostname HOST        public hostname of the console        (env FOUNDRY_HOSTNAME)
+  --email ADDRESS        Let's Encrypt account e-mail          (env FOUNDRY_ACME_EMAIL)
+  --workers auto|none    add one A1 worker when free A1 is left (env FOUNDRY_WORKERS)
+  --compartment OCID     defaults to the tenancy root          (env FOUNDRY_COMPARTMENT)
+  --non-interactive      never prompt; fail on a missing value
+  -h, --help
+
+Secrets are never flags (they would land in shell history):
+  FOUNDRY_TAILSCALE_KEY  one-off, pre-authorised Tailscale auth key (prompted without echo)
+  FOUNDRY_GITHUB_TOKEN   fine-grained token, contents: read on the fork (prompted without echo)
+EOF
+}
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+run() {
+  if [[ "$DRY_RUN" == true ]]; then
+    printf '[dry-run] would run: %s\n' "$*" >&2
+  else
+    "$@"
+  fi
+}
+
+parse_args() {
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --dry-run) DRY_RUN=true ;;
+      --repo) REPO="${2:?--repo needs a value}"; shift ;;
+      --hostname) HOSTNAME_PUBLIC="${2:?--hostname needs a value}"; shift ;;
+      --email) ACME_EMAIL="${2:?--email needs a value}"; shift ;;
+      --workers) WORKERS="${2:?--workers needs a value}"; shift ;;
+      --compartment) COMPARTMENT="${2:?--compartment needs a value}"; shift ;;
+      --non-interactive) INTERACTIVE=false ;;
+      -h | --help) usage; exit 0 ;;
+      *) usage >&2; die "unknown option: $1" ;;
+    esac
+    shift
+  done
+  [[ "$WORKERS" == auto || "$WORKERS" == none ]] || die "--workers must be auto or none"
+}
+
+preflight() {
+  local tool
+  for tool in oci terraform git jq curl; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (OCI Cloud Shell has all of them)"
+  done
+  [[ -f "$LIMITS_FILE" ]] || die "missing $LIMITS_FILE"
+  TENANCY="${OCI_TENANCY:-${OCI_CLI_TENANCY:-}}"
+  [[ -n "$TENANCY" ]] || die "no tenancy OCID: run this in OCI Cloud Shell, or export OCI_TENANCY"
+  COMPARTMENT="${COMPARTMENT:-$TENANCY}"
+  HOME_REGION="$(oci iam region-subscription list --tenancy-id "$TENANCY" \
+    | jq -r '.data[] | select(."is-home-region") | ."region-name"')"
+  [[ -n "$HOME_REGION" ]] || die "could not read the tenancy's home region"
+  if [[ -n "${OCI_REGION:-}" && "$OCI_REGION" != "$HOME_REGION" ]]; then
+    log "Cloud Shell is in $OCI_REGION; Always Free compute lives in the home region $HOME_REGION"
+  fi
+  AD="$(oci iam availability-domain list --compartment-id "$TENANCY" --region "$HOME_REGION" \
+    | jq -r '.data[0].name')"
+  log "tenancy ok, home region $HOME_REGION, availability domain $AD"
+}
+
+# Prints "used available" for one compute limit in the home region's first AD.
+limit_usage() {
+  oci limits resource-availability get --service-name compute --limit-name "$1" \
+    --compartment-id "$TENANCY" --availability-domain "$AD" --region "$HOME_REGION" \
+    | jq -r '"\(.data.used // 0) \(.data.available // 0)"'
+}
+
+# Counts what this configuration already owns, so a re-run does not count itself twice.
+own_instances() {
+  oci compute instance list --compartment-id "$COMPARTMENT" --region "$HOME_REGION" --all \
+    | jq --arg shape "$1" '[.data[]? | select(."lifecycle-state" != "TERMINATED")
+        | select(.shape == $shape) | select(."freeform-tags"."metal-foundry" == "true")]'
+}
+
+capacity_check() {
+  local micro_shape a1_shape micro_used micro_free a1_used a1_free mem_used mem_free own_micro own_a1
+  micro_shape="$(jq -r '.shapes.micro' "$LIMITS_FILE")"
+  a1_shape="$(jq -r '.shapes.a1' "$LIMITS_FILE")"
+  read -r micro_used micro_free < <(limit_usage vm-standard-e2-1-micro-count)
+  read -r a1_used a1_free < <(limit_usage standard-a1-core-count)
+  read -r mem_used mem_free < <(limit_usage standard-a1-memory-count)
+  own_micro="$(own_instances "$micro_shape")"
+  own_a1="$(own_instances "$a1_shape")"
+
+  EXISTING_MICRO=$((micro_used - $(jq 'length' <<<"$own_micro")))
+  EXISTING_A1_OCPUS=$((a1_used - $(jq '[.[]."shape-config".ocpus // 0] | add // 0 | floor' <<<"$own_a1")))
+  EXISTING_A1_MEM=$((mem_used - $(jq '[.[]."shape-config"."memory-in-gbs" // 0] | add // 0 | floor' <<<"$own_a1")))
+  log "micro instances: $micro_used used, $micro_free free; A1: $a1_used/$a1_free OCPU, $mem_used/$mem_free GB used/free"
+
+  if [[ "$(jq 'length' <<<"$own_micro")" -eq 0 && "$micro_free" -lt 1 ]]; then
+    die "no Always Free micro instance left in this tenancy ($micro_used in use); free one first"
+  fi
+  A1_OCPUS="$(jq -r '.limits.a1_ocpus' "$LIMITS_FILE")"
+  A1_MEM="$(jq -r '.limits.a1_memory_gb' "$LIMITS_FILE")"
+  ADD_WORKER=false
+  if [[ "$WORKERS" == auto ]]; then
+    if [[ "$((A1_OCPUS - EXISTING_A1_OCPUS))" -ge "$A1_OCPUS" && "$((A1_MEM - EXISTING_A1_MEM))" -ge "$A1_MEM" ]]; then
+      ADD_WORKER=true
+    else
+      log "the tenancy already uses A1 capacity: no cloud worker this time"
+    fi
+  fi
+}
+
+ask() {
+  local var="$1" prompt="$2" secret="${3:-}"
+  [[ -n "${!var}" ]] && return 0
+  [[ "$INTERACTIVE" == true ]] || die "$prompt is required (see --help for its flag or env)"
+  local answer
+  if [[ "$secret" == secret ]]; then
+    read -r -s -p "$prompt: " answer
+    printf '\n' >&2
+  else
+    read -r -p "$prompt: " answer
+  fi
+  printf -v "$var" '%s' "$answer"
+}
+
+prompts() {
+  ask REPO "GitHub repository (owner/name)"
+  ask HOSTNAME_PUBLIC "Console hostname (e.g. foundry.example.org)"
+  ask ACME_EMAIL "E-mail for Let's Encrypt"
+  ask TAILSCALE_KEY "Tailscale auth key (one-off, pre-authorised)" secret
+  ask GITHUB_TOKEN_VALUE "GitHub token (contents: read on $REPO)" secret
+  [[ "$REPO" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]] || die "repository must look like owner/name"
+  [[ "$TAILSCALE_KEY" == tskey-* ]] || die "the Tailscale key should start with tskey-"
+}
+
+tfvars() {
+  local workers="[]"
+  if [[ "$ADD_WORKER" == true ]]; then
+    workers="[{ name = \"arm-1\", shape = \"VM.Standard.A1.Flex\", ocpus = $A1_OCPUS, memory_gb = $A1_MEM }]"
+  fi
+  cat <<EOF
+# Written by infra/bootstrap.sh; re-running it rewrites this file.
+tenancy_ocid      = "$TENANCY"
+compartment_ocid  = "$COMPARTMENT"
+region            = "$HOME_REGION"
+github_repository = "$REPO"
+console_hostname  = "$HOSTNAME_PUBLIC"
+acme_email        = "$ACME_EMAIL"
+workers           = $workers
+existing_usage = {
+  micro_instances = $EXISTING_MICRO
+  a1_ocpus        = $EXISTING_A1_OCPUS
+  a1_memory_gb    = $EXISTING_A1_MEM
+}
+EOF
+}
+
+write_vars() {
+  if [[ "$DRY_RUN" == true ]]; then
+    log "would write $TF_DIR/terraform.tfvars:"
+    tfvars >&2
+    log "would write $TF_DIR/secrets.auto.tfvars (mode 600): tailscale_auth_key, github_token"
+    return 0
+  fi
+  tfvars >"$TF_DIR/terraform.tfvars"
+  (
+    umask 077
+    printf 'tailscale_auth_key = "%s"\ngithub_token       = "%s"\n' \
+      "$TAILSCALE_KEY" "$GITHUB_TOKEN_VALUE" >"$TF_DIR/secrets.auto.tfvars"
+  )
+  chmod 600 "$TF_DIR/secrets.auto.tfvars"
+}
+
+apply() {
+  run terraform -chdir="$TF_DIR" init -input=false
+  if [[ "$DRY_RUN" == true ]]; then
+    run terraform -chdir="$TF_DIR" apply -input=false -auto-approve
+    return 0
+  fi
+  local out
+  out="$(mktemp)"
+  if ! terraform -chdir="$TF_DIR" apply -input=false -auto-approve 2>&1 | tee "$out"; then
+    if grep -qi 'out of host capacity' "$out"; then
+      rm -f "$out"
+      printf '%s\n' "$CAPACITY_MESSAGE" >&2
+      exit 75
+    fi
+    rm -f "$out"
+    die "terraform apply failed (see above); fix it and run this script again"
+  fi
+  rm -f "$out"
+}
+
+wait_healthy() {
+  local url="https://$HOSTNAME_PUBLIC/api/health" waited=0
+  if [[ "$DRY_RUN" == true ]]; then
+    log "would wait up to ${HEALTH_TIMEOUT}s for $url"
+    return 0
+  fi
+  log "waiting for $url (K3s, Cilium, Flux and the console take 10-20 minutes on a micro VM)"
+  until curl -fsS --max-time 5 "$url" >/dev/null 2>&1; do
+    ((waited >= HEALTH_TIMEOUT)) && die "no answer from $url after ${HEALTH_TIMEOUT}s; see docs/platform/README.md"
+    sleep 15
+    waited=$((waited + 15))
+  done
+}
+
+next_steps() {
+  local ip="<control plane IP>"
+  [[ "$DRY_RUN" == true ]] || ip="$(terraform -chdir="$TF_DIR" output -raw control_plane_public_ip)"
+  cat <<EOF
+
+Metal Foundry console: https://$HOSTNAME_PUBLIC
+Next:
+  1. DNS: an A record $HOSTNAME_PUBLIC -> $ip (if you have not made it yet).
+  2. Revoke nothing: the Tailscale key was one-off; rotate the GitHub token when convenient.
+  3. Move Terraform state to the bucket: see docs/platform/README.md ("State").
+  4. GitHub webhook for instant sync: docs/platform/README.md ("Receiver").
+EOF
+}
+
+main() {
+  parse_args "$@"
+  [[ "$DRY_RUN" == true ]] && log "dry run: nothing will be written or created"
+  preflight
+  capacity_check
+  prompts
+  write_vars
+  apply
+  wait_healthy
+  next_steps
+}
+
+main "$@"

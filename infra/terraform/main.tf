@@ -1,0 +1,96 @@
+locals {
+  compartment_id      = var.compartment_ocid == "" ? var.tenancy_ocid : var.compartment_ocid
+  availability_domain = data.oci_identity_availability_domains.all.availability_domains[0].name
+  tags                = { "metal-foundry" = "true" }
+}
+
+data "oci_identity_availability_domains" "all" {
+  compartment_id = var.tenancy_ocid
+}
+
+module "network" {
+  source = "./modules/network"
+
+  compartment_id     = local.compartment_id
+  name               = var.name
+  vcn_cidr           = var.vcn_cidr
+  tailnet_cidr       = var.tailnet_cidr
+  enable_nat_gateway = var.enable_nat_gateway
+  tags               = local.tags
+}
+
+module "storage" {
+  source = "./modules/storage"
+
+  compartment_id        = local.compartment_id
+  name                  = var.name
+  backup_retention_days = var.backup_retention_days
+  tags                  = local.tags
+}
+
+module "control_plane" {
+  source = "./modules/compute"
+
+  compartment_id      = local.compartment_id
+  availability_domain = local.availability_domain
+  name                = "${var.name}-control-plane"
+  shape               = var.control_plane.shape
+  ocpus               = var.control_plane.ocpus
+  memory_gb           = var.control_plane.memory_gb
+  boot_volume_gb      = var.control_plane.boot_volume_gb
+  block_volumes_gb    = var.block_volumes_gb
+  allowed_shapes      = local.free_tier.always_free_shapes
+  subnet_id           = module.network.public_subnet_id
+  assign_public_ip    = true
+  ssh_authorized_keys = var.ssh_authorized_keys
+  tags                = local.tags
+
+  user_data = templatefile("${path.module}/../cloud-init/control-plane.yaml", {
+    k3s_version        = var.k3s_version
+    flux_version       = var.flux_version
+    github_repository  = var.github_repository
+    git_branch         = var.git_branch
+    github_token       = var.github_token
+    tailscale_auth_key = var.tailscale_auth_key
+    hostname           = "${var.name}-control-plane"
+    console_hostname   = var.console_hostname
+    acme_email         = var.acme_email
+    backup_bucket      = module.storage.backup_bucket
+    object_namespace   = module.storage.namespace
+    region             = var.region
+  })
+}
+
+module "workers" {
+  source   = "./modules/compute"
+  for_each = { for w in var.workers : w.name => w }
+
+  compartment_id      = local.compartment_id
+  availability_domain = local.availability_domain
+  name                = "${var.name}-${each.key}"
+  shape               = each.value.shape
+  ocpus               = each.value.ocpus
+  memory_gb           = each.value.memory_gb
+  boot_volume_gb      = each.value.boot_volume_gb
+  allowed_shapes      = local.free_tier.always_free_shapes
+  subnet_id           = module.network.private_subnet_id
+  assign_public_ip    = false
+  ssh_authorized_keys = var.ssh_authorized_keys
+  tags                = local.tags
+  # Workers join over Tailscale; their cloud-init is added with the worker story.
+  user_data = ""
+}
+
+module "iam" {
+  source = "./modules/iam"
+
+  tenancy_ocid      = var.tenancy_ocid
+  compartment_id    = local.compartment_id
+  name              = var.name
+  control_plane_id  = module.control_plane.instance_id
+  backup_bucket     = module.storage.backup_bucket
+  region            = var.region
+  github_repository = var.github_repository
+  ci_federation     = var.ci_federation
+  tags              = local.tags
+}

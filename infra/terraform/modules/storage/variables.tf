@@ -1,0 +1,4 @@
+variable "compartment_id" { type = string }
+variable "name" { type = string }
+variable "backup_retention_days" { type = number }
+variable "tags" { type = map(string) }

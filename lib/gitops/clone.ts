@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { UnavailableError } from "@/lib/errors";
+import { remoteFailure, remoteLabel } from "./remote-failure";
+import type { RepoHandle } from "./repo-handle";
+
+/**
+ * Makes sure the clone exists and points at the remote. A new clone is made beside the final
+ * folder and renamed into place, so a crash never leaves a half-made clone behind.
+ */
+export async function ensureClone(repo: RepoHandle): Promise<void> {
+  if (await isDirectory(path.join(repo.dir, ".git"))) {
+    // A crash in the middle of a commit leaves this lock behind; only this process uses the clone.
+    await rm(path.join(repo.dir, ".git", "index.lock"), { force: true });
+    const current = await repo.run(["config", "--get", "remote.origin.url"]);
+    if (current.stdout.trim() !== repo.url) await repo.git(["remote", "set-url", "origin", repo.url]);
+    return;
+  }
+  const parent = path.dirname(repo.dir);
+  await mkdir(parent, { recursive: true });
+  const partial = `${repo.dir}.partial-${randomBytes(4).toString("hex")}`;
+  const args = ["clone", "--quiet", "--no-tags", "--single-branch", "--branch", repo.branch, "--", repo.url, partial];
+  const result = await repo.run(args, { cwd: parent });
+  if (result.code !== 0 || result.timedOut) {
+    await rm(partial, { recursive: true, force: true });
+    throw missingBranch(result.stderr) ? noBranch(repo) : remoteFailure(result, repo.url);
+  }
+  await rm(repo.dir, { recursive: true, force: true });
+  await rename(partial, repo.dir);
+}
+
+/** Fetches the branch and puts the working tree exactly at its remote HEAD. Returns that sha. */
+export async function syncToRemote(repo: RepoHandle): Promise<string> {
+  const refspec = `+refs/heads/${repo.branch}:refs/remotes/origin/${repo.branch}`;
+  const result = await repo.run(["fetch", "--quiet", "--no-tags", "origin", refspec]);
+  if (result.code !== 0 || result.timedOut) {
+    throw missingBranch(result.stderr) ? noBranch(repo) : remoteFailure(result, repo.url);
+  }
+  return resetToRemote(repo);
+}
+
+/** Throws away anything local: the working tree and branch go back to the remote-tracking HEAD. */
+export async function resetToRemote(repo: RepoHandle): Promise<string> {
+  await repo.git(["reset", "--quiet", "--hard", `refs/remotes/origin/${repo.branch}`]);
+  await repo.git(["clean", "-ffdxq"]);
+  return (await repo.git(["rev-parse", "HEAD"])).trim();
+}
+
+function missingBranch(stderr: string): boolean {
+  return /couldn't find remote ref|remote branch .* not found/i.test(stderr);
+}
+
+function noBranch(repo: RepoHandle): UnavailableError {
+  return new UnavailableError(
+    `the Git remote at ${remoteLabel(repo.url)} has no branch "${repo.branch}"; push a first commit to it`,
+  );
+}
+
+async function isDirectory(target: string): Promise<boolean> {
+  return stat(target).then((info) => info.isDirectory(), () => false);
+}

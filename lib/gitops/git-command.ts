@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import type { Redactor } from "./redact";
+
+export type GitResult = { code: number; stdout: string; stderr: string; timedOut: boolean };
+
+export type GitRunOptions = {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  redact: Redactor;
+  /** Written to stdin, e.g. a commit message for `commit -F -`. */
+  input?: string;
+  timeoutMs?: number;
+};
+
+/** A git command that failed; its text has already been through the redactor. */
+export class GitCommandError extends Error {
+  constructor(
+    readonly command: string,
+    readonly result: GitResult,
+  ) {
+    const detail = result.timedOut ? "timed out" : result.stderr.trim() || `exit ${result.code}`;
+    super(`git ${command} failed: ${detail}`);
+    this.name = "GitCommandError";
+  }
+}
+
+/** Runs git with an argument array (never a shell). Resolves with the outcome, even on failure. */
+export function runGit(args: string[], options: GitRunOptions): Promise<GitResult> {
+  return new Promise((resolve) => {
+    const child = spawn("git", args, { cwd: options.cwd, env: options.env, stdio: "pipe" });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, options.timeoutMs ?? 60_000);
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(options.input ?? "");
+    const finish = (code: number, spawnError?: Error) => {
+      clearTimeout(timer);
+      resolve({
+        code,
+        timedOut,
+        stdout: options.redact(Buffer.concat(stdout).toString("utf8")),
+        stderr: options.redact(spawnError?.message ?? Buffer.concat(stderr).toString("utf8")),
+      });
+    };
+    child.on("error", (error) => finish(127, error));
+    child.on("close", (code) => finish(code ?? 128));
+  });
+}
+
+/** Runs git and returns stdout; throws `GitCommandError` on a non-zero exit. */
+export async function git(args: string[], options: GitRunOptions): Promise<string> {
+  const result = await runGit(args, options);
+  if (result.code !== 0 || result.timedOut) throw new GitCommandError(args[0] ?? "", result);
+  return result.stdout;
+}

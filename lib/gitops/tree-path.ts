@@ -1,0 +1,63 @@
+import { realpath } from "node:fs/promises";
+import path from "node:path";
+import { InvalidError } from "@/lib/errors";
+
+/**
+ * Checks a path the change function gave (relative to the manifests path) and returns it
+ * relative to the repository root, in POSIX form. Refuses anything that could leave the tree.
+ */
+export function treePath(manifestsPath: string, relative: string): string {
+  const refuse = (why: string) =>
+    new InvalidError(`"${printable(relative)}" is not a path inside the manifests tree: ${why}`);
+  if (relative.trim() === "") throw refuse("it is empty");
+  if (/[\u0000-\u001f\u007f\\]/.test(relative)) throw refuse("it contains control characters or backslashes");
+  if (relative.startsWith("/") || path.isAbsolute(relative)) throw refuse("it is absolute");
+  const parts = relative.split("/").filter((part) => part !== "" && part !== ".");
+  if (parts.includes("..")) throw refuse("it contains '..'");
+  if (parts.some((part) => part.toLowerCase() === ".git")) throw refuse("it names a .git folder");
+  if (parts.length === 0) throw refuse("it names the tree itself");
+  return path.posix.join(manifestsPath, ...parts);
+}
+
+/** A path inside `tree` ("" for the whole tree), for listing; same rules, but may be empty. */
+export function treeFolder(manifestsPath: string, relative = ""): string {
+  return relative.replace(/^\.?\/?$/, "") === "" ? manifestsPath : treePath(manifestsPath, relative);
+}
+
+/**
+ * Refuses a path whose existing part resolves, through symbolic links committed in the repo,
+ * anywhere but inside the manifests folder (or, while it does not exist yet, one of its parents).
+ */
+export async function assertInsideTree(
+  cloneDir: string,
+  manifestsPath: string,
+  repoPath: string,
+): Promise<string> {
+  const root = await realpath(cloneDir);
+  const base = path.join(root, manifestsPath);
+  const target = path.join(root, repoPath);
+  for (let probe = target; ; probe = path.dirname(probe)) {
+    try {
+      const real = await realpath(probe);
+      const allowed = within(real, base) || (probe !== target && within(base, real) && within(real, root));
+      if (!allowed) {
+        throw new InvalidError(`"${printable(repoPath)}" leads outside the manifests tree through a link`);
+      }
+      return target;
+    } catch (error) {
+      if (!isMissing(error) || probe === root) throw error;
+    }
+  }
+}
+
+function within(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(`${parent}${path.sep}`);
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "ENOTDIR");
+}
+
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 200);
+}

@@ -1,0 +1,23 @@
+import { treePath } from "./tree-path";
+import type { RepoHandle } from "./repo-handle";
+import type { TreeSnapshot } from "./types";
+
+/** The manifests tree at the last fetched remote HEAD, read from Git objects (never the worktree). */
+export async function treeSnapshot(repo: RepoHandle): Promise<TreeSnapshot> {
+  const sha = (await repo.git(["rev-parse", "--verify", `refs/remotes/origin/${repo.branch}^{commit}`])).trim();
+  const listing = await repo.git(["ls-tree", "-r", "-z", "--name-only", sha, "--", `${repo.manifestsPath}/`]);
+  const prefix = `${repo.manifestsPath}/`;
+  const files = listing
+    .split("\0")
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => name.slice(prefix.length))
+    .sort();
+  return {
+    sha,
+    files,
+    async read(relative) {
+      const result = await repo.run(["cat-file", "blob", `${sha}:${treePath(repo.manifestsPath, relative)}`]);
+      return result.code === 0 ? result.stdout : undefined;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { Header } from "@/components/shell/header";
+import { Sidebar } from "@/components/shell/sidebar";
+import { currentActor } from "@/lib/auth/current-actor";
+import { clusterConnection } from "@/lib/k8s/connection";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  const cluster = clusterConnection();
+  return (
+    <div className="flex min-h-screen">
+      <Sidebar />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <Header actor={actor} cluster={{ label: cluster.label, detail: cluster.detail }} />
+        <main className="flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

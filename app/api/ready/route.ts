@@ -1,0 +1,10 @@
+import { readiness } from "@/lib/status/readiness";
+
+/** Readiness: the database and the GitOps remote answer; each check says why when it does not. */
+export async function GET(): Promise<Response> {
+  const report = await readiness();
+  return Response.json(report, {
+    status: report.ready ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,22 @@
+import type { Actor } from "@/lib/auth/actor";
+import { ConnectionStatus } from "./connection-status";
+
+export function Header({
+  actor,
+  cluster,
+}: {
+  actor: Actor;
+  cluster: { label: string; detail: string };
+}) {
+  return (
+    <header className="flex h-14 items-center justify-between border-b border-zinc-200 px-6 dark:border-zinc-800">
+      <ConnectionStatus cluster={cluster} />
+      <div className="flex items-center gap-2 text-sm" data-testid="signed-in-actor">
+        <span className="font-medium">{actor.name}</span>
+        <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+          {actor.role}
+        </span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,26 @@
+// Completes `.next/standalone` after `next build`: the server there needs the static assets, the
+// public folder, the migrations it applies at start and the manifests it seeds the embedded repo from.
+import { cpSync, existsSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const standalone = path.join(root, ".next", "standalone");
+if (!existsSync(path.join(standalone, "server.js"))) {
+  console.error("No .next/standalone/server.js: run `next build` first.");
+  process.exit(1);
+}
+
+const copies = [
+  [".next/static", ".next/static"],
+  ["public", "public"],
+  ["prisma", "prisma"],
+  ["manifests", "manifests"],
+];
+for (const [from, to] of copies) {
+  const source = path.join(root, from);
+  if (!existsSync(source)) continue;
+  const target = path.join(standalone, to);
+  rmSync(target, { recursive: true, force: true });
+  cpSync(source, target, { recursive: true });
+}
+console.log("Standalone server assembled in .next/standalone");

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs everything the console needs and starts it at http://localhost:3000 on the embedded
+# defaults: SQLite and a local GitOps repository, both in ./data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/apt-install.sh
+. scripts/lib/npm-install.sh
+
+apt_install_missing git ca-certificates g++ make python3
+npm_install_project
+npm run build
+exec npm start

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { authSettingsFrom, authSettingsShape, type AuthSettings } from "@/lib/auth/auth-settings";
 
 /**
  * Every setting the console reads, validated once at start. Pure: no side effects, so tests and
@@ -67,6 +68,7 @@ const rawSchema = z.object({
   FOUNDRY_GIT_COMMITTER_EMAIL: z.string().trim().email("must be an email address").default("foundry@localhost"),
   FOUNDRY_GIT_PUSH_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   GITHUB_API_URL: z.string().trim().url("must be a URL").default("https://api.github.com"),
+  ...authSettingsShape,
 });
 
 export type Env = {
@@ -86,6 +88,7 @@ export type Env = {
     pushAttempts: number;
   };
   githubApiUrl: string;
+  auth: AuthSettings;
 };
 
 export class EnvError extends Error {
@@ -113,6 +116,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     );
   }
   const raw = result.data;
+  const auth = authSettingsFrom(raw, { hostname: raw.HOSTNAME, port: raw.PORT });
+  if ("problems" in auth) throw new EnvError(auth.problems);
   const dataDir = path.resolve(cwd, raw.FOUNDRY_DATA_DIR);
   const databaseUrl = raw.DATABASE_URL ?? `file:${path.join(dataDir, "foundry.db")}`;
   const gitUrl = raw.FOUNDRY_GIT_URL ?? path.join(dataDir, "gitops.git");
@@ -133,5 +138,6 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
       pushAttempts: raw.FOUNDRY_GIT_PUSH_ATTEMPTS,
     },
     githubApiUrl: raw.GITHUB_API_URL.replace(/\/+$/, ""),
+    auth: auth.settings,
   };
 }

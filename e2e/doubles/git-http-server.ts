@@ -17,7 +17,9 @@ export type HookVerdict =
   | { kind: "pass" }
   | { kind: "reject"; status: number; message: string }
   /** Let Git take the request, then cut the connection before the client hears the answer. */
-  | { kind: "drop-response" };
+  | { kind: "drop-response" }
+  /** Cut the connection without letting Git see the request. */
+  | { kind: "drop-request" };
 
 export type RequestHook = (request: GitRequestInfo) => HookVerdict | Promise<HookVerdict>;
 
@@ -120,6 +122,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   if (verdict.kind === "reject") {
     response.writeHead(verdict.status, { "Content-Type": "text/plain" });
     response.end(`${verdict.message}\n`);
+    return;
+  }
+  if (verdict.kind === "drop-request") {
+    request.socket.destroy();
     return;
   }
   runBackend(request, response, url, context.root, verdict.kind === "drop-response");

@@ -45,13 +45,14 @@ async function pushBranch(repo: RepoHandle, branch: string, sha: string, attempt
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const outcome = await pushHead(repo, `refs/heads/${branch}`);
     if (outcome.kind === "pushed") return;
+    if (outcome.kind === "failed") throw outcome.error;
+    // The answer was lost or the ref moved: it may be our own push that got there.
+    const remote = await repo.run(["ls-remote", "origin", `refs/heads/${branch}`]);
+    if (remote.code === 0 && remote.stdout.startsWith(sha)) return;
     if (outcome.kind === "behind") {
       throw new ConflictError(`the branch "${branch}" already exists on the Git remote with other work`);
     }
-    if (outcome.kind === "failed") throw outcome.error;
-    const remote = await repo.run(["ls-remote", "origin", `refs/heads/${branch}`]);
     if (remote.code !== 0) throw outcome.error;
-    if (remote.stdout.startsWith(sha)) return;
   }
   throw new UnavailableError(`the branch "${branch}" could not be pushed after ${attempts} attempts`);
 }

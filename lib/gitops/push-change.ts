@@ -14,45 +14,45 @@ export type ChangeRequest = ParsedRequest & { author: GitIdentity; change: TreeC
 export type ChangeOutcome = { sha: string; committed: boolean; pullRequestUrl?: string };
 
 /**
- * Fetch, run the change on the remote HEAD, commit, push. When the push loses a race, start over
- * from the new HEAD (the change runs again and may now refuse). When the push's fate is unknown,
- * look for this request's trailer on the remote before trying again, so nothing lands twice.
+ * Fetch, run the change on the remote HEAD, commit, push. When a push does not clearly succeed
+ * (lost the race, or its answer was lost), fetch again and first look for this request's trailer
+ * among the new commits: it may have landed after all. Only if not, run the change again.
  */
 export async function pushChange(
   repo: RepoHandle,
   request: ChangeRequest,
   pushAttempts: number,
 ): Promise<ChangeOutcome> {
+  let base: string | undefined;
+  let unanswered: UnavailableError | undefined;
   for (let attempt = 1; attempt <= pushAttempts; attempt += 1) {
-    const head = await syncToRemote(repo);
+    const head = await syncAfter(repo, unanswered, request.requestId);
+    if (base !== undefined) {
+      const landed = await requestCommits(repo, [`${base}..${head}`], request.requestId);
+      const sha = landed.get(request.requestId);
+      if (sha !== undefined) return { sha, committed: true };
+    }
+    base = head;
     await request.change(workingTree(repo.dir, repo.manifestsPath));
     const sha = await commitChange(repo, request);
     if (sha === undefined) return { sha: head, committed: false };
     const outcome = await pushHead(repo, `refs/heads/${repo.branch}`);
     if (outcome.kind === "pushed") return { sha, committed: true };
     if (outcome.kind === "failed") throw outcome.error;
-    if (outcome.kind === "unknown") {
-      const landed = await landedCommit(repo, request.requestId, outcome.error);
-      if (landed !== undefined) return { sha: landed, committed: true };
-    }
+    unanswered = outcome.kind === "unknown" ? outcome.error : undefined;
   }
   throw new UnavailableError(
     `the branch "${repo.branch}" at ${remoteLabel(repo.url)} kept moving: ${pushAttempts} pushes in a row lost the race; nothing was committed, try again`,
   );
 }
 
-async function landedCommit(
-  repo: RepoHandle,
-  requestId: string,
-  pushError: UnavailableError,
-): Promise<string | undefined> {
+async function syncAfter(repo: RepoHandle, unanswered: UnavailableError | undefined, requestId: string) {
   try {
-    await syncToRemote(repo);
-  } catch {
+    return await syncToRemote(repo);
+  } catch (error) {
+    if (unanswered === undefined) throw error;
     throw new UnavailableError(
-      `${pushError.message}; whether the push landed cannot be checked now (look for Foundry-Request: ${requestId})`,
+      `${unanswered.message}; whether the push landed cannot be checked now (look for Foundry-Request: ${requestId})`,
     );
   }
-  const found = await requestCommits(repo, [`refs/remotes/origin/${repo.branch}`], requestId);
-  return found.get(requestId);
 }

@@ -15,6 +15,10 @@ export async function pushHead(repo: RepoHandle, ref: string): Promise<PushOutco
   const result = await repo.run(["push", "--porcelain", "origin", `HEAD:${ref}`]);
   if (result.code === 0 && !result.timedOut) return { kind: "pushed" };
   if (/^!\t[^\t]*\t\[rejected\]/m.test(result.stdout)) return { kind: "behind" };
+  // Another push moved the ref between our advertisement and our update (or curl re-sent ours).
+  if (/\[remote rejected\] \((failed to update ref|failed to lock)\)|cannot lock ref/.test(result.stdout + result.stderr)) {
+    return { kind: "behind" };
+  }
   const refused = /^!\t[^\t]*\t\[remote rejected\] \((.*)\)$/m.exec(result.stdout);
   if (refused) {
     const reason = refused[1] ?? "no reason given";

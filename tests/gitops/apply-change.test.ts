@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, InvalidError } from "@/lib/errors";
@@ -121,6 +121,20 @@ describe("applyChange", () => {
       await expect(readFile(path.join(clone, "manifests/servers/ok.yaml"))).rejects.toThrow();
     },
   );
+
+  it("refuses to follow a committed symbolic link out of the manifests tree", async () => {
+    await world.commitByHand(async (work) => {
+      await symlink("../..", path.join(work, "manifests/escape"));
+      await symlink("../README.md", path.join(work, "manifests/readme-link"));
+    }, "add links");
+    const writer = world.writer();
+    for (const file of ["escape/etc/owned", "readme-link"]) {
+      await expect(
+        writer.applyChange({ actor: ada, action: "edit-server", summary: "servers: escape", change: (tree) => tree.write(file, "x") }),
+      ).rejects.toThrow(/leads outside the manifests tree through a link/);
+    }
+    expect(await world.remoteFile("README.md")).toBe("fork of metal-foundry\n");
+  });
 
   it("refuses invalid actions and request ids before any audit row or Git work", async () => {
     const writer = world.writer();

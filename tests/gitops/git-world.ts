@@ -29,7 +29,9 @@ export type GitWorld = {
   remoteGit(args: string[]): Promise<string>;
   remoteLog(ref?: string): Promise<RemoteCommit[]>;
   remoteFile(file: string, ref?: string): Promise<string | undefined>;
-  pushByHand(file: string, content: string): Promise<void>;
+  pushByHand(file: string, content: string, message?: string, ref?: string): Promise<void>;
+  /** A person's commit made in a clone of their own: `edit` changes the work tree. */
+  commitByHand(edit: (work: string) => Promise<void>, message: string, ref?: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -67,15 +69,20 @@ export async function createGitWorld(options: { token?: string } = {}): Promise<
     async remoteFile(file, ref = "main") {
       return remoteGit(["show", `${ref}:${file}`]).catch(() => undefined);
     },
-    async pushByHand(file, content) {
+    async pushByHand(file, content, message = `by hand: ${file}`, ref = "main") {
+      await this.commitByHand(async (work) => {
+        await mkdir(path.dirname(path.join(work, file)), { recursive: true });
+        await writeFile(path.join(work, file), content);
+      }, message, ref);
+    },
+    async commitByHand(edit, message, ref = "main") {
       const work = path.join(dir, `hand-${randomBytes(4).toString("hex")}`);
       const run = (args: string[]) => execFileAsync("git", args, { cwd: work, env: quietGitEnv });
       await execFileAsync("git", ["clone", "-q", gitDir, work], { env: quietGitEnv });
-      await mkdir(path.dirname(path.join(work, file)), { recursive: true });
-      await writeFile(path.join(work, file), content);
+      await edit(work);
       await run(["add", "-A"]);
-      await run(["commit", "-qm", `by hand: ${file}`]);
-      await run(["push", "-q", "origin", "HEAD:refs/heads/main"]);
+      await run(["commit", "-q", "-m", message]);
+      await run(["push", "-q", "origin", `HEAD:refs/heads/${ref}`]);
     },
     async close() {
       await server.close();

@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ada, createGitWorld, type GitWorld } from "./git-world";
+
+const seen = vi.hoisted(() => [] as { args: string[]; env: Record<string, string | undefined> }[]);
+
+vi.mock("node:child_process", async (importOriginal) => {
+  const original = await importOriginal<typeof import("node:child_process")>();
+  const spawn = (command: string, args: string[], options: { env?: Record<string, string | undefined> }) => {
+    seen.push({ args: [command, ...args], env: options.env ?? {} });
+    return original.spawn(command, args, options);
+  };
+  return { ...original, spawn };
+});
+
+let world: GitWorld;
+beforeEach(async () => {
+  world = await createGitWorld();
+});
+afterEach(async () => {
+  await world.close();
+});
+
+describe("the git processes the writer starts", () => {
+  it("never carry the token in their arguments, only in the environment, with prompts off", async () => {
+    const writer = world.writer();
+    seen.length = 0;
+    await writer.applyChange({
+      actor: ada, action: "edit-server", summary: "servers: edit a",
+      change: (tree) => tree.write("servers/a.yaml", "a: 1\n"),
+    });
+    const writerCalls = seen.filter((call) => call.env.GIT_CONFIG_COUNT !== undefined);
+    expect(writerCalls.length).toBeGreaterThan(3);
+    const basic = Buffer.from(`x-access-token:${world.token}`).toString("base64");
+    for (const call of writerCalls) {
+      expect(call.args.join(" ")).not.toContain(world.token);
+      expect(call.args.join(" ")).not.toContain(basic);
+      expect(call.env.GIT_TERMINAL_PROMPT).toBe("0");
+      expect(Object.values(call.env)).toContain(`Authorization: Basic ${basic}`);
+    }
+  });
+});

@@ -14,7 +14,7 @@ import pg, { type PoolConfig } from "pg";
 import { lockfileContent, lockfileName, readMigrationFiles } from "@/lib/db/migration-files";
 import { withCharColumnsAsText } from "@/lib/db/pg-char-columns";
 import { pgConfigFromUrl } from "@/lib/db/pg-config";
-import type { DatabaseProvider } from "@/lib/db/provider";
+import { sqliteFilePath, type DatabaseProvider } from "@/lib/db/provider";
 import { withMultiStatementScripts } from "@/lib/db/sqlite-scripts";
 
 /*
@@ -39,10 +39,13 @@ async function loadBindings(): Promise<Bindings> {
   return loaded;
 }
 
+/**
+ * The database the engine connects to. SQLite defaults to an in-memory one; on PostgreSQL the
+ * engine also creates (and this module drops) shadow databases on the same server.
+ */
 export type EngineTarget =
-  | { provider: "sqlite" }
-  /** A server where the engine may create (and then drop) a shadow database. */
-  | { provider: "postgresql"; serverUrl: string };
+  | { provider: "sqlite"; databaseUrl?: string }
+  | { provider: "postgresql"; databaseUrl: string };
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -75,14 +78,31 @@ function postgresFactory(pool: pg.Pool, config: PoolConfig) {
   return { factory, dropShadows };
 }
 
-function sqliteFactory(): SqlMigrationAwareDriverAdapterFactory {
-  const base = new PrismaBetterSqlite3({ url: ":memory:" });
+function sqliteFactory(databaseUrl = ":memory:"): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
   return {
     provider: base.provider,
     adapterName: base.adapterName,
     connect: async () => withMultiStatementScripts(await base.connect()),
     connectToShadowDb: async () => withMultiStatementScripts(await base.connectToShadowDb()),
   };
+}
+
+function connectTarget(target: EngineTarget) {
+  if (target.provider === "sqlite") {
+    return { factory: sqliteFactory(target.databaseUrl), close: async () => undefined };
+  }
+  const config = pgConfigFromUrl(target.databaseUrl);
+  const pool = new pg.Pool(config);
+  const { factory, dropShadows } = postgresFactory(pool, config);
+  const close = async () => {
+    try {
+      await dropShadows();
+    } finally {
+      await pool.end();
+    }
+  };
+  return { factory, close };
 }
 
 /** Runs `work` with an engine connected through the provider's driver adapter. */
@@ -92,21 +112,20 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   bindings ??= loadBindings();
   const { SchemaEngine } = await bindings;
-  const config = target.provider === "postgresql" ? pgConfigFromUrl(target.serverUrl) : undefined;
-  const pool = config === undefined ? undefined : new pg.Pool(config);
-  const postgres = pool === undefined || config === undefined ? undefined : postgresFactory(pool, config);
-  const factory = postgres?.factory ?? sqliteFactory();
-  const engine = await SchemaEngine.new(
-    { datamodels: undefined },
-    () => undefined,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  const { factory, close } = connectTarget(target);
   try {
-    return await work(engine);
+    const engine = await SchemaEngine.new(
+      { datamodels: undefined },
+      () => undefined,
+      bindMigrationAwareSqlAdapterFactory(factory),
+    );
+    try {
+      return await work(engine);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
-    await postgres?.dropShadows();
-    await pool?.end();
+    await close();
   }
 }
 
@@ -146,4 +165,12 @@ export async function diffMigrationsToSchema(input: {
     });
     return { empty: result.exitCode === 0, script: result.stdout ?? "" };
   });
+}
+
+/** What Prisma Migrate thinks of a database's history against the migration folders. */
+export async function diagnoseHistory(target: EngineTarget, folder: string) {
+  const migrationsList = await migrationList(target.provider, folder);
+  return withSchemaEngine(target, (engine) =>
+    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters }),
+  );
 }

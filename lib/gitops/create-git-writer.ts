@@ -56,10 +56,16 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
   const key = `${options.url}#${options.branch}`;
   const inFlight = new Set<string>();
   let cloned = false;
+  let prepared = false;
 
+  const prepare = async () => {
+    if (prepared) return;
+    await options.prepareRemote?.();
+    prepared = true;
+  };
   const ready = async () => {
     if (cloned) return;
-    await options.prepareRemote?.();
+    await prepare();
     await ensureClone(repo);
     cloned = true;
   };
@@ -115,7 +121,14 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
         return treeSnapshot(repo);
       });
     },
-    checkRemote: () => checkRemote(repo),
+    async checkRemote() {
+      try {
+        await prepare();
+      } catch (error) {
+        return { ok: false, reason: scrubError(error, repo.redact).message };
+      }
+      return checkRemote(repo);
+    },
     recoverInterruptedWrites: ({ startedBefore } = {}) =>
       queue.run(key, async () => {
         await ready();

@@ -45,6 +45,15 @@ export async function createGitWorld(options: { token?: string } = {}): Promise<
   const gitDir = path.join(server.root, "acme/gitops.git");
   const audit = createMemoryAuditLog();
   let clones = 0;
+  const commitByHand: GitWorld["commitByHand"] = async (edit, message, ref = "main") => {
+    const work = path.join(dir, `hand-${randomBytes(4).toString("hex")}`);
+    const run = (args: string[]) => execFileAsync("git", args, { cwd: work, env: quietGitEnv });
+    await execFileAsync("git", ["clone", "-q", gitDir, work], { env: quietGitEnv });
+    await edit(work);
+    await run(["add", "-A"]);
+    await run(["commit", "-q", "-m", message]);
+    await run(["push", "-q", "origin", `HEAD:refs/heads/${ref}`]);
+  };
   const remoteGit = async (args: string[]) =>
     (await execFileAsync("git", ["--git-dir", gitDir, ...args], { env: quietGitEnv })).stdout;
   return {
@@ -70,20 +79,12 @@ export async function createGitWorld(options: { token?: string } = {}): Promise<
       return remoteGit(["show", `${ref}:${file}`]).catch(() => undefined);
     },
     async pushByHand(file, content, message = `by hand: ${file}`, ref = "main") {
-      await this.commitByHand(async (work) => {
+      await commitByHand(async (work) => {
         await mkdir(path.dirname(path.join(work, file)), { recursive: true });
         await writeFile(path.join(work, file), content);
       }, message, ref);
     },
-    async commitByHand(edit, message, ref = "main") {
-      const work = path.join(dir, `hand-${randomBytes(4).toString("hex")}`);
-      const run = (args: string[]) => execFileAsync("git", args, { cwd: work, env: quietGitEnv });
-      await execFileAsync("git", ["clone", "-q", gitDir, work], { env: quietGitEnv });
-      await edit(work);
-      await run(["add", "-A"]);
-      await run(["commit", "-q", "-m", message]);
-      await run(["push", "-q", "origin", `HEAD:refs/heads/${ref}`]);
-    },
+    commitByHand,
     async close() {
       await server.close();
       await rm(dir, { recursive: true, force: true });

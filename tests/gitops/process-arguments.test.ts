@@ -1,3 +1,4 @@
+import type { SpawnOptions } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ada, createGitWorld, type GitWorld } from "./git-world";
 
@@ -5,7 +6,7 @@ const seen = vi.hoisted(() => [] as { args: string[]; env: Record<string, string
 
 vi.mock("node:child_process", async (importOriginal) => {
   const original = await importOriginal<typeof import("node:child_process")>();
-  const spawn = (command: string, args: string[], options: { env?: Record<string, string | undefined> }) => {
+  const spawn = (command: string, args: string[], options: SpawnOptions) => {
     seen.push({ args: [command, ...args], env: options.env ?? {} });
     return original.spawn(command, args, options);
   };

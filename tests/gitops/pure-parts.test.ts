@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env-schema";
 import { InvalidError } from "@/lib/errors";
+import { gitWriterOptions } from "@/lib/gitops/options-from-env";
+import { createMemoryAuditLog } from "@/tests/support/memory-audit-log";
 import { commitMessage, oneLine } from "@/lib/gitops/commit-message";
 import { parseGitHubRepository } from "@/lib/gitops/github-repository";
 import { createRedactor } from "@/lib/gitops/redact";
@@ -81,5 +84,20 @@ describe("the token stays secret", () => {
     ["fatal: unable to access 'https://git.example/': Could not resolve host: git.example", "cannot reach the Git remote at git.example:8080: the host name does not resolve"],
   ])("names the cause of %j in plain words", (stderr, message) => {
     expect(remoteFailure({ code: 128, stdout: "", stderr, timedOut: false }, "http://git.example:8080/a.git").message).toBe(message);
+  });
+});
+
+describe("gitWriterOptions", () => {
+  it("uses the embedded repository in the data dir when no remote is set", () => {
+    const settings = parseEnv({ FOUNDRY_DATA_DIR: "/srv/foundry" }, "/app");
+    const options = gitWriterOptions(settings, createMemoryAuditLog(), "/app");
+    expect(options).toMatchObject({ url: "/srv/foundry/gitops.git", cloneDir: "/srv/foundry/gitops-clone", mode: "push" });
+    expect(options.prepareRemote).toBeTypeOf("function");
+  });
+
+  it("uses the configured remote and token as they are", () => {
+    const settings = parseEnv({ FOUNDRY_GIT_URL: "https://github.com/acme/gitops.git", FOUNDRY_GIT_TOKEN: "t" });
+    const options = gitWriterOptions(settings, createMemoryAuditLog());
+    expect(options).toMatchObject({ url: "https://github.com/acme/gitops.git", token: "t", prepareRemote: undefined });
   });
 });

@@ -105,12 +105,17 @@ own_instances() {
 }
 
 capacity_check() {
-  local micro_shape a1_shape micro_used micro_free a1_used a1_free mem_used mem_free own_micro own_a1
+  local micro_shape a1_shape micro_usage a1_usage mem_usage micro_used micro_free a1_used a1_free
+  local mem_used mem_free own_micro own_a1
   micro_shape="$(jq -r '.shapes.micro' "$LIMITS_FILE")"
   a1_shape="$(jq -r '.shapes.a1' "$LIMITS_FILE")"
-  read -r micro_used micro_free < <(limit_usage vm-standard-e2-1-micro-count)
-  read -r a1_used a1_free < <(limit_usage standard-a1-core-count)
-  read -r mem_used mem_free < <(limit_usage standard-a1-memory-count)
+  # Plain assignments, so a failing oci call stops the script (set -e).
+  micro_usage="$(limit_usage vm-standard-e2-1-micro-count)"
+  a1_usage="$(limit_usage standard-a1-core-count)"
+  mem_usage="$(limit_usage standard-a1-memory-count)"
+  read -r micro_used micro_free <<<"$micro_usage"
+  read -r a1_used a1_free <<<"$a1_usage"
+  read -r mem_used mem_free <<<"$mem_usage"
   own_micro="$(own_instances "$micro_shape")"
   own_a1="$(own_instances "$a1_shape")"
 
@@ -238,7 +243,7 @@ next_steps() {
 Metal Foundry console: https://$HOSTNAME_PUBLIC
 Next:
   1. DNS: an A record $HOSTNAME_PUBLIC -> $ip (if you have not made it yet).
-  2. Revoke nothing: the Tailscale key was one-off; rotate the GitHub token when convenient.
+  2. The Tailscale key was one-off and is spent; rotate the GitHub token when convenient.
   3. Move Terraform state to the bucket: see docs/platform/README.md ("State").
   4. GitHub webhook for instant sync: docs/platform/README.md ("Receiver").
 EOF

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 
   const targets: Record<DatabaseProvider, EngineTarget> = {
     sqlite: { provider: "sqlite" },
-    postgresql: { provider: "postgresql", serverUrl },
+    postgresql: { provider: "postgresql", databaseUrl: serverUrl },
   };
   const diffs = await Promise.all(
     databaseProviders.map(async (provider) => ({

@@ -8,7 +8,10 @@ if [ "$#" -eq 0 ]; then
   exit 64
 fi
 
-pg_bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+pg_bin="${PG_BIN:-}"
+if [ -z "$pg_bin" ]; then
+  for candidate in /usr/lib/postgresql/*/bin; do pg_bin="$candidate"; done
+fi
 if [ ! -x "$pg_bin/initdb" ]; then
   echo "with-postgres: PostgreSQL server binaries not found (install the 'postgresql' package or set PG_BIN)" >&2
   exit 69
@@ -23,6 +26,7 @@ work_dir="$(mktemp -d "${TMPDIR:-/tmp}/foundry-pg.XXXXXX")"
 data_dir="$work_dir/data"
 if [ "$(id -u)" -eq 0 ]; then chown postgres: "$work_dir"; fi
 
+# shellcheck disable=SC2317 # invoked by the EXIT trap
 cleanup() {
   as_owner "$pg_bin/pg_ctl" -D "$data_dir" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work_dir"

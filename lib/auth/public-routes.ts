@@ -1,0 +1,23 @@
+/**
+ * THE list of paths anyone may open without a session. Everything else needs one: pages redirect
+ * to sign-in, APIs answer 401. Adding a path here is a security decision: say why beside it.
+ */
+type PublicRoute = { path: string; prefix: boolean; why: string };
+
+export const publicRoutes: readonly PublicRoute[] = [
+  { path: "/api/health", prefix: false, why: "liveness probe" },
+  { path: "/api/ready", prefix: false, why: "readiness probe" },
+  { path: "/api/auth", prefix: true, why: "next-auth: sign-in, OAuth callback, sign-out" },
+  { path: "/sign-in", prefix: false, why: "the sign-in page and its local sign-in action" },
+  { path: "/not-allowed", prefix: false, why: "tells a refused person why" },
+  { path: "/api/webhooks", prefix: true, why: "Flux and GitHub; each checks its own signature" },
+  { path: "/api/boot", prefix: true, why: "iPXE clients; each request checks its own token" },
+];
+
+export function isPublicPath(pathname: string): boolean {
+  return publicRoutes.some((route) =>
+    route.prefix
+      ? pathname === route.path || pathname.startsWith(`${route.path}/`)
+      : pathname === route.path,
+  );
+}

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib/apt-install.sh
 . scripts/lib/npm-install.sh
 
-apt_install_missing git ca-certificates g++ make python3 chromium postgresql shellcheck
+apt_install_missing git ca-certificates g++ make python3 chromium postgresql shellcheck jq
 npm_install_project
 
 echo "== typecheck"

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
+import { LocalModeBanner } from "@/components/auth/local-mode-banner";
 import { Header } from "@/components/shell/header";
 import { Sidebar } from "@/components/shell/sidebar";
 import { currentActor } from "@/lib/auth/current-actor";
+import { env } from "@/lib/env";
 import { clusterConnection } from "@/lib/k8s/connection";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -11,6 +13,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <div className="flex min-h-screen">
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
+        {env().auth.mode === "local" ? <LocalModeBanner /> : null}
         <Header actor={actor} cluster={{ label: cluster.label, detail: cluster.detail }} />
         <main className="flex-1 p-6">{children}</main>
       </div>

@@ -1,3 +1,4 @@
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
 import { ConnectionStatus } from "./connection-status";
 
@@ -16,6 +17,7 @@ export function Header({
         <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
           {actor.role}
         </span>
+        <SignOutButton />
       </div>
     </header>
   );

@@ -60,6 +60,7 @@ function runBootstrap(s: { bin: string; tfDir: string }, args: string[]) {
     encoding: "utf8",
     input: "",
     env: {
+      NODE_ENV: "test",
       PATH: `${s.bin}:${process.env.PATH ?? ""}`,
       HOME: work,
       OCI_TENANCY: "ocid1.tenancy.oc1..stub",

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditTable } from "@/components/activity/audit-table";
+import { Fact, StatCard } from "@/components/overview/stat-card";
+import { PageHeader } from "@/components/ui/page-header";
+import { ShortSha } from "@/components/ui/short-sha";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { listAuditEntries } from "@/lib/audit/prisma-audit-log";
+import { databaseHealth } from "@/lib/db";
+import { env } from "@/lib/env";
+import { commitUrl } from "@/lib/gitops/commit-url";
+import { clusterConnection } from "@/lib/k8s/connection";
+import { repositorySummary } from "@/lib/status/repository-summary";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const [repository, database, recent] = await Promise.all([
+    repositorySummary(),
+    databaseHealth(),
+    listAuditEntries({ limit: 5 }),
+  ]);
+  const cluster = clusterConnection();
+  const remote = env().git.url;
+  return (
+    <>
+      <PageHeader title="Overview">Your bare-metal cloud at a glance.</PageHeader>
+      <div className="grid gap-4 md:grid-cols-3">
+        <StatCard title="GitOps repository">
+          <Fact label="Remote">{repository.remote}</Fact>
+          <Fact label="Branch">{repository.branch}</Fact>
+          <Fact label="Changes are">
+            {repository.mode === "push" ? "pushed to the branch" : "opened as pull requests"}
+          </Fact>
+          {repository.head.ok ? (
+            <>
+              <Fact label="Head">
+                <ShortSha sha={repository.head.sha} href={repository.head.href} />
+              </Fact>
+              <Fact label={`Files under ${repository.manifestsPath}/`}>{repository.head.files}</Fact>
+            </>
+          ) : (
+            <StatusBadge status="failed" label="Unreachable" detail={repository.head.reason} />
+          )}
+        </StatCard>
+        <StatCard title="Database">
+          <Fact label="Engine">{env().database === "sqlite" ? "SQLite" : "PostgreSQL"}</Fact>
+          <Fact label="State">
+            {database.ok ? (
+              <StatusBadge status="ready" label="Connected" />
+            ) : (
+              <StatusBadge status="failed" label="Unreachable" detail={database.reason} />
+            )}
+          </Fact>
+        </StatCard>
+        <StatCard title="Cluster">
+          <StatusBadge status="unknown" label={cluster.label} />
+          <p className="text-zinc-600 dark:text-zinc-400">{cluster.detail}</p>
+        </StatCard>
+      </div>
+      <section className="mt-8" aria-label="Recent activity">
+        <div className="mb-3 flex items-baseline justify-between">
+          <h2 className="text-base font-semibold">Recent activity</h2>
+          <Link href="/activity" className="text-sm underline underline-offset-2">
+            All activity
+          </Link>
+        </div>
+        {recent.entries.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No actions yet. Each action taken here will show with its commit.
+          </p>
+        ) : (
+          <AuditTable entries={recent.entries} commitHref={(sha) => commitUrl(remote, sha)} />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { mkdir } from "node:fs/promises";
+import { auditJournal } from "@/lib/audit/journal";
+import { applyMigrations, MigrationError } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+import { EnvError, type Env } from "@/lib/env-schema";
+import { gitWriter } from "@/lib/gitops/writer";
+
+function settingsOrExit(): Env {
+  try {
+    return env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function migrateOrExit(databaseUrl: string): Promise<void> {
+  try {
+    const outcome = await applyMigrations({ databaseUrl });
+    if (outcome.applied.length > 0) {
+      console.log(`database: applied ${outcome.applied.length} migration(s): ${outcome.applied.join(", ")}`);
+    }
+    if (outcome.unknown.length > 0) {
+      console.warn(
+        `database: migrations not shipped with this build are applied: ${outcome.unknown.join(", ")} (is an older console running against a newer database?)`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof MigrationError) {
+      console.error(`The console cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Settles writes that a previous run accepted but did not finish; the remote may be down now. */
+function recoverInBackground(startedAt: Date): void {
+  gitWriter(auditJournal())
+    .recoverInterruptedWrites({ startedBefore: startedAt })
+    .then((report) => {
+      const total = report.succeeded.length + report.failed.length;
+      if (total > 0) {
+        console.log(
+          `gitops: settled ${total} interrupted write(s): ${report.succeeded.length} found in the remote, ${report.failed.length} not pushed`,
+        );
+      }
+    })
+    .catch((error: unknown) => {
+      console.warn(
+        `gitops: the GitOps remote is not reachable yet (${error instanceof Error ? error.message : "unknown error"}); /api/ready says so until it is`,
+      );
+    });
+}
+
+/** Runs once before the server serves: settings, data dir, migrations, then the GitOps clone. */
+export async function startConsole(): Promise<void> {
+  const startedAt = new Date();
+  const settings = settingsOrExit();
+  await mkdir(settings.dataDir, { recursive: true });
+  await migrateOrExit(settings.databaseUrl);
+  recoverInBackground(startedAt);
+}

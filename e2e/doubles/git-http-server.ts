@@ -46,7 +46,9 @@ export type GitHttpServer = {
   close(): Promise<void>;
 };
 
-export async function startGitHttpServer(options: GitHttpServerOptions = {}): Promise<GitHttpServer> {
+export async function startGitHttpServer(
+  options: GitHttpServerOptions = {},
+): Promise<GitHttpServer> {
   const ownsRoot = options.root === undefined;
   const root = options.root ?? (await mkdtemp(path.join(tmpdir(), "foundry-git-server-")));
   let hook = options.onRequest;

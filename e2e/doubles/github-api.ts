@@ -22,7 +22,9 @@ export type GitHubApiDouble = {
 };
 
 /** Just enough of GitHub's REST API for pull-request mode: create and list pulls. */
-export async function startGitHubApiDouble(options: { token?: string } = {}): Promise<GitHubApiDouble> {
+export async function startGitHubApiDouble(
+  options: { token?: string } = {},
+): Promise<GitHubApiDouble> {
   const pulls: RecordedPullRequest[] = [];
   let failure = { status: 0, count: 0 };
   let baseUrl = "";
@@ -38,7 +40,9 @@ export async function startGitHubApiDouble(options: { token?: string } = {}): Pr
       const [owner, repo] = [match[1], match[2]];
       if (request.method === "GET") {
         const head = url.searchParams.get("head");
-        const found = pulls.filter((pull) => pull.owner === owner && pull.repo === repo && `${owner}:${pull.head}` === head);
+        const found = pulls.filter(
+          (pull) => pull.owner === owner && pull.repo === repo && `${owner}:${pull.head}` === head,
+        );
         return send(response, 200, found);
       }
       if (failure.count > 0) {
@@ -48,12 +52,22 @@ export async function startGitHubApiDouble(options: { token?: string } = {}): Pr
       const input = JSON.parse(body || "{}") as Record<string, unknown>;
       const number = pulls.length + 1;
       const pull: RecordedPullRequest = {
-        number, owner, repo,
-        head: String(input.head), base: String(input.base), title: String(input.title), body: String(input.body),
+        number,
+        owner,
+        repo,
+        head: String(input.head),
+        base: String(input.base),
+        title: String(input.title),
+        body: String(input.body),
         html_url: `${baseUrl}/${owner}/${repo}/pull/${number}`,
       };
       pulls.push(pull);
-      return send(response, 201, { ...pull, state: "open", head: { ref: pull.head }, base: { ref: pull.base } });
+      return send(response, 201, {
+        ...pull,
+        state: "open",
+        head: { ref: pull.head },
+        base: { ref: pull.base },
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

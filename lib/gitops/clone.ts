@@ -14,13 +14,24 @@ export async function ensureClone(repo: RepoHandle): Promise<void> {
     // A crash in the middle of a commit leaves this lock behind; only this process uses the clone.
     await rm(path.join(repo.dir, ".git", "index.lock"), { force: true });
     const current = await repo.run(["config", "--get", "remote.origin.url"]);
-    if (current.stdout.trim() !== repo.url) await repo.git(["remote", "set-url", "origin", repo.url]);
+    if (current.stdout.trim() !== repo.url)
+      await repo.git(["remote", "set-url", "origin", repo.url]);
     return;
   }
   const parent = path.dirname(repo.dir);
   await mkdir(parent, { recursive: true });
   const partial = `${repo.dir}.partial-${randomBytes(4).toString("hex")}`;
-  const args = ["clone", "--quiet", "--no-tags", "--single-branch", "--branch", repo.branch, "--", repo.url, partial];
+  const args = [
+    "clone",
+    "--quiet",
+    "--no-tags",
+    "--single-branch",
+    "--branch",
+    repo.branch,
+    "--",
+    repo.url,
+    partial,
+  ];
   const result = await repo.run(args, { cwd: parent });
   if (result.code !== 0 || result.timedOut) {
     await rm(partial, { recursive: true, force: true });
@@ -58,5 +69,8 @@ function noBranch(repo: RepoHandle): UnavailableError {
 }
 
 async function isDirectory(target: string): Promise<boolean> {
-  return stat(target).then((info) => info.isDirectory(), () => false);
+  return stat(target).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }

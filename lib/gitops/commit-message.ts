@@ -4,7 +4,10 @@ const subjectLimit = 100;
 
 /** One line of plain text: control characters become spaces, runs collapse, length is bounded. */
 export function oneLine(text: string, limit = subjectLimit): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ").replace(/\s+/g, " ").trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return flat.length <= limit ? flat : `${flat.slice(0, limit - 1).trimEnd()}…`;
 }
 
@@ -12,7 +15,11 @@ export function oneLine(text: string, limit = subjectLimit): string {
  * Subject, blank line, trailers. The subject is one line, so whatever a person typed (even
  * "Foundry-Request: x") stays in the first paragraph, where Git never reads trailers.
  */
-export function commitMessage(input: { summary: string; action: string; requestId: string }): string {
+export function commitMessage(input: {
+  summary: string;
+  action: string;
+  requestId: string;
+}): string {
   return `${oneLine(input.summary)}\n\nFoundry-Action: ${input.action}\nFoundry-Request: ${input.requestId}\n`;
 }
 

@@ -11,7 +11,9 @@ export async function commitChange(
   repo: RepoHandle,
   request: { author: GitIdentity; summary: string; action: string; requestId: string },
 ): Promise<string | undefined> {
-  await repo.git(["add", "--all"]);
+  // --force: the tree was cleaned before the change, so every file here is one the change wrote,
+  // and a .gitignore in the repo must not silently drop part of it.
+  await repo.git(["add", "--all", "--force"]);
   const diff = await repo.run(["diff", "--cached", "--quiet"]);
   if (diff.code === 0) return undefined;
   if (diff.code !== 1) throw new GitCommandError("diff", diff);

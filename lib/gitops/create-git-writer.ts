@@ -13,7 +13,13 @@ import { createRepoHandle } from "./repo-handle";
 import { parseRequest } from "./request-input";
 import { failureOutcome, scrubError } from "./scrub-error";
 import { treeSnapshot } from "./tree-snapshot";
-import type { ApplyChangeInput, ApplyChangeResult, RecoveryReport, RemoteStatus, TreeSnapshot } from "./types";
+import type {
+  ApplyChangeInput,
+  ApplyChangeResult,
+  RecoveryReport,
+  RemoteStatus,
+  TreeSnapshot,
+} from "./types";
 
 export type GitWriterOptions = {
   url: string;
@@ -45,12 +51,18 @@ export type GitWriter = {
 export function createGitWriter(options: GitWriterOptions): GitWriter {
   const manifestsPath = checkedManifestsPath(options.manifestsPath);
   if (/^[a-z]+:\/\/[^/]*@/i.test(options.url)) {
-    throw new InvalidError("the Git remote URL must not contain credentials; pass the token separately");
+    throw new InvalidError(
+      "the Git remote URL must not contain credentials; pass the token separately",
+    );
   }
   const github = options.mode === "pull-request" ? parseGitHubRepository(options.url) : undefined;
   const networkTimeoutMs = options.networkTimeoutMs ?? 30_000;
   const repo = createRepoHandle({
-    ...options, token: options.token, dir: options.cloneDir, manifestsPath, networkTimeoutMs,
+    ...options,
+    token: options.token,
+    dir: options.cloneDir,
+    manifestsPath,
+    networkTimeoutMs,
   });
   const queue = options.queue ?? processQueue();
   const key = `${options.url}#${options.branch}`;
@@ -72,7 +84,10 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
   const finish = async (requestId: string, outcome: AuditOutcome) => {
     // The write is settled in Git either way; a lost audit update stays pending for recovery.
     await options.audit.finish(requestId, outcome).catch((error: unknown) => {
-      console.error(`gitops: could not record the outcome of ${requestId}:`, repo.redact(String(error)));
+      console.error(
+        `gitops: could not record the outcome of ${requestId}:`,
+        repo.redact(String(error)),
+      );
     });
   };
   const write = (request: ReturnType<typeof parseRequest>, input: ApplyChangeInput) =>
@@ -82,10 +97,18 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
       try {
         return github === undefined
           ? await pushChange(repo, change, options.pushAttempts)
-          : await pullRequestChange(repo, { ...change, login: input.actor.login }, {
-              apiUrl: options.githubApiUrl, token: options.token, repository: github,
-              redact: repo.redact, timeoutMs: networkTimeoutMs, pushAttempts: options.pushAttempts,
-            });
+          : await pullRequestChange(
+              repo,
+              { ...change, login: input.actor.login },
+              {
+                apiUrl: options.githubApiUrl,
+                token: options.token,
+                repository: github,
+                redact: repo.redact,
+                timeoutMs: networkTimeoutMs,
+                pushAttempts: options.pushAttempts,
+              },
+            );
       } catch (error) {
         await resetToRemote(repo).catch(() => undefined);
         throw error;
@@ -117,7 +140,14 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
       if (cloned && !refresh) return treeSnapshot(repo);
       return queue.run(key, async () => {
         await ready();
-        if (refresh) await repo.git(["fetch", "--quiet", "--no-tags", "origin", `+refs/heads/${repo.branch}:refs/remotes/origin/${repo.branch}`]);
+        if (refresh)
+          await repo.git([
+            "fetch",
+            "--quiet",
+            "--no-tags",
+            "origin",
+            `+refs/heads/${repo.branch}:refs/remotes/origin/${repo.branch}`,
+          ]);
         return treeSnapshot(repo);
       });
     },
@@ -132,8 +162,12 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
     recoverInterruptedWrites: ({ startedBefore } = {}) =>
       queue.run(key, async () => {
         await ready();
-        return recoverPending(repo, options.audit, (requestId, startedAt) =>
-          inFlight.has(requestId) || (startedBefore !== undefined && startedAt >= startedBefore));
+        return recoverPending(
+          repo,
+          options.audit,
+          (requestId, startedAt) =>
+            inFlight.has(requestId) || (startedBefore !== undefined && startedAt >= startedBefore),
+        );
       }),
   };
 }
@@ -141,7 +175,9 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
 function checkedManifestsPath(value: string): string {
   const normalised = path.posix.normalize(value.replace(/\/+$/, ""));
   if (normalised === "." || normalised.startsWith("/") || normalised.split("/").includes("..")) {
-    throw new InvalidError(`the manifests path "${value}" must name a folder inside the repository`);
+    throw new InvalidError(
+      `the manifests path "${value}" must name a folder inside the repository`,
+    );
   }
   return normalised;
 }

@@ -20,15 +20,29 @@ export type EmbeddedRepositoryOptions = {
  * It is built beside its final place and renamed in, so it is either absent or complete.
  * Resolves true when it created the repository, false when one was already there.
  */
-export async function ensureEmbeddedRepository(options: EmbeddedRepositoryOptions): Promise<boolean> {
+export async function ensureEmbeddedRepository(
+  options: EmbeddedRepositoryOptions,
+): Promise<boolean> {
   if (await exists(path.join(options.path, "HEAD"))) return false;
   await mkdir(path.dirname(options.path), { recursive: true });
   const building = `${options.path}.seeding-${randomBytes(4).toString("hex")}`;
   const work = await mkdtemp(path.join(tmpdir(), "foundry-seed-"));
   const handle = (dir: string) =>
-    createRepoHandle({ ...options, dir, url: building, token: undefined, networkTimeoutMs: 60_000 });
+    createRepoHandle({
+      ...options,
+      dir,
+      url: building,
+      token: undefined,
+      networkTimeoutMs: 60_000,
+    });
   try {
-    await handle(tmpdir()).git(["init", "--quiet", "--bare", `--initial-branch=${options.branch}`, building]);
+    await handle(tmpdir()).git([
+      "init",
+      "--quiet",
+      "--bare",
+      `--initial-branch=${options.branch}`,
+      building,
+    ]);
     await handle(tmpdir()).git(["init", "--quiet", `--initial-branch=${options.branch}`, work]);
     if (await exists(options.seedFrom)) {
       await cp(options.seedFrom, path.join(work, options.manifestsPath), { recursive: true });
@@ -53,5 +67,8 @@ export async function ensureEmbeddedRepository(options: EmbeddedRepositoryOption
 }
 
 async function exists(target: string): Promise<boolean> {
-  return stat(target).then(() => true, () => false);
+  return stat(target).then(
+    () => true,
+    () => false,
+  );
 }

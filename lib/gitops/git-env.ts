@@ -36,7 +36,11 @@ export function gitEnvironment(options: {
     env[`GIT_CONFIG_VALUE_${index}`] = value;
   });
   const committer = options.committer;
-  if (committer) Object.assign(env, { GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email });
+  if (committer)
+    Object.assign(env, {
+      GIT_COMMITTER_NAME: committer.name,
+      GIT_COMMITTER_EMAIL: committer.email,
+    });
   const author = options.author ?? committer;
   if (author) Object.assign(env, { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email });
   return env;

@@ -17,7 +17,10 @@ export function parseGitHubRepository(url: string): GitHubRepository {
     throw refuse();
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw refuse();
-  const parts = parsed.pathname.replace(/\.git\/?$/, "").split("/").filter((part) => part !== "");
+  const parts = parsed.pathname
+    .replace(/\.git\/?$/, "")
+    .split("/")
+    .filter((part) => part !== "");
   const repo = parts.at(-1);
   const owner = parts.at(-2);
   if (!owner || !repo || !namePattern.test(owner) || !namePattern.test(repo)) throw refuse();

@@ -8,7 +8,11 @@ import { ensureEmbeddedRepository } from "./embedded-repository";
  * The writer's settings from the console's settings. With no FOUNDRY_GIT_URL the remote is the
  * console's own bare repository in the data dir, seeded from the project's `manifests/` folder.
  */
-export function gitWriterOptions(settings: Env, audit: AuditJournal, cwd = process.cwd()): GitWriterOptions {
+export function gitWriterOptions(
+  settings: Env,
+  audit: AuditJournal,
+  cwd = process.cwd(),
+): GitWriterOptions {
   const { git } = settings;
   const embedded = {
     path: git.url,

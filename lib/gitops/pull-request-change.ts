@@ -28,7 +28,7 @@ export async function pullRequestChange(
       head: branch,
       base: repo.branch,
       title: request.summary,
-      body: `Requested by ${oneLine(request.author.name)} (@${oneLine(request.login, 60)}) in the Foundry console.\n\nFoundry-Action: ${request.action}\nFoundry-Request: ${request.requestId}\n`,
+      body: pullRequestBody(request),
     });
     return { sha, committed: true, pullRequestUrl };
   } catch (error) {
@@ -37,8 +37,17 @@ export async function pullRequestChange(
   }
 }
 
+function pullRequestBody(request: ChangeRequest & { login: string }): string {
+  const who = `${oneLine(request.author.name)} (@${oneLine(request.login, 60)})`;
+  const trailers = `Foundry-Action: ${request.action}\nFoundry-Request: ${request.requestId}`;
+  return `Requested by ${who} in the Foundry console.\n\n${trailers}\n`;
+}
+
 export function pullRequestBranch(action: string, requestId: string): string {
-  return `foundry/${action}-${requestId.replace(/[^A-Za-z0-9]/g, "").slice(0, 8).toLowerCase()}`;
+  return `foundry/${action}-${requestId
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, 8)
+    .toLowerCase()}`;
 }
 
 async function pushBranch(repo: RepoHandle, branch: string, sha: string, attempts: number) {
@@ -50,9 +59,13 @@ async function pushBranch(repo: RepoHandle, branch: string, sha: string, attempt
     const remote = await repo.run(["ls-remote", "origin", `refs/heads/${branch}`]);
     if (remote.code === 0 && remote.stdout.startsWith(sha)) return;
     if (outcome.kind === "behind") {
-      throw new ConflictError(`the branch "${branch}" already exists on the Git remote with other work`);
+      throw new ConflictError(
+        `the branch "${branch}" already exists on the Git remote with other work`,
+      );
     }
     if (remote.code !== 0) throw outcome.error;
   }
-  throw new UnavailableError(`the branch "${branch}" could not be pushed after ${attempts} attempts`);
+  throw new UnavailableError(
+    `the branch "${branch}" could not be pushed after ${attempts} attempts`,
+  );
 }

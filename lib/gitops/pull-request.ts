@@ -37,7 +37,9 @@ export async function openPullRequest(
       .then((response) => z.array(pullSchema).parse(response.data)[0]?.html_url)
       .catch(() => undefined);
     if (listed) return listed;
-    throw new UnavailableError(`GitHub did not open the pull request: ${settings.redact(reason(error, settings.apiUrl))}`);
+    throw new UnavailableError(
+      `GitHub did not open the pull request: ${settings.redact(reason(error, settings.apiUrl))}`,
+    );
   }
 }
 

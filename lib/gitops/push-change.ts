@@ -40,19 +40,32 @@ export async function pushChange(
     if (outcome.kind === "pushed") return { sha, committed: true };
     if (outcome.kind === "failed") throw outcome.error;
     unanswered = outcome.kind === "unknown" ? outcome.error : undefined;
+    await backOff(attempt);
   }
   throw new UnavailableError(
-    `the branch "${repo.branch}" at ${remoteLabel(repo.url)} kept moving: ${pushAttempts} pushes in a row lost the race; nothing was committed, try again`,
+    `the branch "${repo.branch}" at ${remoteLabel(repo.url)} kept moving: ` +
+      `${pushAttempts} pushes in a row lost the race; nothing was committed, try again`,
   );
 }
 
-async function syncAfter(repo: RepoHandle, unanswered: UnavailableError | undefined, requestId: string) {
+/** Random, growing pauses, so two writers that keep colliding fall out of step. */
+function backOff(attempt: number): Promise<void> {
+  const ceiling = Math.min(1_000, 25 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
+
+async function syncAfter(
+  repo: RepoHandle,
+  unanswered: UnavailableError | undefined,
+  requestId: string,
+) {
   try {
     return await syncToRemote(repo);
   } catch (error) {
     if (unanswered === undefined) throw error;
     throw new UnavailableError(
-      `${unanswered.message}; whether the push landed cannot be checked now (look for Foundry-Request: ${requestId})`,
+      `${unanswered.message}; whether the push landed cannot be checked now ` +
+        `(look for Foundry-Request: ${requestId})`,
     );
   }
 }

@@ -16,13 +16,20 @@ export async function pushHead(repo: RepoHandle, ref: string): Promise<PushOutco
   if (result.code === 0 && !result.timedOut) return { kind: "pushed" };
   if (/^!\t[^\t]*\t\[rejected\]/m.test(result.stdout)) return { kind: "behind" };
   // Another push moved the ref between our advertisement and our update (or curl re-sent ours).
-  if (/\[remote rejected\] \((failed to update ref|failed to lock)\)|cannot lock ref/.test(result.stdout + result.stderr)) {
+  if (
+    /\[remote rejected\] \((failed to update ref|failed to lock)\)|cannot lock ref/.test(
+      result.stdout + result.stderr,
+    )
+  ) {
     return { kind: "behind" };
   }
   const refused = /^!\t[^\t]*\t\[remote rejected\] \((.*)\)$/m.exec(result.stdout);
   if (refused) {
     const reason = refused[1] ?? "no reason given";
-    return { kind: "failed", error: new UnavailableError(`the Git remote refused the push: ${reason}`) };
+    return {
+      kind: "failed",
+      error: new UnavailableError(`the Git remote refused the push: ${reason}`),
+    };
   }
   const error = remoteFailure(result, repo.url);
   return outcomeUnknown(result) ? { kind: "unknown", error } : { kind: "failed", error };

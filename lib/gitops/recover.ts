@@ -16,10 +16,19 @@ export async function recoverPending(
   audit: AuditJournal,
   skip: (requestId: string, startedAt: Date) => boolean,
 ): Promise<RecoveryReport> {
-  const pending = (await audit.pending()).filter((entry) => !skip(entry.requestId, entry.startedAt));
+  const pending = (await audit.pending()).filter(
+    (entry) => !skip(entry.requestId, entry.startedAt),
+  );
   const report: RecoveryReport = { succeeded: [], failed: [] };
   if (pending.length === 0) return report;
-  const fetched = await repo.run(["fetch", "--quiet", "--no-tags", "--prune", "origin", "+refs/heads/*:refs/remotes/origin/*"]);
+  const fetched = await repo.run([
+    "fetch",
+    "--quiet",
+    "--no-tags",
+    "--prune",
+    "origin",
+    "+refs/heads/*:refs/remotes/origin/*",
+  ]);
   if (fetched.code !== 0 || fetched.timedOut) throw remoteFailure(fetched, repo.url);
   const landed = await requestCommits(repo, ["--remotes=origin"]);
   for (const entry of pending) {

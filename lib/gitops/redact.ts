@@ -8,5 +8,6 @@ export function createRedactor(token: string | undefined): Redactor {
     encodeURIComponent(token),
     Buffer.from(`x-access-token:${token}`).toString("base64"),
   ].sort((a, b) => b.length - a.length);
-  return (text) => secrets.reduce((result, secret) => result.split(secret).join("[redacted]"), text);
+  return (text) =>
+    secrets.reduce((result, secret) => result.split(secret).join("[redacted]"), text);
 }

@@ -17,10 +17,22 @@ const causes: [RegExp, (where: string) => string][] = [
     /could not read (username|password)|authentication failed|returned error: 40[13]|terminal prompts disabled/i,
     () => "the Git remote refused the credentials",
   ],
-  [/couldn't connect to server|connection refused/i, (where) => `cannot reach the Git remote at ${where}: connection refused`],
-  [/could not resolve host/i, (where) => `cannot reach the Git remote at ${where}: the host name does not resolve`],
-  [/timed out|timeout/i, (where) => `cannot reach the Git remote at ${where}: it did not answer in time`],
-  [/ssl|certificate|tls/i, (where) => `cannot reach the Git remote at ${where}: the TLS connection failed`],
+  [
+    /couldn't connect to server|connection refused/i,
+    (where) => `cannot reach the Git remote at ${where}: connection refused`,
+  ],
+  [
+    /could not resolve host/i,
+    (where) => `cannot reach the Git remote at ${where}: the host name does not resolve`,
+  ],
+  [
+    /timed out|timeout/i,
+    (where) => `cannot reach the Git remote at ${where}: it did not answer in time`,
+  ],
+  [
+    /ssl|certificate|tls/i,
+    (where) => `cannot reach the Git remote at ${where}: the TLS connection failed`,
+  ],
   [
     /repository .* not found|returned error: 404|does not appear to be a git repository/i,
     (where) => `the Git remote at ${where} has no such repository`,
@@ -35,16 +47,22 @@ const causes: [RegExp, (where: string) => string][] = [
 export function remoteFailure(result: GitResult, url: string): UnavailableError {
   const where = remoteLabel(url);
   if (result.timedOut) {
-    return new UnavailableError(`cannot reach the Git remote at ${where}: it did not answer in time`);
+    return new UnavailableError(
+      `cannot reach the Git remote at ${where}: it did not answer in time`,
+    );
   }
   const match = causes.find(([pattern]) => pattern.test(result.stderr));
   if (match) return new UnavailableError(match[1](where));
   const firstLine = result.stderr.split("\n").find((line) => line.trim() !== "") ?? "";
-  const detail = firstLine.replace(/^(fatal|error):\s*/, "").trim() || `git exited with ${result.code}`;
+  const detail =
+    firstLine.replace(/^(fatal|error):\s*/, "").trim() || `git exited with ${result.code}`;
   return new UnavailableError(`the Git remote at ${where} failed: ${detail}`);
 }
 
 /** Whether a failure left it unknown if the remote took the request (vs. never reaching it). */
 export function outcomeUnknown(result: GitResult): boolean {
-  return result.timedOut || /empty reply|hung up|unexpected disconnect|connection reset|rpc failed/i.test(result.stderr);
+  return (
+    result.timedOut ||
+    /empty reply|hung up|unexpected disconnect|connection reset|rpc failed/i.test(result.stderr)
+  );
 }

@@ -16,7 +16,10 @@ export async function checkRemote(repo: RepoHandle, timeoutMs = 5_000): Promise<
   const line = result.stdout.split("\n").find((entry) => entry.endsWith(`\t${ref}`));
   const parsed = lsRemoteLine.safeParse(line);
   if (!parsed.success) {
-    return { ok: false, reason: `the Git remote at ${remoteLabel(repo.url)} has no branch "${repo.branch}"` };
+    return {
+      ok: false,
+      reason: `the Git remote at ${remoteLabel(repo.url)} has no branch "${repo.branch}"`,
+    };
   }
   return { ok: true, head: parsed.data.slice(0, parsed.data.indexOf("\t")) };
 }

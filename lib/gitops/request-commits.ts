@@ -28,7 +28,8 @@ export async function requestCommits(
     for (const id of ids) {
       const value = id.trim();
       if (value === "") continue;
-      if ((requestId === undefined || value === requestId) && !found.has(value)) found.set(value, sha);
+      if ((requestId === undefined || value === requestId) && !found.has(value))
+        found.set(value, sha);
     }
   }
   return found;

@@ -33,5 +33,10 @@ export function parseRequest(input: ApplyChangeInput): ParsedRequest {
     throw new InvalidError("the change request is not valid", fields);
   }
   const { action, summary, requestId, target } = result.data;
-  return { action, summary, requestId: requestId ?? randomUUID(), target: oneLine(target ?? summary, 200) };
+  return {
+    action,
+    summary,
+    requestId: requestId ?? randomUUID(),
+    target: oneLine(target ?? summary, 200),
+  };
 }

@@ -10,7 +10,8 @@ export function treePath(manifestsPath: string, relative: string): string {
   const refuse = (why: string) =>
     new InvalidError(`"${printable(relative)}" is not a path inside the manifests tree: ${why}`);
   if (relative.trim() === "") throw refuse("it is empty");
-  if (/[\u0000-\u001f\u007f\\]/.test(relative)) throw refuse("it contains control characters or backslashes");
+  if (/[\u0000-\u001f\u007f\\]/.test(relative))
+    throw refuse("it contains control characters or backslashes");
   if (relative.startsWith("/") || path.isAbsolute(relative)) throw refuse("it is absolute");
   const parts = relative.split("/").filter((part) => part !== "" && part !== ".");
   if (parts.includes("..")) throw refuse("it contains '..'");
@@ -21,7 +22,9 @@ export function treePath(manifestsPath: string, relative: string): string {
 
 /** A path inside `tree` ("" for the whole tree), for listing; same rules, but may be empty. */
 export function treeFolder(manifestsPath: string, relative = ""): string {
-  return relative.replace(/^\.?\/?$/, "") === "" ? manifestsPath : treePath(manifestsPath, relative);
+  return relative.replace(/^\.?\/?$/, "") === ""
+    ? manifestsPath
+    : treePath(manifestsPath, relative);
 }
 
 /**
@@ -39,9 +42,12 @@ export async function assertInsideTree(
   for (let probe = target; ; probe = path.dirname(probe)) {
     try {
       const real = await realpath(probe);
-      const allowed = within(real, base) || (probe !== target && within(base, real) && within(real, root));
+      const allowed =
+        within(real, base) || (probe !== target && within(base, real) && within(real, root));
       if (!allowed) {
-        throw new InvalidError(`"${printable(repoPath)}" leads outside the manifests tree through a link`);
+        throw new InvalidError(
+          `"${printable(repoPath)}" leads outside the manifests tree through a link`,
+        );
       }
       return target;
     } catch (error) {
@@ -55,7 +61,11 @@ function within(child: string, parent: string): boolean {
 }
 
 function isMissing(error: unknown): boolean {
-  return error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "ENOTDIR");
+  return (
+    error instanceof Error &&
+    "code" in error &&
+    (error.code === "ENOENT" || error.code === "ENOTDIR")
+  );
 }
 
 function printable(text: string): string {

@@ -4,8 +4,18 @@ import type { TreeSnapshot } from "./types";
 
 /** The manifests tree at the last fetched remote HEAD, read from Git objects (never the worktree). */
 export async function treeSnapshot(repo: RepoHandle): Promise<TreeSnapshot> {
-  const sha = (await repo.git(["rev-parse", "--verify", `refs/remotes/origin/${repo.branch}^{commit}`])).trim();
-  const listing = await repo.git(["ls-tree", "-r", "-z", "--name-only", sha, "--", `${repo.manifestsPath}/`]);
+  const sha = (
+    await repo.git(["rev-parse", "--verify", `refs/remotes/origin/${repo.branch}^{commit}`])
+  ).trim();
+  const listing = await repo.git([
+    "ls-tree",
+    "-r",
+    "-z",
+    "--name-only",
+    sha,
+    "--",
+    `${repo.manifestsPath}/`,
+  ]);
   const prefix = `${repo.manifestsPath}/`;
   const files = listing
     .split("\0")
@@ -16,7 +26,11 @@ export async function treeSnapshot(repo: RepoHandle): Promise<TreeSnapshot> {
     sha,
     files,
     async read(relative) {
-      const result = await repo.run(["cat-file", "blob", `${sha}:${treePath(repo.manifestsPath, relative)}`]);
+      const result = await repo.run([
+        "cat-file",
+        "blob",
+        `${sha}:${treePath(repo.manifestsPath, relative)}`,
+      ]);
       return result.code === 0 ? result.stdout : undefined;
     },
   };

@@ -8,7 +8,10 @@ export function workingTree(cloneDir: string, manifestsPath: string): GitTree {
   const resolve = (relative: string) =>
     assertInsideTree(cloneDir, manifestsPath, treePath(manifestsPath, relative));
   const isFile = async (absolute: string) =>
-    stat(absolute).then((info) => info.isFile(), () => false);
+    stat(absolute).then(
+      (info) => info.isFile(),
+      () => false,
+    );
 
   return {
     async read(relative) {
@@ -38,7 +41,9 @@ export function workingTree(cloneDir: string, manifestsPath: string): GitTree {
       );
       return entries
         .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+        .map((entry) =>
+          path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
+        )
         .sort();
     },
   };

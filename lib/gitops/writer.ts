@@ -6,7 +6,13 @@ import { createGitWriter, type GitWriter } from "./create-git-writer";
 import { gitWriterOptions } from "./options-from-env";
 
 export type { GitWriter } from "./create-git-writer";
-export type { ApplyChangeInput, ApplyChangeResult, GitTree, TreeChange, TreeSnapshot } from "./types";
+export type {
+  ApplyChangeInput,
+  ApplyChangeResult,
+  GitTree,
+  TreeChange,
+  TreeSnapshot,
+} from "./types";
 
 /**
  * The process's one GitOps writer, built from the settings on first use. The journal given on

@@ -16,8 +16,12 @@ const register = (name: string) => ({
   actor: ada,
   action: "register-server",
   summary: `servers: register ${name} (aa:bb:cc:dd:ee:ff)`,
-  change: async (tree: { exists(p: string): Promise<boolean>; write(p: string, c: string): Promise<void> }) => {
-    if (await tree.exists(`servers/${name}.yaml`)) throw new ConflictError(`server ${name} is already registered`);
+  change: async (tree: {
+    exists(p: string): Promise<boolean>;
+    write(p: string, c: string): Promise<void>;
+  }) => {
+    if (await tree.exists(`servers/${name}.yaml`))
+      throw new ConflictError(`server ${name} is already registered`);
     await tree.write(`servers/${name}.yaml`, `name: ${name}\n`);
   },
 });
@@ -35,7 +39,9 @@ describe("applyChange", () => {
     expect(head?.message).toBe(
       "servers: register rack1-node3 (aa:bb:cc:dd:ee:ff)\n\nFoundry-Action: register-server\nFoundry-Request: req-0001\n",
     );
-    expect(await world.remoteFile("manifests/servers/rack1-node3.yaml")).toBe("name: rack1-node3\n");
+    expect(await world.remoteFile("manifests/servers/rack1-node3.yaml")).toBe(
+      "name: rack1-node3\n",
+    );
     expect(world.audit.get("req-0001")).toMatchObject({
       action: "register-server",
       actor: ada,
@@ -49,7 +55,9 @@ describe("applyChange", () => {
     await writer.applyChange(register("b"));
     let seen: string[] = [];
     await writer.applyChange({
-      actor: ada, action: "decommission-server", summary: "servers: decommission a",
+      actor: ada,
+      action: "decommission-server",
+      summary: "servers: decommission a",
       change: async (tree) => {
         seen = await tree.list("servers");
         expect(await tree.read("servers/a.yaml")).toBe("name: a\n");
@@ -68,7 +76,9 @@ describe("applyChange", () => {
     const writer = world.writer();
     const first = await writer.applyChange(register("same"));
     const again = await writer.applyChange({
-      actor: ada, action: "edit-server", summary: "servers: edit same",
+      actor: ada,
+      action: "edit-server",
+      summary: "servers: edit same",
       change: (tree) => tree.write("servers/same.yaml", "name: same\n"),
     });
     expect(again).toMatchObject({ committed: false, sha: first.sha });
@@ -77,24 +87,39 @@ describe("applyChange", () => {
   });
 
   it.each([
-    ["newlines and a fake trailer", "servers: evil\n\nFoundry-Request: forged\nSigned-off-by: x", "servers: evil Foundry-Request: forged Signed-off-by: x"],
-    ["shell metacharacters", "$(touch /tmp/pwned) `id` ; rm -rf / | cat && echo '\"'", "$(touch /tmp/pwned) `id` ; rm -rf / | cat && echo '\"'"],
+    [
+      "newlines and a fake trailer",
+      "servers: evil\n\nFoundry-Request: forged\nSigned-off-by: x",
+      "servers: evil Foundry-Request: forged Signed-off-by: x",
+    ],
+    [
+      "shell metacharacters",
+      "$(touch /tmp/pwned) `id` ; rm -rf / | cat && echo '\"'",
+      "$(touch /tmp/pwned) `id` ; rm -rf / | cat && echo '\"'",
+    ],
     ["a comment-looking subject", "# not a comment", "# not a comment"],
     ["control characters", "a\u0000b\u001bc\u2028d", "a b c d"],
   ])("keeps a summary with %s as one line of text", async (_, summary, subject) => {
     const result = await world.writer().applyChange({
-      actor: ada, action: "edit-server", summary, requestId: "req-hostile",
+      actor: ada,
+      action: "edit-server",
+      summary,
+      requestId: "req-hostile",
       change: (tree) => tree.write("servers/x.yaml", "x: 1\n"),
     });
     const [head] = await world.remoteLog();
-    expect(head?.message).toBe(`${subject}\n\nFoundry-Action: edit-server\nFoundry-Request: req-hostile\n`);
+    expect(head?.message).toBe(
+      `${subject}\n\nFoundry-Action: edit-server\nFoundry-Request: req-hostile\n`,
+    );
     expect(head?.requestIds).toEqual(["req-hostile"]);
     expect(head?.sha).toBe(result.sha);
   });
 
   it("bounds a long summary", async () => {
     const result = await world.writer().applyChange({
-      actor: ada, action: "edit-server", summary: "x".repeat(5000),
+      actor: ada,
+      action: "edit-server",
+      summary: "x".repeat(5000),
       change: (tree) => tree.write("servers/x.yaml", "x: 1\n"),
     });
     const subject = (await world.remoteLog())[0]?.message.split("\n")[0] ?? "";
@@ -102,25 +127,33 @@ describe("applyChange", () => {
     expect(result.committed).toBe(true);
   });
 
-  it.each(["/etc/passwd", "../README.md", "servers/../../README.md", "", ".git/config", "a\\b", "a\nb"])(
-    "refuses the path %j and leaves nothing behind",
-    async (bad) => {
-      const writer = world.writer();
-      const before = (await world.remoteLog())[0]?.sha;
-      const attempt = writer.applyChange({
-        actor: ada, action: "edit-server", summary: "servers: escape", requestId: "req-escape",
-        change: async (tree) => {
-          await tree.write("servers/ok.yaml", "ok: 1\n");
-          await tree.write(bad, "owned\n");
-        },
-      });
-      await expect(attempt).rejects.toBeInstanceOf(InvalidError);
-      expect((await world.remoteLog())[0]?.sha).toBe(before);
-      expect(world.audit.get("req-escape")?.outcome?.status).toBe("refused");
-      const clone = path.join(world.dir, "clone-1");
-      await expect(readFile(path.join(clone, "manifests/servers/ok.yaml"))).rejects.toThrow();
-    },
-  );
+  it.each([
+    "/etc/passwd",
+    "../README.md",
+    "servers/../../README.md",
+    "",
+    ".git/config",
+    "a\\b",
+    "a\nb",
+  ])("refuses the path %j and leaves nothing behind", async (bad) => {
+    const writer = world.writer();
+    const before = (await world.remoteLog())[0]?.sha;
+    const attempt = writer.applyChange({
+      actor: ada,
+      action: "edit-server",
+      summary: "servers: escape",
+      requestId: "req-escape",
+      change: async (tree) => {
+        await tree.write("servers/ok.yaml", "ok: 1\n");
+        await tree.write(bad, "owned\n");
+      },
+    });
+    await expect(attempt).rejects.toBeInstanceOf(InvalidError);
+    expect((await world.remoteLog())[0]?.sha).toBe(before);
+    expect(world.audit.get("req-escape")?.outcome?.status).toBe("refused");
+    const clone = path.join(world.dir, "clone-1");
+    await expect(readFile(path.join(clone, "manifests/servers/ok.yaml"))).rejects.toThrow();
+  });
 
   it("refuses to follow a committed symbolic link out of the manifests tree", async () => {
     await world.commitByHand(async (work) => {
@@ -130,7 +163,12 @@ describe("applyChange", () => {
     const writer = world.writer();
     for (const file of ["escape/etc/owned", "readme-link"]) {
       await expect(
-        writer.applyChange({ actor: ada, action: "edit-server", summary: "servers: escape", change: (tree) => tree.write(file, "x") }),
+        writer.applyChange({
+          actor: ada,
+          action: "edit-server",
+          summary: "servers: escape",
+          change: (tree) => tree.write(file, "x"),
+        }),
       ).rejects.toThrow(/leads outside the manifests tree through a link/);
     }
     expect(await world.remoteFile("README.md")).toBe("fork of metal-foundry\n");
@@ -138,9 +176,15 @@ describe("applyChange", () => {
 
   it("refuses invalid actions and request ids before any audit row or Git work", async () => {
     const writer = world.writer();
-    await expect(writer.applyChange({ ...register("a"), action: "Register Server" })).rejects.toBeInstanceOf(InvalidError);
-    await expect(writer.applyChange({ ...register("a"), requestId: "--upload-pack=x" })).rejects.toBeInstanceOf(InvalidError);
-    await expect(writer.applyChange({ ...register("a"), summary: " \n\t " })).rejects.toBeInstanceOf(InvalidError);
+    await expect(
+      writer.applyChange({ ...register("a"), action: "Register Server" }),
+    ).rejects.toBeInstanceOf(InvalidError);
+    await expect(
+      writer.applyChange({ ...register("a"), requestId: "--upload-pack=x" }),
+    ).rejects.toBeInstanceOf(InvalidError);
+    await expect(
+      writer.applyChange({ ...register("a"), summary: " \n\t " }),
+    ).rejects.toBeInstanceOf(InvalidError);
     expect(world.audit.entries).toEqual([]);
   });
 });

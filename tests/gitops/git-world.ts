@@ -5,16 +5,33 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Actor } from "@/lib/auth/actor";
-import { createGitWriter, createKeyedQueue, type GitWriter, type GitWriterOptions } from "@/lib/gitops/create-git-writer";
+import {
+  createGitWriter,
+  createKeyedQueue,
+  type GitWriter,
+  type GitWriterOptions,
+} from "@/lib/gitops/create-git-writer";
 import { startGitHttpServer, type GitHttpServer } from "@/e2e/doubles/git-http-server";
 import { createMemoryAuditLog, type MemoryAuditLog } from "@/tests/support/memory-audit-log";
 
 const execFileAsync = promisify(execFile);
 
-export const ada: Actor = { id: "u1", login: "ada", name: "Ada Lovelace", email: "ada@example.test", role: "operator" };
+export const ada: Actor = {
+  id: "u1",
+  login: "ada",
+  name: "Ada Lovelace",
+  email: "ada@example.test",
+  role: "operator",
+};
 export const committer = { name: "Metal Foundry", email: "foundry@example.test" };
 
-export type RemoteCommit = { sha: string; author: string; committer: string; message: string; requestIds: string[] };
+export type RemoteCommit = {
+  sha: string;
+  author: string;
+  committer: string;
+  message: string;
+  requestIds: string[];
+};
 
 /** A Git server, one seeded repository and an audit log, all of its own, for one test. */
 export type GitWorld = {
@@ -57,32 +74,65 @@ export async function createGitWorld(options: { token?: string } = {}): Promise<
   const remoteGit = async (args: string[]) =>
     (await execFileAsync("git", ["--git-dir", gitDir, ...args], { env: quietGitEnv })).stdout;
   return {
-    server, url, token, audit, dir, gitDir, remoteGit,
+    server,
+    url,
+    token,
+    audit,
+    dir,
+    gitDir,
+    remoteGit,
     writer(overrides = {}) {
       clones += 1;
       return createGitWriter({
-        url, token, branch: "main", mode: "push", manifestsPath: "manifests", committer,
-        pushAttempts: 5, cloneDir: path.join(dir, `clone-${clones}`), githubApiUrl: "http://127.0.0.1:9",
-        audit, queue: createKeyedQueue(), networkTimeoutMs: 10_000, ...overrides,
+        url,
+        token,
+        branch: "main",
+        mode: "push",
+        manifestsPath: "manifests",
+        committer,
+        pushAttempts: 5,
+        cloneDir: path.join(dir, `clone-${clones}`),
+        githubApiUrl: "http://127.0.0.1:9",
+        audit,
+        queue: createKeyedQueue(),
+        networkTimeoutMs: 10_000,
+        ...overrides,
       });
     },
     async remoteLog(ref = "main") {
       const out = await remoteGit([
-        "log", "--format=%H%x1f%an <%ae>%x1f%cn <%ce>%x1f%B%x1f%(trailers:key=Foundry-Request,valueonly,separator=%x2C)%x1e", ref,
+        "log",
+        "--format=%H%x1f%an <%ae>%x1f%cn <%ce>%x1f%B%x1f%(trailers:key=Foundry-Request,valueonly,separator=%x2C)%x1e",
+        ref,
       ]);
-      return out.split("\x1e").filter((chunk) => chunk.trim() !== "").map((chunk) => {
-        const [sha = "", author = "", committerText = "", message = "", ids = ""] = chunk.trim().split("\x1f");
-        return { sha, author, committer: committerText, message, requestIds: ids.trim().split(",").filter(Boolean) };
-      });
+      return out
+        .split("\x1e")
+        .filter((chunk) => chunk.trim() !== "")
+        .map((chunk) => {
+          const [sha = "", author = "", committerText = "", message = "", ids = ""] = chunk
+            .trim()
+            .split("\x1f");
+          return {
+            sha,
+            author,
+            committer: committerText,
+            message,
+            requestIds: ids.trim().split(",").filter(Boolean),
+          };
+        });
     },
     async remoteFile(file, ref = "main") {
       return remoteGit(["show", `${ref}:${file}`]).catch(() => undefined);
     },
     async pushByHand(file, content, message = `by hand: ${file}`, ref = "main") {
-      await commitByHand(async (work) => {
-        await mkdir(path.dirname(path.join(work, file)), { recursive: true });
-        await writeFile(path.join(work, file), content);
-      }, message, ref);
+      await commitByHand(
+        async (work) => {
+          await mkdir(path.dirname(path.join(work, file)), { recursive: true });
+          await writeFile(path.join(work, file), content);
+        },
+        message,
+        ref,
+      );
     },
     commitByHand,
     async close() {

@@ -26,7 +26,9 @@ describe("the git processes the writer starts", () => {
     const writer = world.writer();
     seen.length = 0;
     await writer.applyChange({
-      actor: ada, action: "edit-server", summary: "servers: edit a",
+      actor: ada,
+      action: "edit-server",
+      summary: "servers: edit a",
       change: (tree) => tree.write("servers/a.yaml", "a: 1\n"),
     });
     const writerCalls = seen.filter((call) => call.env.GIT_CONFIG_COUNT !== undefined);

@@ -15,9 +15,12 @@ afterEach(async () => {
 });
 
 const register = {
-  actor: ada, action: "register-server", summary: "servers: register rack1-node3 (aa:bb:cc:dd:ee:ff)",
+  actor: ada,
+  action: "register-server",
+  summary: "servers: register rack1-node3 (aa:bb:cc:dd:ee:ff)",
   requestId: "5f0c1d2e-aaaa-bbbb-cccc-000000000001",
-  change: (tree: { write(p: string, c: string): Promise<void> }) => tree.write("servers/rack1-node3.yaml", "name: rack1-node3\n"),
+  change: (tree: { write(p: string, c: string): Promise<void> }) =>
+    tree.write("servers/rack1-node3.yaml", "name: rack1-node3\n"),
 };
 
 describe("pull-request mode", () => {
@@ -27,18 +30,28 @@ describe("pull-request mode", () => {
     const result = await writer.applyChange(register);
 
     const branch = "foundry/register-server-5f0c1d2e";
-    expect(github.pulls).toEqual([expect.objectContaining({
-      owner: "acme", repo: "gitops", head: branch, base: "main", title: register.summary,
-    })]);
+    expect(github.pulls).toEqual([
+      expect.objectContaining({
+        owner: "acme",
+        repo: "gitops",
+        head: branch,
+        base: "main",
+        title: register.summary,
+      }),
+    ]);
     expect(github.pulls[0]?.body).toContain(`Foundry-Request: ${register.requestId}`);
     expect(result.pullRequestUrl).toBe(`${github.baseUrl}/acme/gitops/pull/1`);
     expect((await world.remoteLog())[0]?.sha).toBe(before);
     const [head] = await world.remoteLog(branch);
     expect(head?.sha).toBe(result.sha);
     expect(head?.requestIds).toEqual([register.requestId]);
-    expect(await world.remoteFile("manifests/servers/rack1-node3.yaml", branch)).toBe("name: rack1-node3\n");
+    expect(await world.remoteFile("manifests/servers/rack1-node3.yaml", branch)).toBe(
+      "name: rack1-node3\n",
+    );
     expect(world.audit.get(register.requestId)?.outcome).toEqual({
-      status: "succeeded", commitSha: result.sha, pullRequestUrl: result.pullRequestUrl,
+      status: "succeeded",
+      commitSha: result.sha,
+      pullRequestUrl: result.pullRequestUrl,
     });
   });
 
@@ -46,16 +59,20 @@ describe("pull-request mode", () => {
     const writer = world.writer({ mode: "pull-request", githubApiUrl: github.baseUrl });
     github.failNext(500);
     await expect(writer.applyChange(register)).rejects.toThrow(
-      new UnavailableError("GitHub did not open the pull request: the GitHub API answered HTTP 500: Injected failure"),
+      new UnavailableError(
+        "GitHub did not open the pull request: the GitHub API answered HTTP 500: Injected failure",
+      ),
     );
     expect(await world.remoteGit(["branch", "--list", "foundry/*"])).toBe("");
     expect(world.audit.get(register.requestId)?.outcome?.status).toBe("failed");
   });
 
   it("refuses a remote URL it cannot read an owner and repository from", () => {
-    expect(() => world.writer({ mode: "pull-request", url: "/srv/git/gitops.git" })).toThrow(InvalidError);
-    expect(() => world.writer({ mode: "pull-request", url: "http://127.0.0.1:1/gitops.git" })).toThrow(
-      /cannot tell the owner and repository/,
+    expect(() => world.writer({ mode: "pull-request", url: "/srv/git/gitops.git" })).toThrow(
+      InvalidError,
     );
+    expect(() =>
+      world.writer({ mode: "pull-request", url: "http://127.0.0.1:1/gitops.git" }),
+    ).toThrow(/cannot tell the owner and repository/);
   });
 });

@@ -35,7 +35,10 @@ describe("treePath", () => {
 
 describe("commit messages", () => {
   it.each([
-    ["servers: register rack1-node3 (aa:bb:cc:dd:ee:ff)", "servers: register rack1-node3 (aa:bb:cc:dd:ee:ff)"],
+    [
+      "servers: register rack1-node3 (aa:bb:cc:dd:ee:ff)",
+      "servers: register rack1-node3 (aa:bb:cc:dd:ee:ff)",
+    ],
     ["  two\r\nlines\tand\u0007bell ", "two lines and bell"],
     ["x".repeat(150), `${"x".repeat(99)}…`],
   ])("flattens %j", (input, expected) => {
@@ -43,13 +46,15 @@ describe("commit messages", () => {
   });
 
   it("puts the trailers in their own last paragraph", () => {
-    expect(commitMessage({ summary: "a\n\nFoundry-Request: b", action: "edit-server", requestId: "r1" })).toBe(
-      "a Foundry-Request: b\n\nFoundry-Action: edit-server\nFoundry-Request: r1\n",
-    );
+    expect(
+      commitMessage({ summary: "a\n\nFoundry-Request: b", action: "edit-server", requestId: "r1" }),
+    ).toBe("a Foundry-Request: b\n\nFoundry-Action: edit-server\nFoundry-Request: r1\n");
   });
 
   it("names pull request branches after the action and a short request id", () => {
-    expect(pullRequestBranch("register-server", "5F0C1D2E-aaaa-bbbb")).toBe("foundry/register-server-5f0c1d2e");
+    expect(pullRequestBranch("register-server", "5F0C1D2E-aaaa-bbbb")).toBe(
+      "foundry/register-server-5f0c1d2e",
+    );
   });
 });
 
@@ -74,16 +79,35 @@ describe("the token stays secret", () => {
   it("redacts the token and its Basic encoding", () => {
     const redact = createRedactor("s3cr3t");
     const basic = Buffer.from("x-access-token:s3cr3t").toString("base64");
-    expect(redact(`a s3cr3t b Authorization: Basic ${basic}`)).toBe("a [redacted] b Authorization: Basic [redacted]");
+    expect(redact(`a s3cr3t b Authorization: Basic ${basic}`)).toBe(
+      "a [redacted] b Authorization: Basic [redacted]",
+    );
   });
 
   it.each([
-    ["fatal: could not read Username for 'http://h': terminal prompts disabled", "the Git remote refused the credentials"],
-    ["fatal: unable to access 'https://h/': The requested URL returned error: 403", "the Git remote refused the credentials"],
-    ["fatal: unable to access 'http://git.example:8080/a.git/': Failed to connect to git.example port 8080 after 0 ms: Couldn't connect to server", "cannot reach the Git remote at git.example:8080: connection refused"],
-    ["fatal: unable to access 'https://git.example/': Could not resolve host: git.example", "cannot reach the Git remote at git.example:8080: the host name does not resolve"],
+    [
+      "fatal: could not read Username for 'http://h': terminal prompts disabled",
+      "the Git remote refused the credentials",
+    ],
+    [
+      "fatal: unable to access 'https://h/': The requested URL returned error: 403",
+      "the Git remote refused the credentials",
+    ],
+    [
+      "fatal: unable to access 'http://git.example:8080/a.git/': Failed to connect to git.example port 8080 after 0 ms: Couldn't connect to server",
+      "cannot reach the Git remote at git.example:8080: connection refused",
+    ],
+    [
+      "fatal: unable to access 'https://git.example/': Could not resolve host: git.example",
+      "cannot reach the Git remote at git.example:8080: the host name does not resolve",
+    ],
   ])("names the cause of %j in plain words", (stderr, message) => {
-    expect(remoteFailure({ code: 128, stdout: "", stderr, timedOut: false }, "http://git.example:8080/a.git").message).toBe(message);
+    expect(
+      remoteFailure(
+        { code: 128, stdout: "", stderr, timedOut: false },
+        "http://git.example:8080/a.git",
+      ).message,
+    ).toBe(message);
   });
 });
 
@@ -91,13 +115,24 @@ describe("gitWriterOptions", () => {
   it("uses the embedded repository in the data dir when no remote is set", () => {
     const settings = parseEnv({ FOUNDRY_DATA_DIR: "/srv/foundry" }, "/app");
     const options = gitWriterOptions(settings, createMemoryAuditLog(), "/app");
-    expect(options).toMatchObject({ url: "/srv/foundry/gitops.git", cloneDir: "/srv/foundry/gitops-clone", mode: "push" });
+    expect(options).toMatchObject({
+      url: "/srv/foundry/gitops.git",
+      cloneDir: "/srv/foundry/gitops-clone",
+      mode: "push",
+    });
     expect(options.prepareRemote).toBeTypeOf("function");
   });
 
   it("uses the configured remote and token as they are", () => {
-    const settings = parseEnv({ FOUNDRY_GIT_URL: "https://github.com/acme/gitops.git", FOUNDRY_GIT_TOKEN: "t" });
+    const settings = parseEnv({
+      FOUNDRY_GIT_URL: "https://github.com/acme/gitops.git",
+      FOUNDRY_GIT_TOKEN: "t",
+    });
     const options = gitWriterOptions(settings, createMemoryAuditLog());
-    expect(options).toMatchObject({ url: "https://github.com/acme/gitops.git", token: "t", prepareRemote: undefined });
+    expect(options).toMatchObject({
+      url: "https://github.com/acme/gitops.git",
+      token: "t",
+      prepareRemote: undefined,
+    });
   });
 });

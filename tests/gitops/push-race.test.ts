@@ -15,7 +15,10 @@ afterEach(async () => {
 });
 
 const createFile = (name: string) => async (tree: GitTree) => {
-  if (await tree.exists(`servers/${name}.yaml`)) throw new ConflictError(`servers/${name}.yaml already exists: another change registered ${name} first`);
+  if (await tree.exists(`servers/${name}.yaml`))
+    throw new ConflictError(
+      `servers/${name}.yaml already exists: another change registered ${name} first`,
+    );
   await tree.write(`servers/${name}.yaml`, `name: ${name}\n`);
 };
 
@@ -32,11 +35,20 @@ describe("push races", () => {
     const [a, b] = [world.writer(), world.writer()];
     let runs = 0;
     const result = await a.applyChange({
-      actor: ada, action: "register-server", summary: "servers: register a", requestId: "req-a",
+      actor: ada,
+      action: "register-server",
+      summary: "servers: register a",
+      requestId: "req-a",
       change: async (tree) => {
         runs += 1;
         if (runs === 1) {
-          await b.applyChange({ actor: ada, action: "register-server", summary: "servers: register b", requestId: "req-b", change: createFile("b") });
+          await b.applyChange({
+            actor: ada,
+            action: "register-server",
+            summary: "servers: register b",
+            requestId: "req-b",
+            change: createFile("b"),
+          });
           await world.pushByHand("manifests/servers/by-hand.yaml", "name: by-hand\n");
         }
         await createFile("a")(tree);
@@ -46,7 +58,10 @@ describe("push races", () => {
     const log = await world.remoteLog();
     expect(log[0]?.sha).toBe(result.sha);
     expect(log.map((commit) => commit.message.split("\n")[0])).toEqual([
-      "servers: register a", "by hand: manifests/servers/by-hand.yaml", "servers: register b", "seed: first commit",
+      "servers: register a",
+      "by hand: manifests/servers/by-hand.yaml",
+      "servers: register b",
+      "seed: first commit",
     ]);
     for (const name of ["a", "b", "by-hand"]) {
       expect(await world.remoteFile(`manifests/servers/${name}.yaml`)).toBe(`name: ${name}\n`);
@@ -57,7 +72,11 @@ describe("push races", () => {
     const writers = [world.writer({ pushAttempts: 20 }), world.writer({ pushAttempts: 20 })];
     const calls = Array.from({ length: 16 }, (_, index) =>
       writers[index % 2]?.applyChange({
-        actor: ada, action: "register-server", summary: `servers: register n${index}`, requestId: `req-${index}`, change: createFile(`n${index}`),
+        actor: ada,
+        action: "register-server",
+        summary: `servers: register n${index}`,
+        requestId: `req-${index}`,
+        change: createFile(`n${index}`),
       }),
     );
     const results = await Promise.all(calls);
@@ -72,17 +91,31 @@ describe("push races", () => {
     const [a, b] = [world.writer(), world.writer()];
     let runs = 0;
     const attempt = a.applyChange({
-      actor: ada, action: "register-server", summary: "servers: register twin", requestId: "req-late",
+      actor: ada,
+      action: "register-server",
+      summary: "servers: register twin",
+      requestId: "req-late",
       change: async (tree) => {
         runs += 1;
         if (runs === 1) {
-          await b.applyChange({ actor: ada, action: "register-server", summary: "servers: register twin", requestId: "req-first", change: createFile("twin") });
+          await b.applyChange({
+            actor: ada,
+            action: "register-server",
+            summary: "servers: register twin",
+            requestId: "req-first",
+            change: createFile("twin"),
+          });
         }
         await createFile("twin")(tree);
       },
     });
-    await expect(attempt).rejects.toThrow(new ConflictError("servers/twin.yaml already exists: another change registered twin first"));
-    expect(world.audit.get("req-late")?.outcome).toEqual({ status: "refused", error: "servers/twin.yaml already exists: another change registered twin first" });
+    await expect(attempt).rejects.toThrow(
+      new ConflictError("servers/twin.yaml already exists: another change registered twin first"),
+    );
+    expect(world.audit.get("req-late")?.outcome).toEqual({
+      status: "refused",
+      error: "servers/twin.yaml already exists: another change registered twin first",
+    });
     expect(await requestCounts(world)).toEqual(new Map([["req-first", 1]]));
     const status = await readdir(path.join(world.dir, "clone-1", "manifests"));
     expect(status).toEqual(["README.md", "servers"]);
@@ -91,14 +124,19 @@ describe("push races", () => {
   it("gives up with Unavailable after pushAttempts lost races, committing nothing", async () => {
     const writer = world.writer({ pushAttempts: 1 });
     const attempt = writer.applyChange({
-      actor: ada, action: "register-server", summary: "servers: register c", requestId: "req-c",
+      actor: ada,
+      action: "register-server",
+      summary: "servers: register c",
+      requestId: "req-c",
       change: async (tree) => {
         await world.pushByHand(`manifests/hand-${Math.random()}.yaml`, "x: 1\n");
         await createFile("c")(tree);
       },
     });
     await expect(attempt).rejects.toThrow(UnavailableError);
-    await expect(attempt).rejects.toThrow(/kept moving: 1 pushes in a row lost the race; nothing was committed/);
+    await expect(attempt).rejects.toThrow(
+      /kept moving: 1 pushes in a row lost the race; nothing was committed/,
+    );
     expect((await requestCounts(world)).has("req-c")).toBe(false);
     expect(world.audit.get("req-c")?.outcome?.status).toBe("failed");
   });
@@ -106,27 +144,36 @@ describe("push races", () => {
   it.each<[string, HookVerdict, number]>([
     ["the remote took it", { kind: "drop-response" }, 1],
     ["the remote never saw it", { kind: "reject", status: 502, message: "bad gateway" }, 2],
-  ])("checks the remote before retrying a push whose answer was lost (%s)", async (_, verdict, runsExpected) => {
-    let dropped = false;
-    world.server.setHook((request) => {
-      if (!dropped && request.method === "POST" && request.service === "git-receive-pack") {
-        dropped = true;
-        return verdict;
-      }
-      return { kind: "pass" };
-    });
-    let runs = 0;
-    const result = await world.writer().applyChange({
-      actor: ada, action: "register-server", summary: "servers: register d", requestId: "req-d",
-      change: async (tree) => {
-        runs += 1;
-        await createFile("d")(tree);
-      },
-    });
-    expect(dropped).toBe(true);
-    expect(runs).toBe(runsExpected);
-    expect(await requestCounts(world)).toEqual(new Map([["req-d", 1]]));
-    expect((await world.remoteLog())[0]?.sha).toBe(result.sha);
-    expect(world.audit.get("req-d")?.outcome).toEqual({ status: "succeeded", commitSha: result.sha });
-  });
+  ])(
+    "checks the remote before retrying a push whose answer was lost (%s)",
+    async (_, verdict, runsExpected) => {
+      let dropped = false;
+      world.server.setHook((request) => {
+        if (!dropped && request.method === "POST" && request.service === "git-receive-pack") {
+          dropped = true;
+          return verdict;
+        }
+        return { kind: "pass" };
+      });
+      let runs = 0;
+      const result = await world.writer().applyChange({
+        actor: ada,
+        action: "register-server",
+        summary: "servers: register d",
+        requestId: "req-d",
+        change: async (tree) => {
+          runs += 1;
+          await createFile("d")(tree);
+        },
+      });
+      expect(dropped).toBe(true);
+      expect(runs).toBe(runsExpected);
+      expect(await requestCounts(world)).toEqual(new Map([["req-d", 1]]));
+      expect((await world.remoteLog())[0]?.sha).toBe(result.sha);
+      expect(world.audit.get("req-d")?.outcome).toEqual({
+        status: "succeeded",
+        commitSha: result.sha,
+      });
+    },
+  );
 });

@@ -13,13 +13,19 @@ afterEach(async () => {
 });
 
 const edit = (requestId: string, file = "servers/a.yaml") => ({
-  actor: ada, action: "edit-server", summary: `servers: edit ${requestId}`, requestId,
-  change: (tree: { write(p: string, c: string): Promise<void> }) => tree.write(file, `by: ${requestId}\n`),
+  actor: ada,
+  action: "edit-server",
+  summary: `servers: edit ${requestId}`,
+  requestId,
+  change: (tree: { write(p: string, c: string): Promise<void> }) =>
+    tree.write(file, `by: ${requestId}\n`),
 });
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 describe("when the remote fails", () => {
@@ -30,10 +36,13 @@ describe("when the remote fails", () => {
 
     const attempt = writer.applyChange(edit("req-2", "servers/b.yaml"));
     await expect(attempt).rejects.toThrow(UnavailableError);
-    await expect(attempt).rejects.toThrow(`cannot reach the Git remote at 127.0.0.1:${world.server.port}: connection refused`);
+    await expect(attempt).rejects.toThrow(
+      `cannot reach the Git remote at 127.0.0.1:${world.server.port}: connection refused`,
+    );
     expect(world.audit.get("req-2")?.outcome?.status).toBe("failed");
     expect(await writer.checkRemote()).toEqual({
-      ok: false, reason: `cannot reach the Git remote at 127.0.0.1:${world.server.port}: connection refused`,
+      ok: false,
+      reason: `cannot reach the Git remote at 127.0.0.1:${world.server.port}: connection refused`,
     });
 
     await world.server.restart();
@@ -46,7 +55,9 @@ describe("when the remote fails", () => {
   it("leaves nothing half-applied when the push itself is refused", async () => {
     const writer = world.writer();
     world.server.setHook((request) =>
-      request.service === "git-receive-pack" ? { kind: "reject", status: 503, message: "maintenance" } : { kind: "pass" },
+      request.service === "git-receive-pack"
+        ? { kind: "reject", status: 503, message: "maintenance" }
+        : { kind: "pass" },
     );
     await expect(writer.applyChange(edit("req-1"))).rejects.toThrow(UnavailableError);
     const clone = path.join(world.dir, "clone-1");
@@ -64,8 +75,14 @@ describe("when the remote fails", () => {
 
     expect(error).toBeInstanceOf(UnavailableError);
     expect((error as Error).message).toBe("the Git remote refused the credentials");
-    expect(await writer.checkRemote()).toEqual({ ok: false, reason: "the Git remote refused the credentials" });
-    expect(world.audit.get("req-1")?.outcome).toEqual({ status: "failed", error: "the Git remote refused the credentials" });
+    expect(await writer.checkRemote()).toEqual({
+      ok: false,
+      reason: "the Git remote refused the credentials",
+    });
+    expect(world.audit.get("req-1")?.outcome).toEqual({
+      status: "failed",
+      error: "the Git remote refused the credentials",
+    });
 
     // A good token, then look for it everywhere it must not be.
     const good = world.writer();
@@ -76,7 +93,9 @@ describe("when the remote fails", () => {
       const text = await readFile(file, "latin1");
       expect(text.includes(world.token) || text.includes(encoded), file).toBe(false);
     }
-    expect(await readFile(path.join(world.dir, "clone-2/.git/config"), "utf8")).not.toContain("Authorization");
+    expect(await readFile(path.join(world.dir, "clone-2/.git/config"), "utf8")).not.toContain(
+      "Authorization",
+    );
     expect(JSON.stringify(world.audit.entries)).not.toContain(world.token);
     expect(JSON.stringify(world.audit.entries)).not.toContain(wrong);
   });
@@ -88,7 +107,8 @@ describe("when the remote fails", () => {
     );
     const noRepo = world.writer({ url: world.server.urlFor("acme/missing") });
     await expect(noRepo.checkRemote()).resolves.toEqual({
-      ok: false, reason: `the Git remote at 127.0.0.1:${world.server.port} has no such repository`,
+      ok: false,
+      reason: `the Git remote at 127.0.0.1:${world.server.port} has no such repository`,
     });
   });
 });

@@ -27,7 +27,13 @@ export function createMemoryAuditLog(): MemoryAuditLog {
     async pending(): Promise<PendingAudit[]> {
       return entries
         .filter((entry) => entry.outcome === undefined)
-        .map(({ requestId, actor, action, target, startedAt }) => ({ requestId, actor, action, target, startedAt }));
+        .map(({ requestId, actor, action, target, startedAt }) => ({
+          requestId,
+          actor,
+          action,
+          target,
+          startedAt,
+        }));
     },
   };
 }

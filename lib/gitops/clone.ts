@@ -41,13 +41,18 @@ export async function ensureClone(repo: RepoHandle): Promise<void> {
   await rename(partial, repo.dir);
 }
 
-/** Fetches the branch and puts the working tree exactly at its remote HEAD. Returns that sha. */
-export async function syncToRemote(repo: RepoHandle): Promise<string> {
+/** Fetches the branch into its remote-tracking ref; a failure is an Unavailable error. */
+export async function fetchBranch(repo: RepoHandle): Promise<void> {
   const refspec = `+refs/heads/${repo.branch}:refs/remotes/origin/${repo.branch}`;
   const result = await repo.run(["fetch", "--quiet", "--no-tags", "origin", refspec]);
   if (result.code !== 0 || result.timedOut) {
     throw missingBranch(result.stderr) ? noBranch(repo) : remoteFailure(result, repo.url);
   }
+}
+
+/** Fetches the branch and puts the working tree exactly at its remote HEAD. Returns that sha. */
+export async function syncToRemote(repo: RepoHandle): Promise<string> {
+  await fetchBranch(repo);
   return resetToRemote(repo);
 }
 

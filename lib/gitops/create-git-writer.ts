@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { AuditJournal, AuditOutcome } from "@/lib/audit/types";
 import { InvalidError } from "@/lib/errors";
-import { ensureClone, resetToRemote } from "./clone";
+import { ensureClone, fetchBranch, resetToRemote } from "./clone";
 import type { GitIdentity } from "./git-env";
 import { parseGitHubRepository } from "./github-repository";
 import { createKeyedQueue, processQueue, type KeyedQueue } from "./keyed-queue";
@@ -10,7 +10,7 @@ import { pushChange, type ChangeOutcome } from "./push-change";
 import { recoverPending } from "./recover";
 import { checkRemote } from "./remote-status";
 import { createRepoHandle } from "./repo-handle";
-import { parseRequest } from "./request-input";
+import { parseRequest, type ParsedRequest } from "./request-input";
 import { failureOutcome, scrubError } from "./scrub-error";
 import { treeSnapshot } from "./tree-snapshot";
 import type {
@@ -58,12 +58,22 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
   const github = options.mode === "pull-request" ? parseGitHubRepository(options.url) : undefined;
   const networkTimeoutMs = options.networkTimeoutMs ?? 30_000;
   const repo = createRepoHandle({
-    ...options,
+    url: options.url,
+    branch: options.branch,
+    committer: options.committer,
     token: options.token,
     dir: options.cloneDir,
     manifestsPath,
     networkTimeoutMs,
   });
+  const pullRequests = github && {
+    apiUrl: options.githubApiUrl,
+    token: options.token,
+    repository: github,
+    redact: repo.redact,
+    timeoutMs: networkTimeoutMs,
+    pushAttempts: options.pushAttempts,
+  };
   const queue = options.queue ?? processQueue();
   const key = `${options.url}#${options.branch}`;
   const inFlight = new Set<string>();
@@ -90,25 +100,14 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
       );
     });
   };
-  const write = (request: ReturnType<typeof parseRequest>, input: ApplyChangeInput) =>
+  const write = (request: ParsedRequest, input: ApplyChangeInput) =>
     queue.run(key, async (): Promise<ChangeOutcome> => {
       await ready();
       const change = { ...request, author: input.actor, change: input.change };
       try {
-        return github === undefined
+        return pullRequests === undefined
           ? await pushChange(repo, change, options.pushAttempts)
-          : await pullRequestChange(
-              repo,
-              { ...change, login: input.actor.login },
-              {
-                apiUrl: options.githubApiUrl,
-                token: options.token,
-                repository: github,
-                redact: repo.redact,
-                timeoutMs: networkTimeoutMs,
-                pushAttempts: options.pushAttempts,
-              },
-            );
+          : await pullRequestChange(repo, { ...change, login: input.actor.login }, pullRequests);
       } catch (error) {
         await resetToRemote(repo).catch(() => undefined);
         throw error;
@@ -140,14 +139,7 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
       if (cloned && !refresh) return treeSnapshot(repo);
       return queue.run(key, async () => {
         await ready();
-        if (refresh)
-          await repo.git([
-            "fetch",
-            "--quiet",
-            "--no-tags",
-            "origin",
-            `+refs/heads/${repo.branch}:refs/remotes/origin/${repo.branch}`,
-          ]);
+        if (refresh) await fetchBranch(repo);
         return treeSnapshot(repo);
       });
     },

@@ -1,0 +1,65 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const requests = 2_000;
+const concurrency = 8;
+
+function rssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+async function waitForHealth(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`the console did not answer ${url} in time`);
+}
+
+/** RSS of the standalone server at start and after 2,000 requests to the overview page. */
+export async function runServerRssBench(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "foundry-bench-rss-"));
+  const port = 3190;
+  const server = spawn(process.execPath, ["scripts/start-standalone.mjs"], {
+    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FOUNDRY_DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(`${base}/api/health`, Date.now() + 60_000);
+    await sleep(1_000);
+    const pid = server.pid ?? 0;
+    const atStart = rssMegabytes(pid);
+    let next = 0;
+    let failures = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < requests) {
+          next += 1;
+          const response = await fetch(`${base}/`);
+          await response.arrayBuffer();
+          if (!response.ok) failures += 1;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const after = rssMegabytes(pid);
+    console.log("standalone server RSS (target ≤ 150 MB)");
+    console.log(`  at start:                 ${atStart.toFixed(1)} MB`);
+    console.log(`  after ${requests} overview requests: ${after.toFixed(1)} MB`);
+    console.log(`  requests/s: ${(requests / seconds).toFixed(0)}, non-2xx: ${failures}`);
+  } finally {
+    server.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { localAdminStorageState } from "./e2e/local-admin-state";
 
 // Each run starts the built standalone console on its own empty data dir: embedded SQLite and an
 // embedded GitOps repository, nothing shared with a developer's ./data.
@@ -31,6 +32,17 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "setup", testMatch: "auth.setup.ts" },
+    {
+      name: "console",
+      testIgnore: "auth.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: localAdminStorageState },
+    },
+    // Starts its own console with GitHub sign-in against e2e/doubles/github-oauth.ts.
+    { name: "github-sign-in", testMatch: "auth.spec.ts", timeout: 60_000 },
+  ],
   webServer: {
     command: "node scripts/start-standalone.mjs",
     url: `http://127.0.0.1:${port}/api/health`,

@@ -1,18 +1,17 @@
 import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
+import { requestActor } from "@/lib/auth/request-actor";
+import { signInPath } from "@/lib/auth/sign-in-path";
 
 /**
- * Who is acting. Until GitHub sign-in lands this is a clearly named placeholder, so every verb
- * already takes a real `Actor` and the audit shows who "did" it.
+ * The signed-in person, for pages and layouts. Without a session this never returns: it redirects
+ * to sign-in (back to this page afterwards), or to "not allowed" when access was just lost.
  */
-const placeholderActor: Actor = {
-  id: "local-placeholder",
-  login: "local-admin",
-  name: "Local admin (placeholder)",
-  email: "local-admin@localhost",
-  role: "admin",
-};
-
 export async function currentActor(): Promise<Actor> {
-  return placeholderActor;
+  const state = await requestActor();
+  if (state.kind === "signed-in") return state.actor;
+  if (state.kind === "access-lost") redirect(`/not-allowed?reason=${state.reason}`);
+  redirect(signInPath((await headers()).get("x-foundry-path")));
 }

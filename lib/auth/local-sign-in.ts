@@ -1,0 +1,33 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { recordAccessEvent } from "@/lib/auth/access-audit";
+import { actorOf } from "@/lib/auth/actor-of";
+import { isLoopbackHost } from "@/lib/auth/auth-settings";
+import { ensureLocalAdmin } from "@/lib/auth/auth-store";
+import { prismaAdapter } from "@/lib/auth/prisma-adapter";
+import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ForbiddenError } from "@/lib/errors";
+
+/**
+ * Local mode's one-click sign-in: a real database session for the "Local admin", created through
+ * the same adapter next-auth uses, and audited. Only without an OAuth app and only on loopback.
+ */
+export async function signInLocalAdmin(): Promise<{ sessionToken: string; expires: Date }> {
+  const { auth, hostname } = env();
+  if (auth.mode !== "local" || !isLoopbackHost(hostname)) {
+    throw new ForbiddenError("Local sign-in is only offered without GitHub sign-in, on loopback");
+  }
+  const identity = await ensureLocalAdmin();
+  const createSession = prismaAdapter(db()).createSession;
+  if (!createSession) throw new Error("the Prisma adapter cannot create sessions");
+  const session = await createSession({
+    sessionToken: randomBytes(32).toString("hex"),
+    userId: identity.id,
+    expires: new Date(Date.now() + sessionMaxAgeSeconds * 1000),
+  });
+  const actor = actorOf({ ...identity, role: "admin" });
+  if (actor) await recordAccessEvent({ kind: "sign-in", actor, method: "local" });
+  return { sessionToken: session.sessionToken, expires: session.expires };
+}

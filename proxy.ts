@@ -1,0 +1,60 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isPublicPath } from "@/lib/auth/public-routes";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { parseEnv } from "@/lib/env-schema";
+import { rateLimitFor } from "@/lib/http/rate-limits";
+import { tooManyRequests } from "@/lib/http/rate-limiter";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/http/security-headers";
+import { singleton } from "@/lib/singleton";
+
+/**
+ * Runs before every route: security headers with a fresh CSP nonce, rate limits, and the quick
+ * "has a session cookie at all" check. The real session and role checks happen in the guards
+ * (layout, action client, withRole), which never rely on this file.
+ */
+export function proxy(request: NextRequest): Response {
+  const { auth } = singleton("proxy-env", () => parseEnv(process.env));
+  const https = auth.secureCookies;
+  const { pathname, search } = request.nextUrl;
+
+  const limited = rateLimitFor(request.method, pathname, clientKey(request));
+  if (limited) return withHeaders(tooManyRequests(limited.retryAfterSeconds), https);
+
+  if (!isPublicPath(pathname) && !request.cookies.has(sessionCookieName(https))) {
+    if (pathname.startsWith("/api/")) {
+      return withHeaders(NextResponse.json({ error: "Sign in first" }, { status: 401 }), https);
+    }
+    const signIn = new URL("/sign-in", request.url);
+    const back = safeCallbackUrl(`${pathname}${search}`);
+    if (back !== "/") signIn.searchParams.set("callbackUrl", back);
+    return withHeaders(NextResponse.redirect(signIn), https);
+  }
+
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-foundry-path", `${pathname}${search}`);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return withHeaders(response, https);
+}
+
+function withHeaders<T extends Response>(response: T, https: boolean): T {
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) {
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+// The nearest hop's view of the client: Next sets it from the socket, a reverse proxy appends.
+function clientKey(request: NextRequest): string {
+  const forwarded = request.headers.get("x-forwarded-for") ?? "";
+  return forwarded.split(",").pop()?.trim() || "unknown";
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

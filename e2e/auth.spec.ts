@@ -19,10 +19,38 @@ test.beforeAll(async () => {
     clientId,
     clientSecret,
     people: [
-      { id: 1, login: "octo-admin", name: "Octo Admin", email: "admin@example.com", orgs: [], teams: [] },
-      { id: 2, login: "mona", name: "Mona Member", email: "mona@example.com", orgs: ["acme"], teams: ["acme/platform"] },
-      { id: 3, login: "outsider", name: "Out Sider", email: "out@example.com", orgs: ["acme"], teams: [] },
-      { id: 4, login: "sre-sam", name: "Sam", email: "sam@example.com", orgs: ["acme"], teams: ["acme/sre"] },
+      {
+        id: 1,
+        login: "octo-admin",
+        name: "Octo Admin",
+        email: "admin@example.com",
+        orgs: [],
+        teams: [],
+      },
+      {
+        id: 2,
+        login: "mona",
+        name: "Mona Member",
+        email: "mona@example.com",
+        orgs: ["acme"],
+        teams: ["acme/platform"],
+      },
+      {
+        id: 3,
+        login: "outsider",
+        name: "Out Sider",
+        email: "out@example.com",
+        orgs: ["acme"],
+        teams: [],
+      },
+      {
+        id: 4,
+        login: "sre-sam",
+        name: "Sam",
+        email: "sam@example.com",
+        orgs: ["acme"],
+        teams: ["acme/sre"],
+      },
     ],
   });
   foundry = await startConsoleServer(Number(process.env.E2E_OAUTH_PORT ?? 3108), {
@@ -53,8 +81,12 @@ function rowsFor(login: string): { users: number; sessions: number; accounts: nu
     const count = (sql: string) => (db.prepare(sql).get(login) as { n: number }).n;
     return {
       users: count(`SELECT COUNT(*) AS n FROM "User" WHERE login = ?`),
-      sessions: count(`SELECT COUNT(*) AS n FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE u.login = ?`),
-      accounts: count(`SELECT COUNT(*) AS n FROM "Account" a JOIN "User" u ON u.id = a.userId WHERE u.login = ?`),
+      sessions: count(
+        `SELECT COUNT(*) AS n FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE u.login = ?`,
+      ),
+      accounts: count(
+        `SELECT COUNT(*) AS n FROM "Account" a JOIN "User" u ON u.id = a.userId WHERE u.login = ?`,
+      ),
     };
   } finally {
     db.close();
@@ -65,7 +97,9 @@ function auditActions(login: string): string[] {
   const db = database();
   try {
     const rows = db
-      .prepare(`SELECT action, status, error FROM "AuditEntry" WHERE actorLogin = ? ORDER BY createdAt`)
+      .prepare(
+        `SELECT action, status, error FROM "AuditEntry" WHERE actorLogin = ? ORDER BY createdAt`,
+      )
       .all(login) as { action: string; status: string; error: string | null }[];
     return rows.map((row) => `${row.action} ${row.status}${row.error ? ` (${row.error})` : ""}`);
   } finally {
@@ -80,7 +114,9 @@ async function signInWithGithub(page: Page, login: string, startAt = "/servers")
   await page.getByRole("link", { name: `Continue as ${login}` }).click();
 }
 
-test("an admin on the list signs in with GitHub and lands where they were going", async ({ page }) => {
+test("an admin on the list signs in with GitHub and lands where they were going", async ({
+  page,
+}) => {
   await signInWithGithub(page, "octo-admin");
   await expect(page).toHaveURL(`${foundry.url}/servers`);
   await expect(page.getByTestId("signed-in-actor")).toContainText("Octo Admin");
@@ -97,7 +133,9 @@ test("an admin on the list signs in with GitHub and lands where they were going"
   await expect(page.getByRole("button", { name: "Recheck access now" })).toBeVisible();
 });
 
-test("a member of an allowed team signs in as a viewer and sees no admin buttons", async ({ page }) => {
+test("a member of an allowed team signs in as a viewer and sees no admin buttons", async ({
+  page,
+}) => {
   await signInWithGithub(page, "mona", "/access");
   await expect(page).toHaveURL(`${foundry.url}/access`);
   await expect(page.getByTestId("signed-in-actor")).toContainText("viewer");
@@ -149,14 +187,19 @@ test("a role change at the next check is applied and audited", async ({ page }) 
   expect(auditActions("sre-sam")).toContain("auth.role-changed succeeded");
 });
 
-test("an admin's recheck removes someone whose GitHub token was revoked", async ({ page, browser }) => {
+test("an admin's recheck removes someone whose GitHub token was revoked", async ({
+  page,
+  browser,
+}) => {
   const sam = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   await signInWithGithub(await sam.newPage(), "sre-sam");
   github.revokeTokens("sre-sam");
 
   await signInWithGithub(page, "octo-admin", "/access");
   await page.getByRole("button", { name: "Recheck access now" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Checked" })).toContainText("access removed for sre-sam");
+  await expect(page.getByRole("status").filter({ hasText: "Checked" })).toContainText(
+    "access removed for sre-sam",
+  );
   expect(rowsFor("sre-sam").sessions).toBe(0);
   await sam.close();
 });

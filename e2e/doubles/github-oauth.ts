@@ -52,7 +52,8 @@ export async function startGithubOAuthDouble(options: {
     const url = new URL(request.url ?? "/", base);
     const path = url.pathname;
     if (path === "/login/oauth/authorize") {
-      if (url.searchParams.get("client_id") !== options.clientId) return send(response, 400, { error: "bad client_id" });
+      if (url.searchParams.get("client_id") !== options.clientId)
+        return send(response, 400, { error: "bad client_id" });
       requestedScopes.push(url.searchParams.get("scope") ?? "");
       return html(response, authorizePage(url.searchParams, [...people.keys()]));
     }
@@ -83,31 +84,50 @@ export async function startGithubOAuthDouble(options: {
       }
       const token = `gho_${randomBytes(12).toString("hex")}`;
       tokens.set(token, grant.login);
-      return send(response, 200, { access_token: token, token_type: "bearer", scope: "read:org,read:user,user:email" });
+      return send(response, 200, {
+        access_token: token,
+        token_type: "bearer",
+        scope: "read:org,read:user,user:email",
+      });
     }
     if (!path.startsWith("/api/v3/")) return send(response, 404, { message: "Not Found" });
     const person = personFor(request);
     if (!person) return send(response, 401, { message: "Bad credentials" });
     const api = path.slice("/api/v3".length);
     if (api === "/user") {
-      return send(response, 200, { id: person.id, login: person.login, name: person.name, email: null, avatar_url: null });
+      return send(response, 200, {
+        id: person.id,
+        login: person.login,
+        name: person.name,
+        email: null,
+        avatar_url: null,
+      });
     }
     if (api === "/user/emails") {
       return send(response, 200, [{ email: person.email, primary: true, verified: true }]);
     }
-    if (api === "/user/orgs") return send(response, 200, person.orgs.map((login) => ({ login })));
+    if (api === "/user/orgs")
+      return send(
+        response,
+        200,
+        person.orgs.map((login) => ({ login })),
+      );
     const membership = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(api);
     if (membership) {
       const [, org, team, login] = membership;
       const member = people.get(login ?? "");
       const active = member?.teams.includes(`${org}/${team}`) && person.orgs.includes(org ?? "");
-      return active ? send(response, 200, { state: "active", role: "member" }) : send(response, 404, { message: "Not Found" });
+      return active
+        ? send(response, 200, { state: "active", role: "member" })
+        : send(response, 404, { message: "Not Found" });
     }
     return send(response, 404, { message: "Not Found" });
   }
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => send(response, 500, { message: String(error) }));
+    handle(request, response).catch((error: unknown) =>
+      send(response, 500, { message: String(error) }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -21,11 +21,17 @@ function entry(event: AccessEvent): { action: string; target: string; refusal?: 
     case "access-lost":
       return { action: "auth.access-lost", target, refusal: event.reason };
     case "role-changed":
-      return { action: "auth.role-changed", target: `${target}: ${event.from ?? "none"} → ${event.to}` };
+      return {
+        action: "auth.role-changed",
+        target: `${target}: ${event.from ?? "none"} → ${event.to}`,
+      };
   }
 }
 
-export async function recordAccessEvent(event: AccessEvent, log: AuditLog = auditLog()): Promise<void> {
+export async function recordAccessEvent(
+  event: AccessEvent,
+  log: AuditLog = auditLog(),
+): Promise<void> {
   const requestId = randomUUID();
   const { action, target, refusal } = entry(event);
   try {

@@ -27,7 +27,11 @@ export function authOptions(): AuthOptions {
     return {
       adapter: prismaAdapter(db()),
       secret: authSecret(),
-      session: { strategy: "database", maxAge: sessionMaxAgeSeconds, updateAge: sessionUpdateAgeSeconds },
+      session: {
+        strategy: "database",
+        maxAge: sessionMaxAgeSeconds,
+        updateAge: sessionUpdateAgeSeconds,
+      },
       useSecureCookies: secure,
       cookies: {
         sessionToken: { name: sessionCookieName(secure), options: sessionCookieOptions(secure) },

@@ -8,5 +8,7 @@ import { singleton } from "@/lib/singleton";
  * database tokens). Local mode may leave it unset: a per-process secret is enough there.
  */
 export function authSecret(): string {
-  return env().auth.secret ?? singleton("auth:local-secret", () => randomBytes(32).toString("base64"));
+  return (
+    env().auth.secret ?? singleton("auth:local-secret", () => randomBytes(32).toString("base64"))
+  );
 }

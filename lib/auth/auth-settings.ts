@@ -114,10 +114,17 @@ export function authSettingsFrom(
     );
   }
   const github = clientId && clientSecret ? { clientId, clientSecret } : undefined;
-  const lists = [raw.FOUNDRY_ALLOWED, raw.FOUNDRY_ADMINS, raw.FOUNDRY_OPERATORS, raw.FOUNDRY_VIEWERS];
+  const lists = [
+    raw.FOUNDRY_ALLOWED,
+    raw.FOUNDRY_ADMINS,
+    raw.FOUNDRY_OPERATORS,
+    raw.FOUNDRY_VIEWERS,
+  ];
   if (github) {
     if (raw.AUTH_SECRET === undefined) {
-      problems.push("AUTH_SECRET is required with GitHub sign-in: make one with `openssl rand -base64 32`");
+      problems.push(
+        "AUTH_SECRET is required with GitHub sign-in: make one with `openssl rand -base64 32`",
+      );
     }
     if (raw.AUTH_URL === undefined && !loopback) {
       problems.push(
@@ -145,7 +152,11 @@ export function authSettingsFrom(
       url,
       secureCookies: url.startsWith("https://"),
       allowed: raw.FOUNDRY_ALLOWED,
-      roles: { admin: raw.FOUNDRY_ADMINS, operator: raw.FOUNDRY_OPERATORS, viewer: raw.FOUNDRY_VIEWERS },
+      roles: {
+        admin: raw.FOUNDRY_ADMINS,
+        operator: raw.FOUNDRY_OPERATORS,
+        viewer: raw.FOUNDRY_VIEWERS,
+      },
       recheckSeconds: raw.FOUNDRY_ACCESS_RECHECK_SECONDS,
     },
   };

@@ -78,9 +78,15 @@ export async function saveGithubSignIn(input: {
   scope: string | undefined;
 }): Promise<{ previousRole: string | null }> {
   const client = db();
-  const before = await client.user.findUnique({ where: { id: input.userId }, select: { role: true } });
+  const before = await client.user.findUnique({
+    where: { id: input.userId },
+    select: { role: true },
+  });
   await client.$transaction([
-    client.user.update({ where: { id: input.userId }, data: { login: input.login, role: input.role } }),
+    client.user.update({
+      where: { id: input.userId },
+      data: { login: input.login, role: input.role },
+    }),
     // next-auth v4 keeps the first token forever; the rechecks need the newest one.
     client.account.updateMany({
       where: { provider: "github", providerAccountId: input.providerAccountId },
@@ -94,7 +100,11 @@ export async function saveRole(userId: string, role: Role): Promise<void> {
   await db().user.update({ where: { id: userId }, data: { role } });
 }
 
-const localAdmin = { login: "local-admin", name: "Local admin", email: "local-admin@foundry.invalid" };
+const localAdmin = {
+  login: "local-admin",
+  name: "Local admin",
+  email: "local-admin@foundry.invalid",
+};
 
 /** The local mode's one person, created on first use, with a "local" account marking it. */
 export async function ensureLocalAdmin(): Promise<StoredIdentity> {
@@ -105,8 +115,15 @@ export async function ensureLocalAdmin(): Promise<StoredIdentity> {
     update: { role: "admin" },
   });
   await client.account.upsert({
-    where: { provider_providerAccountId: { provider: "local", providerAccountId: localAdmin.login } },
-    create: { userId: user.id, type: "credentials", provider: "local", providerAccountId: localAdmin.login },
+    where: {
+      provider_providerAccountId: { provider: "local", providerAccountId: localAdmin.login },
+    },
+    create: {
+      userId: user.id,
+      type: "credentials",
+      provider: "local",
+      providerAccountId: localAdmin.login,
+    },
     update: {},
   });
   return { ...identityOf({ ...user, accounts: [{ provider: "local", access_token: null }] }) };

@@ -67,7 +67,8 @@ export function githubApi(apiUrl: string, token: string): GithubApi {
       const response = await get(path);
       // 404 means "not a member" (or a team this token may not see): no access through it.
       if (response.status === 404 || response.status === 403) return false;
-      if (!response.ok) throw new UnavailableError(`GitHub answered ${response.status} for ${path}`);
+      if (!response.ok)
+        throw new UnavailableError(`GitHub answered ${response.status} for ${path}`);
       const parsed = membershipSchema.safeParse(await response.json());
       return parsed.success && parsed.data.state === "active";
     },

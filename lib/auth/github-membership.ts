@@ -9,7 +9,12 @@ export async function githubMembership(
   login: string,
   settings: Pick<AuthSettings, "allowed" | "roles">,
 ): Promise<Membership> {
-  const lists = [settings.allowed, settings.roles.admin, settings.roles.operator, settings.roles.viewer];
+  const lists = [
+    settings.allowed,
+    settings.roles.admin,
+    settings.roles.operator,
+    settings.roles.viewer,
+  ];
   const [orgs, teams] = await Promise.all([
     api.orgs(),
     Promise.all(

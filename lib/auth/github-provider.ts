@@ -42,7 +42,8 @@ export function githubProvider(options: {
       },
     },
     profile(profile) {
-      if (!profile.sub || !profile.login) throw new Error("GitHub sent a profile without id or login");
+      if (!profile.sub || !profile.login)
+        throw new Error("GitHub sent a profile without id or login");
       return {
         id: profile.sub,
         login: profile.login,

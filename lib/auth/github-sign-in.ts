@@ -23,7 +23,13 @@ export async function allowGithubSignIn(account: Account | null): Promise<true |
   const { user, decision } = access;
   const login = user.login.toLowerCase();
   if (!decision.allowed) {
-    const actor = actorOf({ id: `github:${user.id}`, login, name: user.name, email: user.email, role: "viewer" });
+    const actor = actorOf({
+      id: `github:${user.id}`,
+      login,
+      name: user.name,
+      email: user.email,
+      role: "viewer",
+    });
     if (actor) await recordAccessEvent({ kind: "sign-in-refused", actor, reason: decision.reason });
     return `/not-allowed?reason=${decision.reason}&login=${encodeURIComponent(login)}`;
   }
@@ -32,7 +38,11 @@ export async function allowGithubSignIn(account: Account | null): Promise<true |
 }
 
 /** next-auth's signIn event: the user and session exist now; store the role and newest token. */
-export async function recordGithubSignIn(user: User, account: Account | null, isNewUser: boolean | undefined): Promise<void> {
+export async function recordGithubSignIn(
+  user: User,
+  account: Account | null,
+  isNewUser: boolean | undefined,
+): Promise<void> {
   if (account?.provider !== "github" || !account.access_token) return;
   const role = takeDecision(account.providerAccountId);
   try {
@@ -46,7 +56,13 @@ export async function recordGithubSignIn(user: User, account: Account | null, is
       scope: account.scope,
     });
     markAccessChecked(user.id, Date.now());
-    const actor = actorOf({ id: user.id, login: user.login, name: user.name, email: user.email, role });
+    const actor = actorOf({
+      id: user.id,
+      login: user.login,
+      name: user.name,
+      email: user.email,
+      role,
+    });
     if (!actor) return;
     await recordAccessEvent({ kind: "sign-in", actor, method: "github" });
     if (!isNewUser && previousRole !== role) {

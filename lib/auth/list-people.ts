@@ -3,13 +3,25 @@ import { parseRole } from "@/lib/auth/actor-of";
 import type { Role } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 
-export type PersonView = { id: string; login: string; name: string; role: Role | undefined; sessions: number };
+export type PersonView = {
+  id: string;
+  login: string;
+  name: string;
+  role: Role | undefined;
+  sessions: number;
+};
 
 /** Everyone who has signed in and kept access, for the Access page. */
 export async function listPeople(): Promise<PersonView[]> {
   const users = await db().user.findMany({
     orderBy: { login: "asc" },
-    select: { id: true, login: true, name: true, role: true, _count: { select: { sessions: true } } },
+    select: {
+      id: true,
+      login: true,
+      name: true,
+      role: true,
+      _count: { select: { sessions: true } },
+    },
   });
   return users.map((user) => ({
     id: user.id,

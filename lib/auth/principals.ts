@@ -2,7 +2,9 @@
  * Who a setting names: a GitHub login or organisation (one namespace on GitHub, so a bare name is
  * never both), or a team as `org/team-slug`. Compared lower-case, as GitHub does.
  */
-export type Principal = { kind: "name"; name: string } | { kind: "team"; org: string; team: string };
+export type Principal =
+  | { kind: "name"; name: string }
+  | { kind: "team"; org: string; team: string };
 
 const githubName = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}$/;
 const teamSlug = /^[a-z0-9][a-z0-9_-]{0,99}$/;

@@ -45,7 +45,12 @@ async function recheck(identity: StoredIdentity): Promise<RecheckOutcome> {
   const role = result.decision.role;
   if (role !== identity.role) {
     await saveRole(identity.id, role);
-    await recordAccessEvent({ kind: "role-changed", actor: { ...actor, role }, from: identity.role, to: role });
+    await recordAccessEvent({
+      kind: "role-changed",
+      actor: { ...actor, role },
+      from: identity.role,
+      to: role,
+    });
   }
   markAccessChecked(identity.id, Date.now());
   return { kind: "kept", role };

@@ -34,7 +34,8 @@ export async function sessionActor(sessionToken: string, now = Date.now()): Prom
   if (user.provider === "github" && accessCheckDue(user.id, now, auth.recheckSeconds)) {
     const outcome = await recheckAccess(user);
     if (outcome.kind === "lost") return { kind: "access-lost", reason: outcome.reason };
-    if (outcome.kind === "unavailable") return { kind: "access-lost", reason: "github-unavailable" };
+    if (outcome.kind === "unavailable")
+      return { kind: "access-lost", reason: "github-unavailable" };
     role = outcome.role;
   }
   const actor = role && actorOf({ ...user, role });

@@ -19,11 +19,15 @@ export function withRole<C>(
 ): (request: Request, context: C) => Promise<Response> {
   const guarded = async (request: Request, context: C): Promise<Response> => {
     const state = await requestActor();
-    if (state.kind !== "signed-in") return Response.json({ error: "Sign in first" }, { status: 401 });
+    if (state.kind !== "signed-in")
+      return Response.json({ error: "Sign in first" }, { status: 401 });
     if (!hasRole(state.actor, role)) {
       return Response.json({ error: `This needs the ${role} role` }, { status: 403 });
     }
-    if (!safeMethods.has(request.method) && !allowedOrigins().has(request.headers.get("origin") ?? "")) {
+    if (
+      !safeMethods.has(request.method) &&
+      !allowedOrigins().has(request.headers.get("origin") ?? "")
+    ) {
       return Response.json({ error: "Cross-site request refused" }, { status: 403 });
     }
     try {

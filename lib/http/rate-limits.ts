@@ -2,16 +2,17 @@ import { rateLimiter, type RateLimiter } from "@/lib/http/rate-limiter";
 import { singleton } from "@/lib/singleton";
 
 /** Which requests are counted, and how many a client may send per minute. */
-const rules: { name: string; limit: number; matches: (method: string, path: string) => boolean }[] = [
-  {
-    name: "sign-in",
-    limit: 20,
-    matches: (method, path) =>
-      (method === "POST" && (path.startsWith("/api/auth/signin") || path === "/sign-in")) ||
-      path.startsWith("/api/auth/callback"),
-  },
-  { name: "webhooks", limit: 120, matches: (_method, path) => path.startsWith("/api/webhooks/") },
-];
+const rules: { name: string; limit: number; matches: (method: string, path: string) => boolean }[] =
+  [
+    {
+      name: "sign-in",
+      limit: 20,
+      matches: (method, path) =>
+        (method === "POST" && (path.startsWith("/api/auth/signin") || path === "/sign-in")) ||
+        path.startsWith("/api/auth/callback"),
+    },
+    { name: "webhooks", limit: 120, matches: (_method, path) => path.startsWith("/api/webhooks/") },
+  ];
 
 function limiterFor(name: string, limit: number): RateLimiter {
   return singleton(`rate-limit:${name}`, () => rateLimiter({ limit, windowMs: 60_000 }));

@@ -2,7 +2,11 @@
  * The headers every response carries. Scripts run only with this request's nonce (Next.js puts it
  * on its own scripts when it finds it in the request's CSP header).
  */
-export function contentSecurityPolicy(options: { nonce: string; https: boolean; dev: boolean }): string {
+export function contentSecurityPolicy(options: {
+  nonce: string;
+  https: boolean;
+  dev: boolean;
+}): string {
   const { nonce, https, dev } = options;
   return [
     "default-src 'self'",
@@ -27,7 +31,9 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-    ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+    ...(options.https
+      ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
+      : {}),
   };
 }
 

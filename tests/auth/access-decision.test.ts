@@ -17,16 +17,46 @@ const settings = {
 
 describe("decideAccess", () => {
   it.each([
-    [{ login: "octocat", orgs: [], teams: [] }, { allowed: true, role: "viewer" }],
-    [{ login: "mona", orgs: ["acme"], teams: ["acme/platform"] }, { allowed: true, role: "viewer" }],
-    [{ login: "hubot", orgs: [], teams: [] }, { allowed: true, role: "admin" }],
-    [{ login: "mona", orgs: ["acme"], teams: ["acme/sre"] }, { allowed: true, role: "operator" }],
-    [{ login: "mona", orgs: ["ops-org"], teams: [] }, { allowed: true, role: "operator" }],
-    [{ login: "auditor", orgs: [], teams: [] }, { allowed: true, role: "viewer" }],
-    [{ login: "hubot", orgs: ["ops-org"], teams: ["acme/sre"] }, { allowed: true, role: "admin" }],
-    [{ login: "mona", orgs: ["acme"], teams: [] }, { allowed: false, reason: "not-on-list" }],
-    [{ login: "mona", orgs: [], teams: ["other/platform"] }, { allowed: false, reason: "not-on-list" }],
-    [{ login: "octocat-2", orgs: [], teams: [] }, { allowed: false, reason: "not-on-list" }],
+    [
+      { login: "octocat", orgs: [], teams: [] },
+      { allowed: true, role: "viewer" },
+    ],
+    [
+      { login: "mona", orgs: ["acme"], teams: ["acme/platform"] },
+      { allowed: true, role: "viewer" },
+    ],
+    [
+      { login: "hubot", orgs: [], teams: [] },
+      { allowed: true, role: "admin" },
+    ],
+    [
+      { login: "mona", orgs: ["acme"], teams: ["acme/sre"] },
+      { allowed: true, role: "operator" },
+    ],
+    [
+      { login: "mona", orgs: ["ops-org"], teams: [] },
+      { allowed: true, role: "operator" },
+    ],
+    [
+      { login: "auditor", orgs: [], teams: [] },
+      { allowed: true, role: "viewer" },
+    ],
+    [
+      { login: "hubot", orgs: ["ops-org"], teams: ["acme/sre"] },
+      { allowed: true, role: "admin" },
+    ],
+    [
+      { login: "mona", orgs: ["acme"], teams: [] },
+      { allowed: false, reason: "not-on-list" },
+    ],
+    [
+      { login: "mona", orgs: [], teams: ["other/platform"] },
+      { allowed: false, reason: "not-on-list" },
+    ],
+    [
+      { login: "octocat-2", orgs: [], teams: [] },
+      { allowed: false, reason: "not-on-list" },
+    ],
   ])("%o → %o", (membership, expected) => {
     expect(decideAccess(membership, settings)).toEqual(expected);
   });

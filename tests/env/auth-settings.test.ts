@@ -65,13 +65,25 @@ describe("sign-in settings", () => {
   it.each([
     [{ HOSTNAME: "0.0.0.0" }, "HOSTNAME is 0.0.0.0, but no GitHub OAuth app is configured"],
     [{ GITHUB_CLIENT_ID: "x" }, "GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET go together"],
-    [{ ...github, AUTH_SECRET: "", FOUNDRY_ALLOWED: "a" }, "AUTH_SECRET is required with GitHub sign-in"],
+    [
+      { ...github, AUTH_SECRET: "", FOUNDRY_ALLOWED: "a" },
+      "AUTH_SECRET is required with GitHub sign-in",
+    ],
     [{ ...github, AUTH_SECRET: "short" }, "AUTH_SECRET must be at least 32 characters"],
-    [{ ...github, HOSTNAME: "0.0.0.0", FOUNDRY_ALLOWED: "a" }, "AUTH_URL is required when the console listens on 0.0.0.0"],
+    [
+      { ...github, HOSTNAME: "0.0.0.0", FOUNDRY_ALLOWED: "a" },
+      "AUTH_URL is required when the console listens on 0.0.0.0",
+    ],
     [{ ...github }, "nobody could sign in with GitHub"],
-    [{ AUTH_URL: "https://foundry.example.com/console" }, "AUTH_URL must be an origin without a path"],
+    [
+      { AUTH_URL: "https://foundry.example.com/console" },
+      "AUTH_URL must be an origin without a path",
+    ],
     [{ AUTH_URL: "ftp://foundry" }, "AUTH_URL must start with http:// or https://"],
-    [{ FOUNDRY_ADMINS: "acme/sre/x" }, 'FOUNDRY_ADMINS has "acme/sre/x", which is not a GitHub login'],
+    [
+      { FOUNDRY_ADMINS: "acme/sre/x" },
+      'FOUNDRY_ADMINS has "acme/sre/x", which is not a GitHub login',
+    ],
     [{ FOUNDRY_ALLOWED: "-bad" }, 'FOUNDRY_ALLOWED has "-bad"'],
     [{ FOUNDRY_ACCESS_RECHECK_SECONDS: "86400" }, "must be at most 43200 (12 hours)"],
     [{ FOUNDRY_ACCESS_RECHECK_SECONDS: "0" }, "must be at least 1 second"],

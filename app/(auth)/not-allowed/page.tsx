@@ -9,7 +9,8 @@ const reasons: Record<string, string> = {
     "Your GitHub account is not on this console's access list, nor in an organisation or team that is.",
   "token-revoked": "GitHub no longer accepts this console's access to your account.",
   "login-changed": "Your GitHub login changed since you signed in.",
-  "github-unavailable": "GitHub could not be reached to confirm your access. Try again in a moment.",
+  "github-unavailable":
+    "GitHub could not be reached to confirm your access. Try again in a moment.",
 };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -33,7 +34,10 @@ export default async function NotAllowedPage({ searchParams }: { searchParams: S
         Ask an admin of this console to add your GitHub login, organisation or team to its access
         list.{login ? " Nothing was stored about you." : null}
       </p>
-      <Link href="/sign-in" className="mt-6 inline-block text-sm font-medium text-sky-700 underline dark:text-sky-400">
+      <Link
+        href="/sign-in"
+        className="mt-6 inline-block text-sm font-medium text-sky-700 underline dark:text-sky-400"
+      >
         Back to sign-in
       </Link>
     </>

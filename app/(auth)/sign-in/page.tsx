@@ -21,7 +21,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <>
       <h1 className="text-xl font-semibold tracking-tight">Sign in to the Foundry console</h1>
       {error ? (
-        <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       ) : null}

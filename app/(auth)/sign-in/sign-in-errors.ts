@@ -1,6 +1,7 @@
 /** What went wrong, in words, for the `error` next-auth or the console puts on the sign-in URL. */
 const messages: Record<string, string> = {
-  "github-unavailable": "GitHub could not be reached to confirm your access. Try again in a moment.",
+  "github-unavailable":
+    "GitHub could not be reached to confirm your access. Try again in a moment.",
   OAuthSignin: "GitHub sign-in could not start. Try again.",
   OAuthCallback: "GitHub sign-in did not finish. Try again.",
   Callback: "GitHub sign-in did not finish. Try again.",

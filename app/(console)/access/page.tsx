@@ -27,10 +27,18 @@ export default async function AccessPage() {
       <table className="w-full text-left text-sm">
         <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">Login</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-            <th scope="col" className="py-2 font-medium">Active sessions</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Login
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Role
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Active sessions
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { proxy } from "@/proxy";
+import { resetSingleton } from "@/lib/singleton";
+
+function request(
+  path: string,
+  init: { method?: string; cookie?: string; ip?: string } = {},
+): NextRequest {
+  const headers = new Headers({ "x-forwarded-for": init.ip ?? "10.0.0.1" });
+  if (init.cookie) headers.set("cookie", init.cookie);
+  return new NextRequest(`http://127.0.0.1:3000${path}`, { method: init.method ?? "GET", headers });
+}
+
+afterEach(() => {
+  delete process.env.AUTH_URL;
+  resetSingleton("proxy-env");
+});
+
+describe("proxy", () => {
+  it("sends an anonymous visitor to sign in, remembering a safe way back", () => {
+    const response = proxy(request("/servers?status=failed"));
+    expect(response.status).toBe(307);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(`${location.pathname}${location.search}`).toBe(
+      "/sign-in?callbackUrl=%2Fservers%3Fstatus%3Dfailed",
+    );
+  });
+
+  it("answers 401 to an anonymous API call and lets public routes through", () => {
+    expect(proxy(request("/api/events")).status).toBe(401);
+    expect(proxy(request("/api/health")).status).toBe(200);
+    expect(proxy(request("/api/webhooks/flux", { method: "POST" })).status).toBe(200);
+  });
+
+  it("sets a fresh nonce CSP and the security headers, without HSTS over http", () => {
+    const first = proxy(request("/servers", { cookie: "foundry.session=abc" }));
+    const second = proxy(request("/servers", { cookie: "foundry.session=abc" }));
+    const csp = first.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("upgrade-insecure-requests");
+    expect(second.headers.get("content-security-policy")).not.toBe(csp);
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(first.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("adds HSTS and the __Secure- cookie name behind HTTPS", () => {
+    process.env.AUTH_URL = "https://foundry.example.com";
+    resetSingleton("proxy-env");
+    expect(proxy(request("/servers", { cookie: "foundry.session=abc" })).status).toBe(307);
+    const response = proxy(request("/servers", { cookie: "__Secure-foundry.session=abc" }));
+    expect(response.headers.get("strict-transport-security")).toContain("max-age=");
+    expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("rate-limits sign-in attempts per client with 429 and Retry-After", () => {
+    const attempt = (ip: string) =>
+      proxy(request("/api/auth/signin/github", { method: "POST", ip }));
+    const statuses = Array.from({ length: 21 }, () => attempt("192.0.2.7").status);
+    expect(statuses.slice(0, 20).every((status) => status !== 429)).toBe(true);
+    const limited = attempt("192.0.2.7");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(attempt("192.0.2.8").status).not.toBe(429);
+  });
+});

@@ -1,6 +1,16 @@
 import path from "node:path";
 import { z } from "zod";
 import { authSettingsFrom, authSettingsShape, type AuthSettings } from "@/lib/auth/auth-settings";
+import {
+  webhookSettingsFrom,
+  webhookSettingsShape,
+  type WebhookSettings,
+} from "@/lib/events/webhook-settings";
+import {
+  clusterSettingsFrom,
+  clusterSettingsShape,
+  type ClusterSettings,
+} from "@/lib/k8s/cluster-settings";
 
 /**
  * Every setting the console reads, validated once at start. Pure: no side effects, so tests and
@@ -69,6 +79,8 @@ const rawSchema = z.object({
   FOUNDRY_GIT_PUSH_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   GITHUB_API_URL: z.string().trim().url("must be a URL").default("https://api.github.com"),
   ...authSettingsShape,
+  ...clusterSettingsShape,
+  ...webhookSettingsShape,
 });
 
 export type Env = {
@@ -89,6 +101,8 @@ export type Env = {
   };
   githubApiUrl: string;
   auth: AuthSettings;
+  cluster: ClusterSettings;
+  webhooks: WebhookSettings;
 };
 
 export class EnvError extends Error {
@@ -139,5 +153,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     },
     githubApiUrl: raw.GITHUB_API_URL.replace(/\/+$/, ""),
     auth: auth.settings,
+    cluster: clusterSettingsFrom(raw),
+    webhooks: webhookSettingsFrom(raw),
   };
 }

@@ -11,6 +11,11 @@ const nextConfig: NextConfig = {
     "pg",
     "@prisma/adapter-pg",
     "@kubernetes/client-node",
+    "oci-common",
+    "oci-core",
+    "oci-objectstorage",
+    "oci-loadbalancer",
+    "oci-usageapi",
   ],
 };
 

@@ -11,6 +11,7 @@ import {
   clusterSettingsShape,
   type ClusterSettings,
 } from "@/lib/k8s/cluster-settings";
+import { ociSettingsFrom, ociSettingsShape, type OciSettings } from "@/lib/oci/oci-settings";
 
 /**
  * Every setting the console reads, validated once at start. Pure: no side effects, so tests and
@@ -79,6 +80,7 @@ const rawSchema = z.object({
   FOUNDRY_GIT_PUSH_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   GITHUB_API_URL: z.string().trim().url("must be a URL").default("https://api.github.com"),
   ...authSettingsShape,
+  ...ociSettingsShape,
   ...clusterSettingsShape,
   ...webhookSettingsShape,
 });
@@ -101,6 +103,7 @@ export type Env = {
   };
   githubApiUrl: string;
   auth: AuthSettings;
+  oci: OciSettings;
   cluster: ClusterSettings;
   webhooks: WebhookSettings;
 };
@@ -153,6 +156,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     },
     githubApiUrl: raw.GITHUB_API_URL.replace(/\/+$/, ""),
     auth: auth.settings,
+    oci: ociSettingsFrom(raw),
     cluster: clusterSettingsFrom(raw),
     webhooks: webhookSettingsFrom(raw),
   };

@@ -1,5 +1,6 @@
 // Completes `.next/standalone` after `next build`: the server there needs the static assets, the
-// public folder, the migrations it applies at start and the manifests it seeds the embedded repo from.
+// public folder, the migrations it applies at start, the manifests it seeds the embedded repo from
+// and the Cloud page's data files.
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -15,6 +16,9 @@ const copies = [
   ["public", "public"],
   ["prisma", "prisma"],
   ["manifests", "manifests"],
+  // Read from disk by the Cloud page: the same limits file Terraform reads, and the price estimates.
+  ["infra/free-tier-limits.json", "infra/free-tier-limits.json"],
+  ["infra/oci-price-estimates.json", "infra/oci-price-estimates.json"],
 ];
 for (const [from, to] of copies) {
   const source = path.join(root, from);

@@ -4,6 +4,7 @@ import { auditJournal } from "@/lib/audit/journal";
 import { applyMigrations, MigrationError } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { EnvError, type Env } from "@/lib/env-schema";
+import { startLiveState } from "@/lib/events/live-state";
 import { gitWriter } from "@/lib/gitops/writer";
 
 function settingsOrExit(): Env {
@@ -64,4 +65,5 @@ export async function startConsole(): Promise<void> {
   await mkdir(settings.dataDir, { recursive: true });
   await migrateOrExit(settings.databaseUrl);
   recoverInBackground(startedAt);
+  startLiveState();
 }

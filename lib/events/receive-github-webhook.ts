@@ -1,0 +1,81 @@
+import "server-only";
+import type { DatabaseClient } from "@/lib/db";
+import type { EventBus } from "./bus";
+import { githubDeliverySchema, githubPingSchema, githubPushSchema } from "./github-event";
+import { verifyHmacSignature } from "./signature";
+import { parseJsonBody, readWebhookBody, webhookAnswer } from "./webhook-answers";
+import { storeWebhookEvent } from "./webhook-events";
+
+export type GitHubWebhookDeps = {
+  secret: string | undefined;
+  client: DatabaseClient;
+  bus: EventBus;
+  branch: string;
+  /** Fetches the console's clone; runs after the answer so GitHub's 10 s limit never bites. */
+  refreshClone: () => Promise<unknown>;
+};
+
+/**
+ * GitHub's `ping` and `push`: size, `X-Hub-Signature-256` over the raw bytes, the delivery id
+ * (a redelivery is stored once), then the schema. A push to the branch makes the console fetch.
+ */
+export async function receiveGitHubWebhook(request: Request, deps: GitHubWebhookDeps): Promise<Response> {
+  if (!deps.secret) return webhookAnswer(503, { error: "GITHUB_WEBHOOK_SECRET is not set" });
+  const body = await readWebhookBody(request);
+  if (body instanceof Response) return body;
+  const signed = verifyHmacSignature({
+    body,
+    header: request.headers.get("x-hub-signature-256"),
+    secret: deps.secret,
+    allowed: ["sha256"],
+  });
+  if (!signed) return webhookAnswer(401, { error: "bad signature" });
+  const delivery = githubDeliverySchema.safeParse(request.headers.get("x-github-delivery") ?? "");
+  if (!delivery.success) return webhookAnswer(400, { error: "missing X-GitHub-Delivery" });
+  const type = request.headers.get("x-github-event");
+  if (type !== "ping" && type !== "push") return webhookAnswer(202, { ok: true, ignored: `${type ?? "unnamed"} events` });
+
+  const deliveryKey = `github:${delivery.data}`;
+  if (type === "ping") {
+    const ping = parseJsonBody(body, githubPingSchema);
+    if (ping instanceof Response) return ping;
+    const outcome = await storeWebhookEvent(deps.client, {
+      source: "github",
+      deliveryKey,
+      type: "ping",
+      message: ping.zen ?? "ping",
+      occurredAt: new Date(),
+    });
+    return webhookAnswer(200, { ok: true, duplicate: !outcome.stored });
+  }
+
+  const push = parseJsonBody(body, githubPushSchema);
+  if (push instanceof Response) return push;
+  const outcome = await storeWebhookEvent(deps.client, {
+    source: "github",
+    deliveryKey,
+    type: "push",
+    objectKind: "Repository",
+    objectName: push.repository.full_name,
+    message: push.head_commit?.message.split("\n")[0] ?? `push to ${push.ref}`,
+    revision: push.ref,
+    sha: push.after,
+    occurredAt: new Date(),
+  });
+  if (!outcome.stored) return webhookAnswer(200, { ok: true, duplicate: true });
+  if (push.ref === `refs/heads/${deps.branch}`) {
+    void deps
+      .refreshClone()
+      .then(() =>
+        deps.bus.publish({
+          topic: "git",
+          invalidate: [["git"], ["timeline"], ["servers"]],
+          summary: `pushed ${push.after.slice(0, 7)} to ${deps.branch}`,
+        }),
+      )
+      .catch((error: unknown) => {
+        console.warn(`webhooks: fetching after a push failed: ${error instanceof Error ? error.message : "unknown error"}`);
+      });
+  }
+  return webhookAnswer(202, { ok: true, duplicate: false });
+}

@@ -33,7 +33,7 @@ export async function allowGithubSignIn(account: Account | null): Promise<true |
     if (actor) await recordAccessEvent({ kind: "sign-in-refused", actor, reason: decision.reason });
     return `/not-allowed?reason=${decision.reason}&login=${encodeURIComponent(login)}`;
   }
-  rememberDecision(account.providerAccountId, decision.role);
+  rememberDecision(account.providerAccountId, { role: decision.role, login });
   return true;
 }
 
@@ -44,12 +44,13 @@ export async function recordGithubSignIn(
   isNewUser: boolean | undefined,
 ): Promise<void> {
   if (account?.provider !== "github" || !account.access_token) return;
-  const role = takeDecision(account.providerAccountId);
+  const decision = takeDecision(account.providerAccountId);
   try {
-    if (!role || !user.login) throw new Error("the sign-in decision was lost");
+    if (!decision) throw new Error("the sign-in decision was lost");
+    const { role, login } = decision;
     const { previousRole } = await saveGithubSignIn({
       userId: user.id,
-      login: user.login,
+      login,
       role,
       providerAccountId: account.providerAccountId,
       accessToken: account.access_token,
@@ -58,7 +59,7 @@ export async function recordGithubSignIn(
     markAccessChecked(user.id, Date.now());
     const actor = actorOf({
       id: user.id,
-      login: user.login,
+      login,
       name: user.name,
       email: user.email,
       role,

@@ -10,7 +10,8 @@ COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 COPY scripts ./scripts
-RUN npm ci --no-audit --no-fund
+# The lockfile pins versions; see scripts/lib/npm-install.sh for why not `npm ci`.
+RUN npm install --no-audit --no-fund
 
 FROM node:24-trixie-slim AS build
 WORKDIR /app

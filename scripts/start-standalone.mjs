@@ -1,6 +1,8 @@
 // Starts the standalone server built by `npm run build`. The data dir stays at the project root
 // (not inside .next, which every build replaces) unless FOUNDRY_DATA_DIR says otherwise.
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -16,5 +18,31 @@ process.env.FOUNDRY_DATA_DIR = path.resolve(root, process.env.FOUNDRY_DATA_DIR ?
 process.env.PORT ??= "3000";
 process.env.HOSTNAME ??= "127.0.0.1";
 process.env.NODE_ENV = "production";
+
+// FOUNDRY_SANDBOX=auto: with no cluster configured, start the sandbox cluster (e2e/sandbox) and
+// point the console at it through an ordinary kubeconfig.
+const sandboxMain = path.join(root, "e2e", "sandbox", "main.ts");
+const noCluster = !process.env.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST;
+if (process.env.FOUNDRY_SANDBOX === "auto" && noCluster && existsSync(sandboxMain)) {
+  process.env.FLUX_WEBHOOK_SECRET ??= randomBytes(24).toString("hex");
+  const kubeconfig = path.join(process.env.FOUNDRY_DATA_DIR, "sandbox", "kubeconfig");
+  rmSync(kubeconfig, { force: true });
+  const sandbox = spawn(process.execPath, ["--import", "tsx", sandboxMain], {
+    cwd: root,
+    env: process.env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  process.on("exit", () => sandbox.kill("SIGTERM"));
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(kubeconfig)) {
+    if (sandbox.exitCode !== null || Date.now() > deadline) {
+      console.error("The sandbox cluster did not start; the console starts without a cluster.");
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (existsSync(kubeconfig)) process.env.KUBECONFIG = kubeconfig;
+}
+
 process.chdir(standalone);
 await import(pathToFileURL(server).href);

@@ -9,4 +9,6 @@ cd "$(dirname "$0")/.."
 apt_install_missing git ca-certificates g++ make python3
 npm_install_project
 npm run build
+# No cluster configured: the sandbox cluster stands in, running demo workflows by itself.
+export FOUNDRY_SANDBOX="${FOUNDRY_SANDBOX:-auto}" FOUNDRY_SANDBOX_DEMO="${FOUNDRY_SANDBOX_DEMO:-on}"
 exec npm start

@@ -15,7 +15,12 @@ export type OciTenancy = {
   bootVolumes: Record<string, unknown>[];
   volumes: Record<string, unknown>[];
   /** Each bucket in full; listing answers a summary, GetBucket the sizes only when asked. */
-  buckets: { name: string; timeCreated: string; approximateSize: number; approximateCount: number }[];
+  buckets: {
+    name: string;
+    timeCreated: string;
+    approximateSize: number;
+    approximateCount: number;
+  }[];
   loadBalancers: Record<string, unknown>[];
   /** What the Usage API reports for the month. */
   costs: { computedAmount: number; currency: string }[];
@@ -43,7 +48,8 @@ const usageDetails = z.object({
 
 function portOf(server: Server): number {
   const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("the double is not listening on TCP");
+  if (address === null || typeof address === "string")
+    throw new Error("the double is not listening on TCP");
   return address.port;
 }
 
@@ -56,7 +62,12 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   response.writeHead(status, {
     "content-type": "application/json",
     "opc-request-id": `double-${Date.now()}`,
@@ -102,13 +113,19 @@ export async function startOciApiDouble(options: {
     const tenancy = double.tenancy;
     const path = url.pathname;
     for (const [prefix, status] of failures) {
-      if (path.startsWith(prefix)) return error(response, status, "InternalError", "Injected failure");
+      if (path.startsWith(prefix))
+        return error(response, status, "InternalError", "Injected failure");
     }
     const compartment = url.searchParams.get("compartmentId");
     const listed = (items: unknown[]) =>
       compartment === tenancy.compartmentId
         ? sendPage(response, url, items)
-        : error(response, 404, "NotAuthorizedOrNotFound", "Authorization failed or requested resource not found.");
+        : error(
+            response,
+            404,
+            "NotAuthorizedOrNotFound",
+            "Authorization failed or requested resource not found.",
+          );
     if (request.method === "GET") {
       if (path === "/20160918/instances") return listed(tenancy.instances);
       if (path === "/20160918/bootVolumes") return listed(tenancy.bootVolumes);
@@ -128,7 +145,9 @@ export async function startOciApiDouble(options: {
         );
       }
       const bucketMatch = new RegExp(`^/n/${tenancy.namespace}/b/([^/]+)$`).exec(path);
-      const bucket = tenancy.buckets.find((each) => each.name === decodeURIComponent(bucketMatch?.[1] ?? ""));
+      const bucket = tenancy.buckets.find(
+        (each) => each.name === decodeURIComponent(bucketMatch?.[1] ?? ""),
+      );
       if (bucket) {
         const fields = url.searchParams.getAll("fields").flatMap((value) => value.split(","));
         return send(response, 200, {
@@ -137,8 +156,12 @@ export async function startOciApiDouble(options: {
           compartmentId: tenancy.compartmentId,
           timeCreated: bucket.timeCreated,
           storageTier: "Standard",
-          ...(fields.includes("approximateSize") ? { approximateSize: bucket.approximateSize } : {}),
-          ...(fields.includes("approximateCount") ? { approximateCount: bucket.approximateCount } : {}),
+          ...(fields.includes("approximateSize")
+            ? { approximateSize: bucket.approximateSize }
+            : {}),
+          ...(fields.includes("approximateCount")
+            ? { approximateCount: bucket.approximateCount }
+            : {}),
         });
       }
     }
@@ -160,10 +183,20 @@ export async function startOciApiDouble(options: {
         publicKey: options.publicKeyPem,
       });
       response.on("finish", () =>
-        requests.push({ method: request.method ?? "GET", path: url.pathname, status: response.statusCode, refused }),
+        requests.push({
+          method: request.method ?? "GET",
+          path: url.pathname,
+          status: response.statusCode,
+          refused,
+        }),
       );
       if (refused) {
-        return error(response, 401, "NotAuthenticated", "The required information to complete authentication was not provided or was incorrect.");
+        return error(
+          response,
+          401,
+          "NotAuthenticated",
+          "The required information to complete authentication was not provided or was incorrect.",
+        );
       }
       route(request, response, url, body);
     });

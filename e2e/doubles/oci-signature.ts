@@ -37,7 +37,8 @@ export function signatureProblem(
   }
   if (signed.includes("x-content-sha256")) {
     const digest = createHash("sha256").update(body).digest("base64");
-    if (request.headers["x-content-sha256"] !== digest) return "x-content-sha256 does not match the body";
+    if (request.headers["x-content-sha256"] !== digest)
+      return "x-content-sha256 does not match the body";
     if (Number(request.headers["content-length"]) !== Buffer.byteLength(body)) {
       return "content-length does not match the body";
     }
@@ -52,7 +53,10 @@ export function signatureProblem(
     if (value === undefined) return `signed header ${name} is missing`;
     lines.push(`${name}: ${Array.isArray(value) ? value.join(", ") : value}`);
   }
-  const key = typeof expected.publicKey === "string" ? createPublicKey(expected.publicKey) : expected.publicKey;
+  const key =
+    typeof expected.publicKey === "string"
+      ? createPublicKey(expected.publicKey)
+      : expected.publicKey;
   const signature = Buffer.from(fields.get("signature") ?? "", "base64");
   const valid = verify("sha256", Buffer.from(lines.join("\n")), key, signature);
   return valid ? undefined : "signature does not verify with the registered public key";

@@ -39,7 +39,9 @@ function configFileProblem(error: unknown, file: string, profile: string): strin
   return `${file} could not be read as an OCI config file`;
 }
 
-function fromConfigFile(settings: Extract<OciSettings["auth"], { kind: "config-file" }>): OciConnection {
+function fromConfigFile(
+  settings: Extract<OciSettings["auth"], { kind: "config-file" }>,
+): OciConnection {
   const { configFile, profile } = settings;
   if (!existsSync(configFile)) {
     return settings.chosen

@@ -36,9 +36,15 @@ export const priceEstimatesSchema = z.object({
     ocpu_hour: z.number().nonnegative(),
     memory_gb_hour: z.number().nonnegative(),
   }),
-  block_volume: z.object({ gb_month: z.number().nonnegative(), vpu_gb_month: z.number().nonnegative() }),
+  block_volume: z.object({
+    gb_month: z.number().nonnegative(),
+    vpu_gb_month: z.number().nonnegative(),
+  }),
   object_storage: z.object({ gb_month: z.number().nonnegative() }),
-  load_balancer: z.object({ base_hour: z.number().nonnegative(), mbps_hour: z.number().nonnegative() }),
+  load_balancer: z.object({
+    base_hour: z.number().nonnegative(),
+    mbps_hour: z.number().nonnegative(),
+  }),
 });
 
 export type PriceEstimates = z.infer<typeof priceEstimatesSchema>;

@@ -38,7 +38,10 @@ export const ociSettingsShape = {
     .optional(),
   OCI_CONFIG_FILE: optionalText,
   OCI_PROFILE: optionalText.pipe(
-    z.string().regex(/^[A-Za-z0-9._-]+$/, "must be a profile name like DEFAULT").optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, "must be a profile name like DEFAULT")
+      .optional(),
   ),
   OCI_COMPARTMENT_ID: optionalText.pipe(ocid(["compartment", "tenancy"]).optional()),
   OCI_ENDPOINT_OVERRIDE: optionalText.pipe(loopbackUrl.optional()),

@@ -71,7 +71,11 @@ async function listBuckets(clients: OciClients, compartmentId: string): Promise<
   const fields = [Fields.ApproximateSize, Fields.ApproximateCount];
   return Promise.all(
     summaries.map(async ({ name }) => {
-      const { bucket } = await clients.objectStorage.getBucket({ namespaceName, bucketName: name, fields });
+      const { bucket } = await clients.objectStorage.getBucket({
+        namespaceName,
+        bucketName: name,
+        fields,
+      });
       return reshapeBucket(bucket);
     }),
   );
@@ -88,7 +92,11 @@ async function listLoadBalancers(
 }
 
 /** Oracle's own figure for this calendar month so far (UTC), from the Usage API. */
-async function monthToDate(clients: OciClients, tenantId: string, now: Date): Promise<MonthToDateCost> {
+async function monthToDate(
+  clients: OciClients,
+  tenantId: string,
+  now: Date,
+): Promise<MonthToDateCost> {
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
   const response = await clients.usage.requestSummarizedUsages({

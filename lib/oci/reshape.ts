@@ -1,10 +1,5 @@
 import type { z } from "zod";
-import {
-  bucketModel,
-  instanceModel,
-  loadBalancerModel,
-  volumeModel,
-} from "@/lib/oci/sdk-schemas";
+import { bucketModel, instanceModel, loadBalancerModel, volumeModel } from "@/lib/oci/sdk-schemas";
 import type { BucketUsage, InstanceUsage, LoadBalancerUsage, VolumeUsage } from "@/lib/oci/types";
 
 /** SDK models in, the app's own types out: the one place that knows Oracle's field names. */
@@ -12,7 +7,9 @@ function parse<T extends z.ZodType>(schema: T, model: unknown, what: string): z.
   const result = schema.safeParse(model);
   if (!result.success) {
     const fields = result.error.issues.map((issue) => issue.path.join(".") || "(root)");
-    throw new Error(`Oracle Cloud answered with a ${what} missing or mistyping: ${fields.join(", ")}`);
+    throw new Error(
+      `Oracle Cloud answered with a ${what} missing or mistyping: ${fields.join(", ")}`,
+    );
   }
   return result.data;
 }

@@ -15,7 +15,10 @@ export const instanceModel = z.object({
   availabilityDomain: z.string(),
   timeCreated: time,
   shapeConfig: z
-    .object({ ocpus: z.number().nonnegative().optional(), memoryInGBs: z.number().nonnegative().optional() })
+    .object({
+      ocpus: z.number().nonnegative().optional(),
+      memoryInGBs: z.number().nonnegative().optional(),
+    })
     .optional(),
 });
 

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CloudView } from "@/components/cloud/cloud-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { cloudOverview } from "@/lib/oci/cached-cloud-overview";
 
 export const metadata: Metadata = { title: "Cloud" };
 
-export default function CloudPage() {
+export default async function CloudPage() {
+  const overview = await cloudOverview();
   return (
     <>
-      <PageHeader title="Cloud">Your Oracle Cloud Always Free usage.</PageHeader>
-      <EmptyState title="Oracle Cloud is not connected">
-        This page will show your compute instances, volumes, buckets and load balancers against the
-        Always Free limits, and flag anything that costs money.
-      </EmptyState>
+      <PageHeader title="Cloud">
+        Your Oracle Cloud Always Free usage, and anything that would cost money.
+      </PageHeader>
+      <CloudView overview={overview} />
     </>
   );
 }

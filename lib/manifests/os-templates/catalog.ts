@@ -1,0 +1,98 @@
+import type { TemplateData } from "../template";
+import { flatcar } from "./flatcar";
+import { talos } from "./talos";
+import { ubuntu2404 } from "./ubuntu-2404";
+
+/** The templates the project ships; people add theirs by committing the same two files. */
+export type BuiltInTemplate = { data: TemplateData; metadata: Record<string, unknown> };
+
+const configUrl = {
+  name: "machine_config_url",
+  type: "url",
+  description: "Where the server fetches its machine configuration at first boot (HTTP or HTTPS).",
+};
+
+export const builtInTemplates: BuiltInTemplate[] = [
+  {
+    data: ubuntu2404,
+    metadata: {
+      template: "ubuntu-2404",
+      displayName: "Ubuntu 24.04 LTS",
+      os: "ubuntu",
+      version: "24.04",
+      arch: ["x86_64", "aarch64"],
+      firmware: ["uefi", "bios"],
+      description:
+        "Streams the Ubuntu cloud image to disk, writes netplan and cloud-init that install Tailscale and join K3s as an agent, then reboots into the disk.",
+      parameters: [
+        {
+          name: "image_url",
+          type: "url",
+          description: "The Ubuntu 24.04 cloud image (qcow2) to stream to disk.",
+          defaultByArch: {
+            x86_64: "https://cloud-images.ubuntu.com/releases/noble/release/ubuntu-24.04-server-cloudimg-amd64.img",
+            aarch64: "https://cloud-images.ubuntu.com/releases/noble/release/ubuntu-24.04-server-cloudimg-arm64.img",
+          },
+        },
+        { name: "timezone", type: "string", default: "Etc/UTC", description: "The server's time zone." },
+      ],
+    },
+  },
+  {
+    data: flatcar,
+    metadata: {
+      template: "flatcar",
+      displayName: "Flatcar Container Linux (stable)",
+      os: "flatcar",
+      version: "stable",
+      arch: ["x86_64", "aarch64"],
+      firmware: ["uefi", "bios"],
+      description:
+        "Streams the Flatcar metal image to disk and leaves an Ignition config that merges your machine configuration from its URL at first boot.",
+      parameters: [
+        {
+          name: "image_url",
+          type: "url",
+          description: "The Flatcar production image (.bin.bz2).",
+          defaultByArch: {
+            x86_64: "https://stable.release.flatcar-linux.net/amd64-usr/current/flatcar_production_image.bin.bz2",
+            aarch64: "https://stable.release.flatcar-linux.net/arm64-usr/current/flatcar_production_image.bin.bz2",
+          },
+        },
+        configUrl,
+        {
+          name: "oem_fs_type",
+          type: "enum",
+          choices: ["btrfs", "ext4"],
+          default: "btrfs",
+          description: "File system of the image's OEM partition (btrfs on current releases).",
+        },
+      ],
+    },
+  },
+  {
+    data: talos,
+    metadata: {
+      template: "talos",
+      displayName: "Talos Linux",
+      os: "talos",
+      version: "1.11",
+      arch: ["x86_64", "aarch64"],
+      firmware: ["bios", "uefi"],
+      description:
+        "Streams the Talos metal image to disk and starts it with talos.config set to your machine configuration URL; Talos installs itself from there.",
+      parameters: [
+        {
+          name: "image_url",
+          type: "url",
+          description: "A Talos metal image from the Image Factory (.raw.zst).",
+          defaultByArch: {
+            x86_64: "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-amd64.raw.zst",
+            aarch64: "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-arm64.raw.zst",
+          },
+        },
+        configUrl,
+      ],
+    },
+  },
+];

@@ -1,0 +1,24 @@
+/*
+ * Runs once, at the installed server's first boot (cloud-init runcmd). It trades the one-time
+ * enrollment token that the workflow left on disk for this server's own short-lived Tailscale
+ * key and K3s join token, joins the tailnet and the cluster, and destroys the token.
+ */
+export const firstBootScript = [
+  "#!/bin/sh",
+  "set -eu",
+  ". /etc/foundry/enrollment.env",
+  "token_file=/etc/foundry/enrollment-token",
+  'test -s "$token_file" || { echo "foundry: no enrollment token; ask the console to reprovision" >&2; exit 1; }',
+  "umask 077",
+  'curl -fsS --retry 20 --retry-all-errors --max-time 30 -X POST \\',
+  '  -H "Authorization: Bearer $(cat "$token_file")" \\',
+  '  "$FOUNDRY_URL/api/enroll/$FOUNDRY_SERVER" > /run/foundry-credentials.json',
+  'shred -u "$token_file"',
+  "field() { python3 -c 'import json,sys; print(json.load(open(\"/run/foundry-credentials.json\"))[sys.argv[1]])' \"$1\"; }",
+  "curl -fsSL https://tailscale.com/install.sh | sh",
+  'tailscale up --auth-key="$(field tailscaleAuthKey)" --hostname="$FOUNDRY_HOSTNAME"',
+  'curl -sfL https://get.k3s.io | K3S_URL="$(field k3sUrl)" K3S_TOKEN="$(field k3sToken)" \\',
+  '  INSTALL_K3S_EXEC="agent --node-ip=$(tailscale ip -4) --flannel-iface=tailscale0" sh -',
+  "shred -u /run/foundry-credentials.json",
+  "",
+].join("\n");

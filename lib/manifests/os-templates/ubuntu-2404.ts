@@ -1,0 +1,108 @@
+import { actionImages, installTask, rebootAction, writeFileAction } from "../build-template";
+import type { TemplateData } from "../template";
+import { toYaml } from "../yaml-document";
+import { firstBootScript } from "./first-boot-script";
+
+/*
+ * Ubuntu 24.04: stream the cloud image to disk, write netplan and a NoCloud seed whose
+ * cloud-init installs Tailscale and joins K3s as an agent, then reboot into the disk. No secret
+ * is in here: the server trades its one-time enrollment token for them at first boot
+ * (docs/servers/first-boot-credentials.md).
+ */
+const root = { partition: 1, fsType: "ext4" } as const;
+
+const netplan = [
+  "network:",
+  "  version: 2",
+  "  ethernets:",
+  "    primary:",
+  "      match:",
+  '        macaddress: "{{ .device_1 }}"',
+  "{{- if eq .network_mode \"static\" }}",
+  '      addresses: ["{{ .ip_cidr }}"]',
+  "      routes:",
+  "        - to: default",
+  '          via: "{{ .gateway }}"',
+  "      nameservers:",
+  "        addresses: [{{ .name_servers }}]",
+  "{{- else }}",
+  "      dhcp4: true",
+  "{{- end }}",
+  "",
+].join("\n");
+
+const userData = `#cloud-config\n${toYaml({
+  hostname: "{{ .hostname }}",
+  timezone: "{{ .timezone }}",
+  package_update: true,
+  packages: ["curl", "ca-certificates", "python3"],
+  write_files: [
+    { path: "/usr/local/sbin/foundry-first-boot", permissions: "0700", content: firstBootScript },
+  ],
+  runcmd: [["/usr/local/sbin/foundry-first-boot"]],
+})}`;
+
+const metaData = toYaml({
+  "instance-id": "{{ .foundry_server }}-{{ .foundry_generation }}",
+  "local-hostname": "{{ .hostname }}",
+});
+
+const enrollmentEnv = [
+  "FOUNDRY_URL={{ .foundry_url }}",
+  "FOUNDRY_SERVER={{ .foundry_server }}",
+  "FOUNDRY_HOSTNAME={{ .hostname }}",
+  "",
+].join("\n");
+
+const fetchTokenScript = [
+  "set -eu",
+  "mkdir -p /mnt/target",
+  'mount -t ext4 "$DEST_DISK" /mnt/target',
+  "mkdir -p -m 0700 /mnt/target/etc/foundry",
+  'wget -q -O /mnt/target/etc/foundry/enrollment-token "$TOKEN_URL"',
+  "chmod 0600 /mnt/target/etc/foundry/enrollment-token",
+  "umount /mnt/target",
+].join("\n");
+
+export const ubuntu2404: TemplateData = {
+  version: "0.1",
+  name: "ubuntu-2404",
+  global_timeout: 3600,
+  tasks: [
+    installTask([
+      {
+        name: "stream-ubuntu-image",
+        image: actionImages.qemuimg2disk,
+        timeout: 1200,
+        environment: { DEST_DISK: "{{ .install_disk }}", IMG_URL: "{{ .image_url }}" },
+      },
+      writeFileAction({ ...root, name: "write-netplan", path: "/etc/netplan/50-foundry.yaml", contents: netplan, mode: "0600" }),
+      writeFileAction({
+        ...root,
+        name: "disable-cloud-init-network",
+        path: "/etc/cloud/cloud.cfg.d/99-foundry-network.cfg",
+        contents: toYaml({ network: { config: "disabled" } }),
+      }),
+      writeFileAction({
+        ...root,
+        name: "write-cloud-init-datasource",
+        path: "/etc/cloud/cloud.cfg.d/10-foundry-datasource.cfg",
+        contents: toYaml({ datasource_list: ["NoCloud", "None"] }),
+      }),
+      writeFileAction({ ...root, name: "write-cloud-init-meta-data", path: "/var/lib/cloud/seed/nocloud/meta-data", contents: metaData }),
+      writeFileAction({ ...root, name: "write-cloud-init-user-data", path: "/var/lib/cloud/seed/nocloud/user-data", contents: userData, mode: "0600" }),
+      writeFileAction({ ...root, name: "write-enrollment-settings", path: "/etc/foundry/enrollment.env", contents: enrollmentEnv, mode: "0600" }),
+      {
+        name: "fetch-enrollment-token",
+        image: actionImages.alpine,
+        timeout: 120,
+        command: ["/bin/sh", "-c", fetchTokenScript],
+        environment: {
+          DEST_DISK: `{{ formatPartition .install_disk ${root.partition} }}`,
+          TOKEN_URL: "{{ .foundry_url }}/api/enroll/{{ .foundry_server }}/token?generation={{ .foundry_generation }}",
+        },
+      },
+      rebootAction(),
+    ]),
+  ],
+};

@@ -1,0 +1,16 @@
+import "server-only";
+import path from "node:path";
+import { auditJournal } from "@/lib/audit/journal";
+import { env } from "@/lib/env";
+import { gitWriter } from "@/lib/gitops/writer";
+import type { ServerDeps } from "./deps";
+
+export function serverDeps(): ServerDeps {
+  const settings = env();
+  return {
+    writer: gitWriter(auditJournal()),
+    manifestsPath: settings.git.manifestsPath,
+    cloneDir: path.join(settings.dataDir, "gitops-clone"),
+    consoleUrl: settings.auth.url,
+  };
+}

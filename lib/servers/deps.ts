@@ -1,0 +1,13 @@
+import type { GitWriter } from "@/lib/gitops/create-git-writer";
+
+/** What the server verbs need from outside; the console's own in `default-deps.ts`. */
+export type ServerDeps = {
+  writer: GitWriter;
+  manifestsPath: string;
+  /** The writer's clone, read (never written) for fast listings of thousands of servers. */
+  cloneDir: string;
+  /** The console's own URL, which installed servers call at first boot. */
+  consoleUrl: string;
+  /** Ends a decommissioned server's enrollment tokens (lib/bootmedia), when that exists. */
+  revokeServerTokens?: (name: string) => Promise<void>;
+};

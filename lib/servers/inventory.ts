@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { folders } from "./paths";
+import { serverRecordOf, workflowRecordOf, type ServerRecord, type WorkflowRecord } from "./server-record";
+
+/** What every check across the repository needs: each server, and who holds each MAC and IP. */
+export type Inventory = {
+  servers: Map<string, ServerRecord>;
+  macs: Map<string, string>;
+  addresses: Map<string, string>;
+  workflows: Map<string, WorkflowRecord[]>;
+  /** Files that are not what they claim to be, with the reason; shown, never fatal. */
+  problems: { path: string; problem: string }[];
+};
+
+export type TreeReader = {
+  list(folder?: string): Promise<string[]>;
+  read(path: string): Promise<string | undefined>;
+};
+
+// Parsed files by content hash: with thousands of servers each check re-parses only what changed.
+const parsed = new Map<string, ServerRecord | WorkflowRecord | undefined | Error>();
+
+function cached<T extends ServerRecord | WorkflowRecord>(path: string, text: string, parse: (path: string, text: string) => T | undefined): T | undefined | Error {
+  const key = createHash("sha1").update(path).update("\0").update(text).digest("hex");
+  if (parsed.has(key)) return parsed.get(key) as T | undefined | Error;
+  let value: T | undefined | Error;
+  try {
+    value = parse(path, text);
+  } catch (error) {
+    value = error instanceof Error ? error : new Error(String(error));
+  }
+  if (parsed.size > 50_000) parsed.clear();
+  parsed.set(key, value);
+  return value;
+}
+
+const isManifest = (path: string) => /\.ya?ml$/.test(path) && !path.endsWith("/kustomization.yaml");
+
+export async function readInventory(tree: TreeReader): Promise<Inventory> {
+  const inventory: Inventory = { servers: new Map(), macs: new Map(), addresses: new Map(), workflows: new Map(), problems: [] };
+  const [hardwareFiles, workflowFiles] = await Promise.all([
+    tree.list(folders.hardware),
+    tree.list(folders.workflows),
+  ]);
+  const texts = await Promise.all(
+    [...hardwareFiles, ...workflowFiles].filter(isManifest).map(async (path) => [path, (await tree.read(path)) ?? ""] as const),
+  );
+  for (const [path, text] of texts) {
+    const isHardware = path.startsWith(`${folders.hardware}/`);
+    const record = isHardware ? cached(path, text, serverRecordOf) : cached(path, text, workflowRecordOf);
+    if (record instanceof Error) {
+      inventory.problems.push({ path, problem: `not valid YAML: ${record.message}` });
+    } else if (record === undefined) {
+      inventory.problems.push({ path, problem: isHardware ? "holds no Hardware object" : "holds no Workflow with a hardwareRef" });
+    } else if ("hostname" in record) {
+      inventory.servers.set(record.name, record);
+      for (const item of record.interfaces) {
+        inventory.macs.set(item.mac, record.name);
+        if (item.mode === "static") inventory.addresses.set(item.address, record.name);
+      }
+    } else {
+      const list = inventory.workflows.get(record.server) ?? [];
+      list.push(record);
+      list.sort((a, b) => a.generation - b.generation);
+      inventory.workflows.set(record.server, list);
+    }
+  }
+  return inventory;
+}

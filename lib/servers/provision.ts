@@ -1,0 +1,37 @@
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError } from "@/lib/errors";
+import { requireOperator, parseInput } from "./authorize";
+import type { ServerDeps } from "./deps";
+import { readInventory } from "./inventory";
+import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
+import { provisionServerSchema, type ProvisionInput } from "./schema";
+import { writeWorkflow } from "./workflow-plan";
+
+/** First install: a Workflow for the chosen template; refused once the server has one. */
+export function provisionChange(input: ProvisionInput, consoleUrl: string): ServerChange {
+  return {
+    action: "provision-server",
+    summary: `servers: provision ${input.name} with ${input.template}`,
+    target: input.name,
+    consequences: [
+      `Tinkerbell will install ${input.template} on ${input.name} the next time it network-boots, erasing its install disk.`,
+    ],
+    change: async (tree) => {
+      const inventory = await readInventory(tree);
+      const existing = inventory.workflows.get(input.name) ?? [];
+      if (existing.length > 0) {
+        throw new ConflictError(`${input.name} is already provisioned (${existing.map((w) => w.name).join(", ")}); reprovision it instead`);
+      }
+      await writeWorkflow(tree, inventory, { ...input, consoleUrl });
+    },
+  };
+}
+
+export async function provisionServer(
+  { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
+  deps: ServerDeps,
+): Promise<ServerChangeOutcome> {
+  requireOperator(actor);
+  const { previewDigest, ...parsed } = parseInput(provisionServerSchema, input);
+  return runServerChange(deps, actor, provisionChange(parsed, deps.consoleUrl), { preview, previewDigest });
+}

@@ -1,0 +1,50 @@
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError } from "@/lib/errors";
+import { requireOperator, parseInput } from "./authorize";
+import type { ServerDeps } from "./deps";
+import { readInventory } from "./inventory";
+import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
+import { reprovisionServerSchema, type ReprovisionInput } from "./schema";
+import { writeWorkflow } from "./workflow-plan";
+
+/*
+ * Tinkerbell never runs a Workflow twice, so a reinstall is a new generation: the old Workflow
+ * file goes and `<name>-<n+1>` comes in the same commit (Flux prunes the old object).
+ */
+export function reprovisionChange(input: Omit<ReprovisionInput, "confirmName">, consoleUrl: string, installDisk: string): ServerChange {
+  return {
+    action: "reprovision-server",
+    summary: `servers: reprovision ${input.name} with ${input.template}`,
+    target: input.name,
+    consequences: [
+      `The disk ${installDisk} of ${input.name} will be erased and ${input.template} installed from scratch the next time it network-boots.`,
+      "Everything stored on that disk is lost.",
+    ],
+    change: async (tree) => {
+      const inventory = await readInventory(tree);
+      if ((inventory.workflows.get(input.name) ?? []).length === 0 && inventory.servers.has(input.name)) {
+        throw new ConflictError(`${input.name} was never provisioned; provision it first`);
+      }
+      await writeWorkflow(tree, inventory, { ...input, consoleUrl });
+    },
+  };
+}
+
+export async function reprovisionServer(
+  { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
+  deps: ServerDeps,
+): Promise<ServerChangeOutcome> {
+  requireOperator(actor);
+  const { previewDigest, confirmName: _confirmed, ...parsed } = parseInput(reprovisionServerSchema, input);
+  const snapshot = await deps.writer.readTree();
+  const disk = (await readDisk(snapshot, parsed.name)) ?? "install disk";
+  return runServerChange(deps, actor, reprovisionChange(parsed, deps.consoleUrl, disk), { preview, previewDigest });
+}
+
+async function readDisk(snapshot: { files: string[]; read(path: string): Promise<string | undefined> }, name: string) {
+  const inventory = await readInventory({
+    list: async (folder) => snapshot.files.filter((file) => !folder || file.startsWith(`${folder}/`)),
+    read: (path) => snapshot.read(path),
+  });
+  return inventory.servers.get(name)?.installDisk;
+}

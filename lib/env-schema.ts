@@ -2,6 +2,11 @@ import path from "node:path";
 import { z } from "zod";
 import { authSettingsFrom, authSettingsShape, type AuthSettings } from "@/lib/auth/auth-settings";
 import {
+  bootMediaSettingsFrom,
+  bootMediaSettingsShape,
+  type BootMediaSettings,
+} from "@/lib/bootmedia/boot-media-settings";
+import {
   webhookSettingsFrom,
   webhookSettingsShape,
   type WebhookSettings,
@@ -80,6 +85,7 @@ const rawSchema = z.object({
   FOUNDRY_GIT_PUSH_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   GITHUB_API_URL: z.string().trim().url("must be a URL").default("https://api.github.com"),
   ...authSettingsShape,
+  ...bootMediaSettingsShape,
   ...ociSettingsShape,
   ...clusterSettingsShape,
   ...webhookSettingsShape,
@@ -103,6 +109,7 @@ export type Env = {
   };
   githubApiUrl: string;
   auth: AuthSettings;
+  bootMedia: BootMediaSettings;
   oci: OciSettings;
   cluster: ClusterSettings;
   webhooks: WebhookSettings;
@@ -156,6 +163,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     },
     githubApiUrl: raw.GITHUB_API_URL.replace(/\/+$/, ""),
     auth: auth.settings,
+    bootMedia: bootMediaSettingsFrom(raw, { consoleUrl: auth.settings.url, dataDir, cwd }),
     oci: ociSettingsFrom(raw),
     cluster: clusterSettingsFrom(raw),
     webhooks: webhookSettingsFrom(raw),

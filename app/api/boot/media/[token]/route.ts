@@ -1,0 +1,24 @@
+import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { recordMediaBoot } from "@/lib/bootmedia/record-media-boot";
+import { errorResponse } from "@/lib/http/error-response";
+
+type Context = { params: Promise<{ token: string }> };
+
+/**
+ * Public (iPXE has no session): boot media call home here with their enrollment token, the MAC
+ * and the address they came up with. The token is the credential; a bad one gets 403.
+ */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  try {
+    const query = new URL(request.url).searchParams;
+    const event = await recordMediaBoot(
+      { input: { token: (await params).token, mac: query.get("mac"), ip: query.get("ip") ?? undefined } },
+      defaultBootMediaDeps(),
+    );
+    return new Response(`#!ipxe\necho Metal Foundry: boot of ${event.server} recorded\n`, {
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,18 @@
+import { withRole } from "@/lib/auth/with-role";
+import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { mediaResponse } from "@/lib/bootmedia/media-response";
+import { openServerMedia } from "@/lib/bootmedia/open-server-media";
+import { isResumedDownload } from "@/lib/http/resumed-download";
+
+type Context = { params: Promise<{ ticket: string }> };
+
+/** The bytes of per-server media made a moment ago: byte ranges, ETag, digest; never cached. */
+export const GET = withRole<Context>("operator", async (request, { actor, params }) => {
+  const download = await openServerMedia(
+    { actor, input: { ticket: (await params).ticket, audit: !isResumedDownload(request) } },
+    defaultBootMediaDeps(),
+  );
+  return mediaResponse(request, download);
+});
+
+export const HEAD = GET;

@@ -1,0 +1,24 @@
+import { withRole } from "@/lib/auth/with-role";
+import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
+import { mediaResponse } from "@/lib/bootmedia/media-response";
+import { isResumedDownload } from "@/lib/http/resumed-download";
+
+/** Generic iPXE media: `?arch=x86_64|arm64&format=iso|usb`. Byte ranges, ETag and digest. */
+export const GET = withRole("viewer", async (request: Request, { actor }) => {
+  const query = new URL(request.url).searchParams;
+  const download = await downloadGenericMedia(
+    {
+      actor,
+      input: {
+        arch: query.get("arch") ?? undefined,
+        format: query.get("format") ?? undefined,
+        audit: !isResumedDownload(request),
+      },
+    },
+    defaultBootMediaDeps(),
+  );
+  return mediaResponse(request, download);
+});
+
+export const HEAD = GET;

@@ -1,0 +1,75 @@
+import type { Actor } from "@/lib/auth/actor";
+import { audited } from "@/lib/bootmedia/audited";
+import { bootNetwork } from "@/lib/bootmedia/boot-network";
+import type { BootMediaDeps } from "@/lib/bootmedia/deps";
+import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
+import { mediaFileName } from "@/lib/bootmedia/media-file";
+import { parseInput } from "@/lib/bootmedia/parse-input";
+import { patchImage } from "@/lib/bootmedia/patched-image";
+import { readHardware } from "@/lib/bootmedia/read-hardware";
+import { requireRole } from "@/lib/bootmedia/require-role";
+import { serverMediaInputSchema, type Architecture, type MediaFormat } from "@/lib/bootmedia/schema";
+import { serverScript } from "@/lib/bootmedia/server-script";
+import { requireSmeeUrl } from "@/lib/bootmedia/smee-url";
+
+export type ServerMedia = {
+  ticketId: string;
+  downloadPath: string;
+  server: string;
+  arch: Architecture;
+  format: MediaFormat;
+  fileName: string;
+  size: number;
+  sha256: string;
+  tokenId: string;
+  expiresAt: Date;
+};
+
+/**
+ * Per-server media: the server's addresses from its Hardware and a fresh enrollment token
+ * (stored hashed), patched into the template. The download itself is `openServerMedia`.
+ */
+export async function createServerMedia(
+  { actor, input }: { actor: Actor; input: unknown },
+  deps: BootMediaDeps,
+): Promise<ServerMedia> {
+  requireRole(actor, "operator", "Making per-server boot media");
+  const { server, ...kind } = parseInput(serverMediaInputSchema, input);
+  const smeeScriptUrl = requireSmeeUrl(deps.settings);
+  const network = bootNetwork(await readHardware(await deps.tree(), server));
+  const template = await deps.templates.get(kind);
+  return audited(deps.audit, { actor, action: "create-boot-media", target: server }, async () => {
+    const { token, hash } = newEnrollmentToken();
+    const script = serverScript({ server, network, token, smeeScriptUrl, publicUrl: deps.settings.publicUrl });
+    // Patched before the token is stored: a script too long for the slot stores nothing.
+    const image = patchImage(template, script);
+    const now = deps.now();
+    const row = await deps.db.enrollmentToken.create({
+      data: {
+        tokenHash: hash,
+        serverName: server,
+        arch: kind.arch,
+        format: kind.format,
+        createdById: actor.id,
+        createdByLogin: actor.login,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + deps.settings.tokenTtlHours * 3_600_000),
+      },
+    });
+    const ticket = deps.tickets.add(
+      { server, kind, tokenId: row.id, script, createdById: actor.id, expiresAt: row.expiresAt },
+      now,
+    );
+    return {
+      ticketId: ticket.id,
+      downloadPath: `/api/media/downloads/${ticket.id}`,
+      server,
+      ...kind,
+      fileName: mediaFileName(kind, server),
+      size: image.size,
+      sha256: image.sha256,
+      tokenId: row.id,
+      expiresAt: row.expiresAt,
+    };
+  });
+}

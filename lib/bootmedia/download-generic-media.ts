@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { audited } from "@/lib/bootmedia/audited";
+import type { BootMediaDeps } from "@/lib/bootmedia/deps";
+import { genericScript } from "@/lib/bootmedia/generic-script";
+import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
+import type { MediaDownload } from "@/lib/bootmedia/media-response";
+import { parseInput } from "@/lib/bootmedia/parse-input";
+import { patchImage } from "@/lib/bootmedia/patched-image";
+import { requireRole } from "@/lib/bootmedia/require-role";
+import { mediaKindSchema } from "@/lib/bootmedia/schema";
+import { requireSmeeUrl } from "@/lib/bootmedia/smee-url";
+
+export const genericMediaInputSchema = mediaKindSchema.extend({
+  /** A resumed download (a later byte range) is not audited again; HEAD and checksums neither. */
+  audit: z.boolean().default(true),
+});
+
+/** Generic media for any machine: DHCP, then Smee. Anyone signed in may download them. */
+export async function downloadGenericMedia(
+  { actor, input }: { actor: Actor; input: unknown },
+  deps: BootMediaDeps,
+): Promise<MediaDownload> {
+  requireRole(actor, "viewer", "Downloading generic boot media");
+  const { audit, ...kind } = parseInput(genericMediaInputSchema, input);
+  const smeeScriptUrl = requireSmeeUrl(deps.settings);
+  const build = async (): Promise<MediaDownload> => ({
+    image: patchImage(await deps.templates.get(kind), genericScript({ smeeScriptUrl })),
+    fileName: mediaFileName(kind),
+    contentType: mediaContentType(kind),
+    private: false,
+  });
+  if (!audit) return build();
+  return audited(deps.audit, { actor, action: "download-boot-media", target: `generic ${kind.arch} ${kind.format}` }, build);
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import type { BootMediaDeps } from "@/lib/bootmedia/deps";
+import { parseInput } from "@/lib/bootmedia/parse-input";
+import type { BootEventView } from "@/lib/bootmedia/record-media-boot";
+import { requireRole } from "@/lib/bootmedia/require-role";
+import { serverNameSchema } from "@/lib/bootmedia/schema";
+
+export type { BootEventView } from "@/lib/bootmedia/record-media-boot";
+
+const inputSchema = z.object({
+  server: serverNameSchema,
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+/** A server's "booted from media" events, newest first: for the server's timeline. */
+export async function listBootEvents(
+  { actor, input }: { actor: Actor; input: unknown },
+  deps: Pick<BootMediaDeps, "db">,
+): Promise<BootEventView[]> {
+  requireRole(actor, "viewer", "Reading boot events");
+  const { server, limit } = parseInput(inputSchema, input);
+  const rows = await deps.db.bootEvent.findMany({
+    where: { serverName: server },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return rows.map((row) => ({ id: row.id, server: row.serverName, mac: row.mac, ip: row.ip, occurredAt: row.occurredAt }));
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import type { BootMediaDeps } from "@/lib/bootmedia/deps";
+import { parseInput } from "@/lib/bootmedia/parse-input";
+import { requireRole } from "@/lib/bootmedia/require-role";
+import { serverNameSchema, type Architecture, type MediaFormat } from "@/lib/bootmedia/schema";
+
+export type EnrollmentTokenView = {
+  id: string;
+  server: string;
+  arch: Architecture;
+  format: MediaFormat;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  boots: number;
+};
+
+const inputSchema = z.object({ server: serverNameSchema.optional() });
+
+/** Live tokens (neither expired nor revoked), newest first; never their hashes. */
+export async function listEnrollmentTokens(
+  { actor, input }: { actor: Actor; input: unknown },
+  deps: Pick<BootMediaDeps, "db" | "now">,
+): Promise<EnrollmentTokenView[]> {
+  requireRole(actor, "viewer", "Listing enrollment tokens");
+  const { server } = parseInput(inputSchema, input);
+  const rows = await deps.db.enrollmentToken.findMany({
+    where: { revokedAt: null, expiresAt: { gt: deps.now() }, ...(server ? { serverName: server } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    include: { _count: { select: { bootEvents: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    server: row.serverName,
+    arch: row.arch === "arm64" ? "arm64" : "x86_64",
+    format: row.format === "usb" ? "usb" : "iso",
+    createdBy: row.createdByLogin,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    boots: row._count.bootEvents,
+  }));
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { audited } from "@/lib/bootmedia/audited";
+import type { BootMediaDeps } from "@/lib/bootmedia/deps";
+import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
+import type { MediaDownload } from "@/lib/bootmedia/media-response";
+import { parseInput } from "@/lib/bootmedia/parse-input";
+import { patchImage } from "@/lib/bootmedia/patched-image";
+import { requireRole } from "@/lib/bootmedia/require-role";
+import { idSchema } from "@/lib/bootmedia/schema";
+import { NotFoundError } from "@/lib/errors";
+
+export const openServerMediaInputSchema = z.object({
+  ticket: idSchema,
+  audit: z.boolean().default(true),
+});
+
+/**
+ * The bytes of per-server media made by `createServerMedia`, the same on every request for the
+ * ticket (so downloads resume), while its token is live.
+ */
+export async function openServerMedia(
+  { actor, input }: { actor: Actor; input: unknown },
+  deps: BootMediaDeps,
+): Promise<MediaDownload> {
+  requireRole(actor, "operator", "Downloading per-server boot media");
+  const { ticket: ticketId, audit } = parseInput(openServerMediaInputSchema, input);
+  const now = deps.now();
+  const ticket = deps.tickets.get(ticketId, now);
+  const live =
+    ticket &&
+    (await deps.db.enrollmentToken.findFirst({
+      where: { id: ticket.tokenId, revokedAt: null, expiresAt: { gt: now } },
+    }));
+  if (!ticket || !live) {
+    throw new NotFoundError("This download has expired or its token was revoked; make the media again.");
+  }
+  const { server, kind, script } = ticket;
+  const build = async (): Promise<MediaDownload> => ({
+    image: patchImage(await deps.templates.get(kind), script),
+    fileName: mediaFileName(kind, server),
+    contentType: mediaContentType(kind),
+    private: true,
+  });
+  if (!audit) return build();
+  return audited(deps.audit, { actor, action: "download-boot-media", target: server }, build);
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { audited } from "@/lib/bootmedia/audited";
+import { bootActor } from "@/lib/bootmedia/boot-actor";
+import type { BootMediaDeps } from "@/lib/bootmedia/deps";
+import { hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
+import { parseInput } from "@/lib/bootmedia/parse-input";
+import { ipv4Schema, macSchema, tokenSchema } from "@/lib/bootmedia/schema";
+import { ForbiddenError } from "@/lib/errors";
+
+export const bootReportSchema = z.object({
+  mac: macSchema,
+  // iPXE expands an unset address to nothing.
+  ip: z.union([ipv4Schema, z.literal("").transform(() => undefined)]).optional(),
+});
+
+export type BootEventView = { id: string; server: string; mac: string; ip: string | null; occurredAt: Date };
+
+const refused = () => new ForbiddenError("This boot medium's token is unknown, expired or revoked.");
+
+/**
+ * A server booted from its media and called home (public: the token is the credential). An
+ * unknown, expired or revoked token is refused before anything is written anywhere.
+ */
+export async function recordMediaBoot(
+  { input }: { input: { token: unknown; mac: unknown; ip: unknown } },
+  deps: BootMediaDeps,
+): Promise<BootEventView> {
+  const token = tokenSchema.safeParse(input.token);
+  if (!token.success) throw refused();
+  const now = deps.now();
+  const row = await deps.db.enrollmentToken.findUnique({
+    where: { tokenHash: hashEnrollmentToken(token.data) },
+  });
+  if (row === null || row.revokedAt !== null || row.expiresAt <= now) throw refused();
+  const { mac, ip } = parseInput(bootReportSchema, { mac: input.mac, ip: input.ip });
+  const server = row.serverName;
+  return audited(deps.audit, { actor: bootActor(server), action: "boot-from-media", target: server }, async () => {
+    const event = await deps.db.bootEvent.create({
+      data: { serverName: server, tokenId: row.id, mac, ip: ip ?? null, occurredAt: now },
+    });
+    return { id: event.id, server, mac, ip: event.ip, occurredAt: event.occurredAt };
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** The zod schemas shared by the boot media forms, route handlers, CLI and verbs. */
+export const architectures = ["x86_64", "arm64"] as const;
+export type Architecture = (typeof architectures)[number];
+
+export const mediaFormats = ["iso", "usb"] as const;
+export type MediaFormat = (typeof mediaFormats)[number];
+
+export const architectureSchema = z.enum(architectures, {
+  error: "must be x86_64 or arm64",
+});
+export const mediaFormatSchema = z.enum(mediaFormats, { error: "must be iso or usb" });
+
+/** A Kubernetes object name (DNS-1123 subdomain), as Hardware names are. */
+export const serverNameSchema = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is required")
+  .max(253, "must be at most 253 characters")
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    "must be a Hardware name: lowercase letters, digits, '-' and '.'",
+  );
+
+export const mediaKindSchema = z.object({
+  arch: architectureSchema.default("x86_64"),
+  format: mediaFormatSchema.default("iso"),
+});
+export type MediaKind = z.output<typeof mediaKindSchema>;
+
+export const serverMediaInputSchema = mediaKindSchema.extend({ server: serverNameSchema });
+export type ServerMediaInput = z.output<typeof serverMediaInputSchema>;
+
+export const macSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{2}([:-][0-9a-f]{2}){5}$/, "must be a MAC address")
+  .transform((value) => value.replaceAll("-", ":"));
+
+export const ipv4Schema = z.ipv4({ error: "must be an IPv4 address" });
+
+/** The opaque ids the console hands out: tokens' row ids and download tickets. */
+export const idSchema = z
+  .string({ error: "is required" })
+  .regex(/^[A-Za-z0-9_-]{10,64}$/, "is not a valid id");
+
+/** The enrollment token as it appears in a boot URL: 43 base64url characters (32 bytes). */
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "is not an enrollment token");

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createServerMedia } from "@/lib/bootmedia/create-server-media";
+import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
+import { hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
+import { listBootEvents } from "@/lib/bootmedia/list-boot-events";
+import { listEnrollmentTokens } from "@/lib/bootmedia/list-enrollment-tokens";
+import { openServerMedia } from "@/lib/bootmedia/open-server-media";
+import { recordMediaBoot } from "@/lib/bootmedia/record-media-boot";
+import { revokeEnrollmentToken } from "@/lib/bootmedia/revoke-enrollment-token";
+import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
+import { createDatabaseClient, type DatabaseClient } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { person, testDeps, tokenInScript } from "@/tests/bootmedia/support/test-deps";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "@/tests/db/support/databases";
+
+const hardware = [
+  { name: "rack1-node1", mac: "52:54:00:aa:00:01" },
+  { name: "rack1-node2", mac: "52:54:00:aa:00:02" },
+  { name: "no-pxe", mac: "52:54:00:aa:00:03", allowPXE: false },
+];
+const operator = person("operator", "olga");
+const viewer = person("viewer", "vic");
+const hour = 3_600_000;
+
+describeEachDatabase("enrollment tokens", (provider) => {
+  let database: TestDatabase;
+  let db: DatabaseClient;
+  let deps: ReturnType<typeof testDeps>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    await applyMigrations({ databaseUrl: database.url });
+    db = createDatabaseClient(database.url);
+    deps = testDeps(db, hardware);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  async function mediaFor(server: string) {
+    const media = await createServerMedia({ actor: operator, input: { server } }, deps);
+    const ticket = deps.tickets.get(media.ticketId, deps.clock.now);
+    if (ticket === undefined) throw new Error("no ticket");
+    return { media, token: tokenInScript(ticket.script) };
+  }
+  const boot = (token: string) =>
+    recordMediaBoot({ input: { token, mac: "52-54-00-aa-00-01", ip: "10.0.2.15" } }, deps);
+  const bootEvents = async (server: string) =>
+    listBootEvents({ actor: viewer, input: { server } }, deps);
+
+  it("keeps only the SHA-256 of a random 256-bit token, expiring after 24 hours", async () => {
+    const { media, token } = await mediaFor("rack1-node1");
+    const row = await db.enrollmentToken.findUniqueOrThrow({ where: { id: media.tokenId } });
+    expect(row.tokenHash).toBe(hashEnrollmentToken(token));
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.expiresAt.getTime() - deps.clock.now.getTime()).toBe(24 * hour);
+    const other = await mediaFor("rack1-node1");
+    expect(other.token).not.toBe(token);
+    expect(deps.audit.entries.map((entry) => entry.action)).toContain("create-boot-media");
+  });
+
+  it("records a boot with a live token, for the timeline and the audit", async () => {
+    const { token } = await mediaFor("rack1-node1");
+    const before = (await bootEvents("rack1-node1")).length;
+    const event = await boot(token);
+    expect(event).toMatchObject({ server: "rack1-node1", mac: "52:54:00:aa:00:01", ip: "10.0.2.15" });
+    const events = await bootEvents("rack1-node1");
+    expect(events).toHaveLength(before + 1);
+    expect(events[0]).toMatchObject({ mac: "52:54:00:aa:00:01", ip: "10.0.2.15" });
+    expect(deps.audit.entries.at(-1)).toMatchObject({ action: "boot-from-media", target: "rack1-node1" });
+  });
+
+  it("refuses an expired token and writes nothing", async () => {
+    const { token } = await mediaFor("rack1-node2");
+    const audits = deps.audit.entries.length;
+    deps.clock.now = new Date(deps.clock.now.getTime() + 24 * hour + 1);
+    try {
+      await expect(boot(token)).rejects.toBeInstanceOf(ForbiddenError);
+    } finally {
+      deps.clock.now = new Date(deps.clock.now.getTime() - 24 * hour - 1);
+    }
+    expect(await bootEvents("rack1-node2")).toHaveLength(0);
+    expect(deps.audit.entries).toHaveLength(audits);
+  });
+
+  it("refuses unknown and malformed tokens", async () => {
+    await expect(boot("A".repeat(43))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(boot("short")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(boot("../../etc/passwd")).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("revokes one token from the UI: no more boots, no more downloads, off the live list", async () => {
+    const { media, token } = await mediaFor("rack1-node2");
+    const live = await listEnrollmentTokens({ actor: viewer, input: {} }, deps);
+    expect(live.map((item) => item.id)).toContain(media.tokenId);
+    await expect(
+      revokeEnrollmentToken({ actor: viewer, input: { tokenId: media.tokenId } }, deps),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await revokeEnrollmentToken({ actor: operator, input: { tokenId: media.tokenId } }, deps);
+    await expect(boot(token)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      openServerMedia({ actor: operator, input: { ticket: media.ticketId } }, deps),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const after = await listEnrollmentTokens({ actor: viewer, input: {} }, deps);
+    expect(after.map((item) => item.id)).not.toContain(media.tokenId);
+    await expect(
+      revokeEnrollmentToken({ actor: operator, input: { tokenId: media.tokenId } }, deps),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("revokes every token of a decommissioned server, and only those", async () => {
+    const one = await mediaFor("rack1-node1");
+    const two = await mediaFor("rack1-node1");
+    const neighbour = await mediaFor("rack1-node2");
+    expect(await revokeServerTokens("rack1-node1", "decommissioned", deps)).toBeGreaterThanOrEqual(2);
+    await expect(boot(one.token)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(boot(two.token)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(boot(neighbour.token)).resolves.toMatchObject({ server: "rack1-node2" });
+    const row = await db.enrollmentToken.findUniqueOrThrow({ where: { id: one.media.tokenId } });
+    expect(row.revokedReason).toBe("server decommissioned");
+  });
+
+  it("serves the same bytes for a ticket each time, and per-server media only to operators", async () => {
+    const { media } = await mediaFor("rack1-node2");
+    const first = await openServerMedia({ actor: operator, input: { ticket: media.ticketId } }, deps);
+    const again = await openServerMedia({ actor: operator, input: { ticket: media.ticketId, audit: false } }, deps);
+    expect(first.image.sha256).toBe(media.sha256);
+    expect(again.image.sha256).toBe(media.sha256);
+    await expect(
+      openServerMedia({ actor: viewer, input: { ticket: media.ticketId } }, deps),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createServerMedia({ actor: viewer, input: { server: "rack1-node2" } }, deps),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      downloadGenericMedia({ actor: viewer, input: { arch: "arm64", format: "usb" } }, deps),
+    ).resolves.toMatchObject({ fileName: "foundry-generic-arm64.img" });
+  });
+
+  it("refuses unknown servers and servers whose Hardware disallows netboot", async () => {
+    await expect(mediaFor("rack9-node9")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(mediaFor("no-pxe")).rejects.toBeInstanceOf(ConflictError);
+    expect(await db.enrollmentToken.count({ where: { serverName: { in: ["rack9-node9", "no-pxe"] } } })).toBe(0);
+  });
+});

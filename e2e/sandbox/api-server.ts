@@ -14,6 +14,8 @@ export type KubeApiDouble = {
   install(kind: KindKey): void;
   /** Ends every open watch stream (clients must reconnect). */
   dropWatches(): void;
+  /** Open watch streams, e.g. to wait until a client is watching. */
+  openWatches(): number;
   onPatch(listener: PatchListener): void;
   /** Extra routes (the sandbox's own controls), tried before the Kubernetes API. */
   route(handler: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean> | boolean): void;
@@ -81,6 +83,7 @@ export async function startKubeApiDouble(options: { port?: number; host?: string
     const timeoutSeconds = Number(url.searchParams.get("timeoutSeconds") || "0");
     const matches = (object: KubeObject) => route.namespace === undefined || object.metadata.namespace === route.namespace;
     response.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" });
+    response.flushHeaders();
     const write = (type: string, object: unknown) => response.write(`${JSON.stringify({ type, object })}\n`);
     if (from === 0) {
       for (const object of store.list(route.kind)) if (matches(object)) write("ADDED", object);
@@ -109,7 +112,6 @@ export async function startKubeApiDouble(options: { port?: number; host?: string
       watches.delete(response);
     };
     response.on("close", finish);
-    request.on("close", finish);
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -179,6 +181,7 @@ export async function startKubeApiDouble(options: { port?: number; host?: string
       for (const response of watches) response.destroy();
       watches.clear();
     },
+    openWatches: () => watches.size,
     onPatch: (listener) => void patchListeners.push(listener),
     route: (handler) => void extraRoutes.push(handler),
     close: () =>

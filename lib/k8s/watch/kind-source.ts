@@ -6,6 +6,8 @@ export type WatchEvent = { type: string; object: unknown };
 export type WatchHandle = {
   /** Settles when the stream ends: undefined when closed normally, else the error. */
   ended: Promise<unknown>;
+  /** Whether the server accepted the watch (answered 200) before it ended. */
+  opened(): boolean;
   abort(): void;
 };
 

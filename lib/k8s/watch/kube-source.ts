@@ -47,24 +47,32 @@ export function kubeSource(config: KubeConfig, info: KindInfo): KindSource {
   const watch = (resourceVersion: string, onEvent: (event: WatchEvent) => void) => {
     let controller: AbortController | undefined;
     let aborted = false;
+    let finished = false;
+    let opened = false;
     const ended = new Promise<unknown>((resolve) => {
       watcher
         .watch(
           path,
           { resourceVersion, allowWatchBookmarks: true, timeoutSeconds: watchTimeoutSeconds },
           (type: string, object: unknown) => onEvent({ type, object }),
-          (error: unknown) => resolve(error ?? undefined),
+          (error: unknown) => {
+            finished = true;
+            resolve(error ?? undefined);
+          },
         )
         .then(
-          (opened) => {
-            controller = opened;
-            if (aborted) opened.abort();
+          (started) => {
+            // The library resolves once the response arrived; if it already ended, it failed.
+            opened = !finished;
+            controller = started;
+            if (aborted) started.abort();
           },
           (error: unknown) => resolve(error),
         );
     }).then((error) => (aborted || error === undefined ? undefined : asStatusError(error)));
     return {
       ended,
+      opened: () => opened,
       abort() {
         aborted = true;
         controller?.abort();

@@ -76,7 +76,7 @@ export function startReflector<T extends { metadata: { name: string; namespace?:
     return handle.ended.then((error) => {
       if (idle) clearTimeout(idle);
       current = undefined;
-      const healthy = Date.now() - openedAt > 2_000;
+      const healthy = handle.opened() || Date.now() - openedAt > 2_000;
       return { resourceVersion: latest, gone, healthy, ...(error === undefined ? {} : { error }) };
     });
   };
@@ -109,7 +109,8 @@ export function startReflector<T extends { metadata: { name: string; namespace?:
             resourceVersion = undefined;
             continue;
           }
-          // A long-lived watch that drops is reopened at once; a reopen that fails backs off.
+          // A watch the server had accepted that drops is reopened at once from its version;
+          // one that never opened counts as a failure and backs off.
           if (outcome.healthy) continue;
           throw outcome.error;
         }

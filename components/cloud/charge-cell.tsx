@@ -6,7 +6,7 @@ export function ChargeCell({ charge }: { charge: Charge }) {
   if (!charge.costsMoney) {
     return (
       <span className="text-emerald-800 dark:text-emerald-300">
-        {formatUsd(0)}
+        {formatUsd(0)}{" "}
         <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">
           {charge.note ?? "Always Free"}
         </span>

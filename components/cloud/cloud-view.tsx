@@ -1,3 +1,4 @@
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { CloudOverview } from "@/lib/oci/cloud-overview";
 import { CostSummary } from "./cost-summary";
 import { NotConfigured } from "./not-configured";
@@ -28,8 +29,8 @@ export function CloudView({ overview }: { overview: CloudOverview }) {
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
         Region <code>{overview.region}</code>, compartment{" "}
         <code title={overview.compartmentId}>…{overview.compartmentId.slice(-12)}</code>, read
-        through {overview.method} at <time dateTime={overview.readAt}>{overview.readAt}</time>{" "}
-        (refreshed at most once a minute).
+        through {overview.method}, <RelativeTime date={new Date(overview.readAt)} /> (refreshed at
+        most once a minute).
       </p>
       <UsageMeters meters={overview.assessment.meters} />
       <ResourceTables assessment={overview.assessment} />

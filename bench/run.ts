@@ -2,5 +2,12 @@
 import { runGitopsWriterBench } from "./gitops-writer";
 import { runServerRssBench } from "./server-rss";
 
-await runGitopsWriterBench();
-await runServerRssBench();
+async function main(): Promise<void> {
+  await runGitopsWriterBench();
+  await runServerRssBench();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

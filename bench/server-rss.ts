@@ -14,8 +14,12 @@ function rssMegabytes(pid: number): number {
   return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-async function waitForHealth(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
+async function waitForHealth(
+  url: string,
+  deadline: number,
+  exited: () => boolean,
+): Promise<void> {
+  while (Date.now() < deadline && !exited()) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -54,7 +58,7 @@ export async function runServerRssBench(): Promise<void> {
   });
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${base}/api/health`, Date.now() + 60_000);
+    await waitForHealth(`${base}/api/health`, Date.now() + 60_000, () => server.exitCode !== null);
     await sleep(1_000);
     const pid = server.pid ?? 0;
     const atStart = rssMegabytes(pid);

@@ -24,6 +24,7 @@ resource "oci_identity_policy" "control_plane" {
     "Allow dynamic-group ${local.dg} to read instance-family in compartment id ${var.compartment_id}",
     "Allow dynamic-group ${local.dg} to read volume-family in compartment id ${var.compartment_id}",
     "Allow dynamic-group ${local.dg} to read virtual-network-family in compartment id ${var.compartment_id}",
+    "Allow dynamic-group ${local.dg} to read load-balancers in compartment id ${var.compartment_id}",
     "Allow dynamic-group ${local.dg} to read buckets in compartment id ${var.compartment_id}",
     "Allow dynamic-group ${local.dg} to manage objects in compartment id ${var.compartment_id} where all {target.bucket.name = '${var.backup_bucket}', any {request.permission = 'OBJECT_CREATE', request.permission = 'OBJECT_INSPECT', request.permission = 'OBJECT_READ'}}",
   ]

@@ -22,8 +22,12 @@ RUN npm run build
 
 FROM node:24-trixie-slim AS runtime
 # git: the GitOps writer drives the git CLI. tini: signals and zombie reaping for git children.
+# ipxe (trixie's) and the image tools build the boot media templates; SYSLINUX's installer (BIOS
+# boot of the x86_64 USB image) exists for x86 hosts only.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends git ca-certificates tini \
+      ipxe xorriso mtools dosfstools isolinux syslinux-common \
+      $(case "$(dpkg --print-architecture)" in amd64|i386) echo syslinux;; esac) \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 foundry \
  && useradd --system --uid 10001 --gid foundry --home-dir /nonexistent --shell /usr/sbin/nologin foundry \
@@ -34,6 +38,7 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     PORT=3000 \
     FOUNDRY_DATA_DIR=/data \
+    FOUNDRY_IPXE_DIR=/usr/lib/ipxe \
     NODE_OPTIONS=--max-old-space-size=192
 COPY --from=build --chown=root:root /app/.next/standalone ./
 USER foundry

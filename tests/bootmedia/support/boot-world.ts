@@ -57,6 +57,15 @@ export async function gitopsRepository(dir: string, hardware: HardwareSeed[]): P
   return bare;
 }
 
+export type BootWorldEnv = {
+  FOUNDRY_DATA_DIR: string;
+  DATABASE_URL: string;
+  FOUNDRY_GIT_URL: string;
+  FOUNDRY_IPXE_DIR: string;
+  FOUNDRY_PUBLIC_URL: string;
+  FOUNDRY_SMEE_URL: string;
+};
+
 /**
  * The settings a console of this test's own uses: a data dir, SQLite database and GitOps
  * repository in a fresh temp folder. Set before the first `env()` call of the test file.
@@ -65,10 +74,10 @@ export async function bootWorld(options: {
   hardware: HardwareSeed[];
   publicUrl?: string;
   smeeUrl?: string;
-}): Promise<{ dir: string; env: Record<string, string>; close(): Promise<void> }> {
+}): Promise<{ dir: string; env: BootWorldEnv; close(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "foundry-bootmedia-test-"));
   const bare = await gitopsRepository(dir, options.hardware);
-  const env = {
+  const env: BootWorldEnv = {
     FOUNDRY_DATA_DIR: path.join(dir, "data"),
     DATABASE_URL: `file:${path.join(dir, "data", "foundry.db")}`,
     FOUNDRY_GIT_URL: bare,

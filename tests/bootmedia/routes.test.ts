@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionState } from "@/lib/auth/session-actor";
+import { bootWorld } from "@/tests/bootmedia/support/boot-world";
+import { consoleRoutes, signedIn, type ConsoleRoutes } from "@/tests/bootmedia/support/console-routes";
+import { tokenInScript } from "@/tests/bootmedia/support/test-deps";
+
+const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
+vi.mock("@/lib/auth/request-actor", () => ({ requestActor: async () => session.state }));
+
+const world = await bootWorld({
+  hardware: [{ name: "rack1-node1", mac: "52:54:00:12:34:56", ip: { address: "10.0.2.15", netmask: "255.255.255.0", gateway: "10.0.2.2" } }],
+});
+Object.assign(process.env, world.env);
+const { applyMigrations } = await import("@/lib/db/migrate");
+const { db } = await import("@/lib/db");
+const { defaultBootMediaDeps } = await import("@/lib/bootmedia/default-deps");
+const { revokeServerTokens } = await import("@/lib/bootmedia/revoke-server-tokens");
+
+const origin = "http://127.0.0.1:3000";
+let routes: ConsoleRoutes;
+
+async function call(method: string, path: string, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await routes.handle(new Request(`${origin}${path}`, { method, headers: { origin, ...headers } }));
+  if (response === undefined) throw new Error(`no route for ${path}`);
+  return response;
+}
+
+async function makeMedia(): Promise<{ location: string; token: string; sha256: string }> {
+  session.state = signedIn("operator");
+  const response = await call("POST", "/api/media/servers/rack1-node1?arch=x86_64&format=iso");
+  expect(response.status).toBe(303);
+  const body = (await response.json()) as { ticketId: string; sha256: string };
+  const ticket = defaultBootMediaDeps().tickets.get(body.ticketId, new Date());
+  if (ticket === undefined) throw new Error("no ticket");
+  return { location: response.headers.get("location") ?? "", token: tokenInScript(ticket.script), sha256: body.sha256 };
+}
+
+beforeAll(async () => {
+  await applyMigrations({ databaseUrl: world.env.DATABASE_URL });
+  routes = await consoleRoutes();
+});
+afterAll(async () => {
+  await db().$disconnect();
+  await world.close();
+});
+beforeEach(() => {
+  session.state = { kind: "anonymous" };
+});
+
+describe("bad input", () => {
+  it.each([
+    ["GET", "/api/media/generic", "anonymous", 401],
+    ["GET", "/api/media/generic?arch=sparc", "viewer", 400],
+    ["GET", "/api/media/generic?format=floppy", "viewer", 400],
+    ["GET", "/api/media/generic?arch=", "viewer", 400],
+    ["GET", "/api/media/generic?arch=arm64&format=usb", "viewer", 200],
+    ["HEAD", "/api/media/generic", "viewer", 200],
+    ["POST", "/api/media/servers/rack1-node1", "viewer", 403],
+    ["POST", "/api/media/servers/rack9-node9", "viewer", 403],
+    ["POST", "/api/media/servers/rack9-node9", "operator", 404],
+    ["POST", "/api/media/servers/Not_A_Name", "operator", 400],
+    ["POST", "/api/media/servers/rack1-node1?arch=mips", "operator", 400],
+    ["POST", "/api/media/servers/rack1-node1?format=cdrom", "operator", 400],
+    ["GET", "/api/media/downloads/no-such-ticket-1234", "operator", 404],
+    ["GET", "/api/media/downloads/bad%20ticket", "operator", 400],
+    ["GET", "/api/media/downloads/no-such-ticket-1234", "viewer", 403],
+  ] as const)("%s %s as %s: %i", async (method, path, role, status) => {
+    session.state = role === "anonymous" ? { kind: "anonymous" } : signedIn(role);
+    const response = await call(method, path);
+    expect(response.status).toBe(status);
+    if (status >= 400 && status !== 401) {
+      const body = (await response.json()) as { error: string };
+      expect(body.error.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("refuses a cross-site POST for per-server media", async () => {
+    session.state = signedIn("operator");
+    const response = await call("POST", "/api/media/servers/rack1-node1", { origin: "https://evil.example" });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("per-server downloads and the boot endpoint", () => {
+  it("downloads per-server media with the promised SHA-256, resumable by If-Range", async () => {
+        const { location, sha256 } = await makeMedia();
+    const path = new URL(location).pathname;
+    const full = await call("GET", path);
+    expect(full.status).toBe(200);
+    expect(full.headers.get("etag")).toBe(`"${sha256}"`);
+    const bytes = Buffer.from(await full.arrayBuffer());
+    const { createHash } = await import("node:crypto");
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(sha256);
+    const rest = await call("GET", path, { range: "bytes=1000000-", "if-range": `"${sha256}"` });
+    expect(rest.status).toBe(206);
+    expect(Buffer.from(await rest.arrayBuffer()).equals(bytes.subarray(1_000_000))).toBe(true);
+  });
+
+  it("records a boot for a live token and answers with an iPXE script", async () => {
+    const { token } = await makeMedia();
+    session.state = { kind: "anonymous" };
+    const response = await call("GET", `/api/boot/media/${token}?mac=52-54-00-12-34-56&ip=10.0.2.15`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^#!ipxe\n/);
+  });
+
+  it.each([
+    ["an unknown token", () => Promise.resolve("A".repeat(43))],
+    ["a malformed token", () => Promise.resolve("not-a-token")],
+    [
+      "a revoked token",
+      async () => {
+        const { token } = await makeMedia();
+        await revokeServerTokens("rack1-node1", "reprovisioned");
+        return token;
+      },
+    ],
+  ])("answers 403 to %s and records nothing", async (_name, tokenOf) => {
+    const token = await tokenOf();
+    session.state = { kind: "anonymous" };
+    const events = await db().bootEvent.count();
+    const audits = await db().auditEntry.count({ where: { action: "boot-from-media" } });
+    const response = await call("GET", `/api/boot/media/${token}?mac=52-54-00-12-34-56&ip=10.0.2.15`);
+    expect(response.status).toBe(403);
+    expect(await db().bootEvent.count()).toBe(events);
+    expect(await db().auditEntry.count({ where: { action: "boot-from-media" } })).toBe(audits);
+  });
+
+  it("answers 400 to a live token with a malformed MAC", async () => {
+    const { token } = await makeMedia();
+    const response = await call("GET", `/api/boot/media/${token}?mac=zz&ip=10.0.2.15`);
+    expect(response.status).toBe(400);
+  });
+});

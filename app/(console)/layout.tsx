@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { LocalModeBanner } from "@/components/auth/local-mode-banner";
+import { ClusterBanner } from "@/components/cluster/cluster-banner";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { Header } from "@/components/shell/header";
 import { Sidebar } from "@/components/shell/sidebar";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -14,7 +16,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
         {env().auth.mode === "local" ? <LocalModeBanner /> : null}
-        <Header actor={actor} cluster={{ label: cluster.label, detail: cluster.detail }} />
+        <Header actor={actor} cluster={cluster} />
+        <ClusterBanner initial={cluster} />
+        <LiveUpdates />
         <main className="flex-1 p-6">{children}</main>
       </div>
     </div>

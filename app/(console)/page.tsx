@@ -9,18 +9,23 @@ import { listAuditEntries } from "@/lib/audit/prisma-audit-log";
 import { databaseHealth } from "@/lib/db";
 import { env } from "@/lib/env";
 import { commitUrl } from "@/lib/gitops/commit-url";
-import { clusterConnection } from "@/lib/k8s/connection";
+import { ClusterSummary } from "@/components/overview/cluster-summary";
+import { RecentEvents } from "@/components/overview/recent-events";
+import { ProvisioningChart } from "@/components/timeline/provisioning-chart";
+import { liveViews } from "@/lib/live-views";
 import { repositorySummary } from "@/lib/status/repository-summary";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  const [repository, database, recent] = await Promise.all([
+  const [repository, database, recent, overview, events, durations] = await Promise.all([
     repositorySummary(),
     databaseHealth(),
     listAuditEntries({ limit: 5 }),
+    liveViews.overview(),
+    liveViews["recent-events"](),
+    liveViews.durations(),
   ]);
-  const cluster = clusterConnection();
   const remote = env().git.url;
   return (
     <>
@@ -53,10 +58,17 @@ export default async function OverviewPage() {
             )}
           </Fact>
         </StatCard>
-        <StatCard title="Cluster">
-          <StatusBadge status="unknown" label={cluster.label} />
-          <p className="text-zinc-600 dark:text-zinc-400">{cluster.detail}</p>
-        </StatCard>
+        <ClusterSummary initial={overview} />
+      </div>
+      <div className="mt-8 grid gap-6 md:grid-cols-2">
+        <section aria-label="Recent events">
+          <h2 className="mb-3 text-base font-semibold">Recent events</h2>
+          <RecentEvents initial={events} />
+        </section>
+        <section aria-label="Provisioning durations">
+          <h2 className="mb-3 text-base font-semibold">Provisioning durations, last servers</h2>
+          <ProvisioningChart rows={durations} />
+        </section>
       </div>
       <section className="mt-8" aria-label="Recent activity">
         <div className="mb-3 flex items-baseline justify-between">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { AuditEntryView } from "@/lib/audit/prisma-audit-log";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ShortSha } from "@/components/ui/short-sha";
@@ -32,7 +33,11 @@ export function AuditTable({
               <td className="px-3 py-2" title={entry.actor.name ?? undefined}>
                 {entry.actor.login}
               </td>
-              <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+              <td className="px-3 py-2 font-mono text-xs">
+                <Link href={`/activity/${entry.requestId}`} className="underline decoration-dotted underline-offset-2" title="The request's timeline">
+                  {entry.action}
+                </Link>
+              </td>
               <td className="max-w-md truncate px-3 py-2" title={entry.target}>
                 {entry.target}
               </td>

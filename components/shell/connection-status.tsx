@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
+import { ClusterStatus } from "@/components/cluster/cluster-status";
 import { StatusBadge } from "@/components/ui/status-badge";
+import type { ClusterConnection } from "@/lib/k8s/connection";
 
 const checkSchema = z.object({ ok: z.boolean(), reason: z.string().optional() });
 const readinessSchema = z.object({
@@ -15,8 +17,8 @@ async function fetchReadiness() {
   return readinessSchema.parse(await response.json());
 }
 
-/** Git and cluster connection state in the header; Git comes from the readiness check. */
-export function ConnectionStatus({ cluster }: { cluster: { label: string; detail: string } }) {
+/** Git and cluster connection state in the header; Git from the readiness check, the cluster live. */
+export function ConnectionStatus({ cluster }: { cluster: ClusterConnection }) {
   const { data, isError } = useQuery({
     queryKey: ["readiness"],
     queryFn: fetchReadiness,
@@ -37,7 +39,7 @@ export function ConnectionStatus({ cluster }: { cluster: { label: string; detail
           label={isError ? "Git state unknown" : "Checking Git…"}
         />
       )}
-      <StatusBadge status="unknown" label={cluster.label} detail={cluster.detail} />
+      <ClusterStatus initial={cluster} />
     </div>
   );
 }

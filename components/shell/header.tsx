@@ -1,5 +1,6 @@
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
+import type { ClusterConnection } from "@/lib/k8s/connection";
 import { ConnectionStatus } from "./connection-status";
 
 export function Header({
@@ -7,7 +8,7 @@ export function Header({
   cluster,
 }: {
   actor: Actor;
-  cluster: { label: string; detail: string };
+  cluster: ClusterConnection;
 }) {
   return (
     <header className="flex h-14 items-center justify-between border-b border-zinc-200 px-6 dark:border-zinc-800">

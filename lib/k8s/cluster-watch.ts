@@ -2,6 +2,7 @@ import "server-only";
 import { anyStore, createClusterStores, type ClusterStores } from "@/lib/k8s/cluster-stores";
 import { kindInfo, kindKeys, type KindKey } from "@/lib/k8s/kinds";
 import type { ClusterTarget } from "@/lib/k8s/kube-config";
+import { annotateObject, type AnnotateObject } from "@/lib/k8s/watch/annotate-object";
 import { kubeSource } from "@/lib/k8s/watch/kube-source";
 import { startReflector, type Reflector, type ReflectorOptions } from "@/lib/k8s/watch/reflector";
 
@@ -9,6 +10,8 @@ export type ClusterWatch = {
   stores: ClusterStores;
   target: Pick<ClusterTarget, "label" | "sandbox" | "server"> | undefined;
   reflectors: Partial<Record<KindKey, Reflector>>;
+  /** Sets annotations on one object (merge patch); undefined without a cluster. */
+  annotate: AnnotateObject | undefined;
   /** Called at most every `coalesceMs` with the kinds that changed since the last call. */
   onChange(listener: (kinds: KindKey[]) => void): () => void;
   stop(): void;
@@ -52,6 +55,7 @@ export function startClusterWatch(
     stores,
     target: target && { label: target.label, sandbox: target.sandbox, server: target.server },
     reflectors,
+    annotate: target && annotateObject(target.config),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,17 +1,26 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { FluxEvents } from "@/components/gitops/flux-events";
+import { FluxPanels } from "@/components/gitops/flux-panels";
 import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/actor";
+import { currentActor } from "@/lib/auth/current-actor";
+import { recentWebhookEvents } from "@/lib/events/event-views";
+import { gitopsView } from "@/lib/k8s/read/gitops-view";
+import { reconcileNow } from "./actions";
 
 export const metadata: Metadata = { title: "GitOps" };
 
-export default function GitOpsPage() {
+export default async function GitOpsPage() {
+  const actor = await currentActor();
+  const events = await recentWebhookEvents({ source: "flux", limit: 25 });
   return (
     <>
-      <PageHeader title="GitOps">What Flux fetched from Git and applied to the cluster.</PageHeader>
-      <EmptyState title="No Flux state yet">
-        Once the console watches your cluster, Flux sources, Kustomizations and HelmReleases appear
-        here with their readiness, revision, last applied revision and message.
-      </EmptyState>
+      <PageHeader title="GitOps">What Flux fetched from Git and applied to the cluster, live.</PageHeader>
+      <section aria-label="Recent Flux events" className="mb-8">
+        <h2 className="mb-2 text-base font-semibold">Recent Flux events</h2>
+        <FluxEvents initial={events} />
+      </section>
+      <FluxPanels initial={gitopsView()} canReconcile={hasRole(actor, "operator")} action={reconcileNow} />
     </>
   );
 }

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NodesTable } from "@/components/nodes/nodes-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { nodesView } from "@/lib/k8s/read/nodes-view";
 
 export const metadata: Metadata = { title: "Nodes" };
 
 export default function NodesPage() {
   return (
     <>
-      <PageHeader title="Nodes">The Kubernetes nodes of your K3s cluster.</PageHeader>
-      <EmptyState title="No cluster connected">
-        Once the console watches your cluster, every node appears here with its roles, conditions,
-        kubelet version, architecture, capacity, age and the server it was provisioned from.
-      </EmptyState>
+      <PageHeader title="Nodes">The Kubernetes nodes of your K3s cluster, live.</PageHeader>
+      <NodesTable initial={nodesView()} />
     </>
   );
 }

@@ -1,0 +1,7 @@
+import { withRole } from "@/lib/auth/with-role";
+import { requestTimeline } from "@/lib/timeline/request-timeline";
+
+export const GET = withRole("viewer", async (_request: Request, context: { params: Promise<{ requestId: string }> }) => {
+  const { requestId } = await context.params;
+  return Response.json(await requestTimeline(requestId), { headers: { "Cache-Control": "no-store" } });
+});

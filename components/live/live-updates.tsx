@@ -1,0 +1,43 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { z } from "zod";
+
+const liveEventSchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  invalidate: z.array(z.array(z.string())),
+});
+
+/**
+ * Listens to /api/events and turns each event into TanStack Query invalidations. EventSource
+ * reconnects by itself and sends Last-Event-ID, so the server replays what was missed.
+ */
+export function LiveUpdates() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource("/api/events");
+    const onLive = (message: MessageEvent<string>) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      const parsed = liveEventSchema.safeParse(json);
+      if (!parsed.success) return;
+      if (parsed.data.topic === "resync") {
+        void queryClient.invalidateQueries();
+        return;
+      }
+      for (const key of parsed.data.invalidate) void queryClient.invalidateQueries({ queryKey: key });
+    };
+    source.addEventListener("live", onLive);
+    return () => {
+      source.removeEventListener("live", onLive);
+      source.close();
+    };
+  }, [queryClient]);
+  return null;
+}

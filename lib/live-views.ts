@@ -1,0 +1,29 @@
+import "server-only";
+import { recentWebhookEvents } from "@/lib/events/event-views";
+import { webhookHealth } from "@/lib/events/webhook-health";
+import { clusterConnection } from "@/lib/k8s/connection";
+import { gitopsView } from "@/lib/k8s/read/gitops-view";
+import { nodesView } from "@/lib/k8s/read/nodes-view";
+import { clusterOverview } from "@/lib/k8s/read/overview-view";
+import { provisioningDurations } from "@/lib/timeline/provisioning-durations";
+
+/**
+ * The views pages render and browsers refetch when an event invalidates them, by name. Each
+ * reads the in-memory cluster view or a small database query; none lists the cluster.
+ */
+export const liveViews = {
+  connection: async () => clusterConnection(),
+  overview: async () => ({ ...clusterOverview(), webhooks: await webhookHealth() }),
+  nodes: async () => nodesView(),
+  gitops: async () => gitopsView(),
+  "flux-events": async () => recentWebhookEvents({ source: "flux", limit: 25 }),
+  "recent-events": async () => recentWebhookEvents({ limit: 10 }),
+  durations: async () => provisioningDurations(),
+};
+
+export type LiveViewName = keyof typeof liveViews;
+export type LiveView<N extends LiveViewName> = Awaited<ReturnType<(typeof liveViews)[N]>>;
+
+export function isLiveViewName(name: string): name is LiveViewName {
+  return Object.hasOwn(liveViews, name);
+}

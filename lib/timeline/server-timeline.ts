@@ -1,0 +1,43 @@
+import "server-only";
+import { db, type DatabaseClient } from "@/lib/db";
+import { fluxEventsSince } from "@/lib/events/event-views";
+import { cluster } from "@/lib/k8s/cluster";
+import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
+import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
+import { bootEventsFor } from "./boot-events";
+import { fluxSteps } from "./flux-steps";
+import { serverSteps } from "./server-steps";
+import type { Timeline, TimelineStep } from "./types";
+
+/**
+ * One server's timeline: its latest request through the console (matched by the audit target's
+ * first word), then Flux, then Tinkerbell and the node. Without a request (e.g. Hardware
+ * committed outside the console) it starts at "Hardware present".
+ */
+export async function serverTimeline(
+  name: string,
+  options: { client?: DatabaseClient; watch?: ClusterWatch } = {},
+): Promise<Timeline> {
+  const client = options.client ?? db();
+  const watch = options.watch ?? cluster();
+  const row = await client.auditEntry.findFirst({
+    where: { OR: [{ target: name }, { target: { startsWith: `${name} ` } }] },
+    orderBy: { createdAt: "desc" },
+  });
+  const steps: TimelineStep[] = [];
+  let previousDone = true;
+  if (row) {
+    steps.push({ key: "requested", label: "Requested", state: "done", at: row.createdAt.toISOString(), detail: `${row.action} by ${row.actorLogin}`, message: null });
+    steps.push(
+      row.commitSha && row.finishedAt
+        ? { key: "committed", label: "Committed", state: "done", at: row.finishedAt.toISOString(), detail: null, message: null, sha: row.commitSha }
+        : { key: "committed", label: "Committed", state: row.status === "pending" ? "current" : "failed", at: row.createdAt.toISOString(), detail: null, message: row.error },
+    );
+    const commit = row.commitSha && row.finishedAt ? { sha: row.commitSha, at: row.finishedAt } : null;
+    const flux = fluxSteps(watch, commit, await fluxEventsSince(row.createdAt, client));
+    steps.push(...flux);
+    previousDone = flux.at(-1)?.state === "done";
+  }
+  steps.push(...serverSteps(serverClusterView(name, watch), await bootEventsFor(name), previousDone));
+  return { subject: name, steps };
+}

@@ -132,3 +132,20 @@ describe("per-server downloads and the boot endpoint", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("npm run boot-media", () => {
+  it("writes the same bytes the generic download serves", async () => {
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const { readFile } = await import("node:fs/promises");
+    const out = `${world.dir}/cli-generic.img`;
+    await promisify(execFile)(
+      process.execPath,
+      [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/boot-media.ts", "--out", out, "--format", "usb"],
+      { env: { ...process.env, ...world.env } },
+    );
+    session.state = signedIn("viewer");
+    const served = Buffer.from(await (await call("GET", "/api/media/generic?format=usb")).arrayBuffer());
+    expect((await readFile(out)).equals(served)).toBe(true);
+  });
+});

@@ -1,10 +1,12 @@
 // `npm run bench`: prints figures; never fails on speed. Needs `npm run build` for the server figures.
+import { runBootMediaBench } from "./boot-media";
 import { runGitopsWriterBench } from "./gitops-writer";
 import { runServerRssBench } from "./server-rss";
 
 async function main(): Promise<void> {
   await runGitopsWriterBench();
   await runServerRssBench();
+  await runBootMediaBench();
 }
 
 main().catch((error: unknown) => {

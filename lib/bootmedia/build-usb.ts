@@ -1,4 +1,3 @@
-import "server-only";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fatSizeKib, makeFatImage, type FatFile } from "@/lib/bootmedia/fat-image";

@@ -1,4 +1,3 @@
-import "server-only";
 import { stat } from "node:fs/promises";
 import { runTool } from "@/lib/bootmedia/image-tools";
 

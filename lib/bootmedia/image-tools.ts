@@ -1,4 +1,3 @@
-import "server-only";
 import { execFile } from "node:child_process";
 import { UnavailableError } from "@/lib/errors";
 

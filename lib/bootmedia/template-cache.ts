@@ -1,4 +1,3 @@
-import "server-only";
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildIsoTemplate } from "@/lib/bootmedia/build-iso";

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { localAdminStorageState } from "./e2e/local-admin-state";
+import { sandboxSettings } from "./e2e/sandbox/e2e-settings";
 
 // Each run starts the built standalone console on its own empty data dir: embedded SQLite and an
 // embedded GitOps repository, nothing shared with a developer's ./data.
@@ -48,6 +49,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", FOUNDRY_DATA_DIR: dataDir },
+    env: { PORT: String(port), HOSTNAME: "127.0.0.1", FOUNDRY_DATA_DIR: dataDir, ...sandboxSettings },
   },
 });

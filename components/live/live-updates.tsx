@@ -33,6 +33,9 @@ export function LiveUpdates() {
       }
       for (const key of parsed.data.invalidate) void queryClient.invalidateQueries({ queryKey: key });
     };
+    // Tests and people's tools can see whether the live stream is up.
+    source.onopen = () => (document.documentElement.dataset.live = "connected");
+    source.onerror = () => (document.documentElement.dataset.live = "reconnecting");
     source.addEventListener("live", onLive);
     return () => {
       source.removeEventListener("live", onLive);

@@ -114,6 +114,11 @@ export function startReconciler(options: ReconcilerOptions) {
       response.end(JSON.stringify({ started }));
       return true;
     }
+    if (request.method === "GET" && url.pathname === "/sandbox/info") {
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(JSON.stringify({ repository: options.repository, branch: options.branch, manifestsPath: options.manifestsPath }));
+      return true;
+    }
     if (request.method === "POST" && url.pathname === "/sandbox/reconcile") {
       await queue(true);
       response.writeHead(204).end();

@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures; never fails on speed. Needs `npm run build` for the server figures.
 import { runBootMediaBench } from "./boot-media";
+import { runClusterBench } from "./cluster";
 import { runGitopsWriterBench } from "./gitops-writer";
 import { runServerRssBench } from "./server-rss";
 
@@ -7,6 +8,7 @@ async function main(): Promise<void> {
   await runGitopsWriterBench();
   await runServerRssBench();
   await runBootMediaBench();
+  await runClusterBench();
 }
 
 main().catch((error: unknown) => {

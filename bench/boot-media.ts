@@ -104,7 +104,10 @@ export async function runBootMediaBench(): Promise<void> {
           const response = await fetch(`http://127.0.0.1:${port}/media`);
           let bytes = 0;
           // Counted and dropped: the client keeps no copy either.
-          for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).length;
+          const reader = response.body?.getReader();
+          for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
+            bytes += part.value.length;
+          }
           return bytes;
         }),
       );

@@ -1,13 +1,15 @@
 // `npm run bench`: prints figures; never fails on speed. Needs `npm run build` for the server figures.
 import { runBootMediaBench } from "./boot-media";
-import { runClusterBench } from "./cluster";
 import { runGitopsWriterBench } from "./gitops-writer";
+import { runClusterBench } from "./cluster";
 import { runServerRssBench } from "./server-rss";
+import { runServersBench } from "./servers";
 
 async function main(): Promise<void> {
   await runGitopsWriterBench();
   await runServerRssBench();
   await runBootMediaBench();
+  await runServersBench();
   await runClusterBench();
 }
 

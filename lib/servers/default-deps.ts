@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { auditJournal } from "@/lib/audit/journal";
+import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
 import { env } from "@/lib/env";
 import { gitWriter } from "@/lib/gitops/writer";
 import type { ServerDeps } from "./deps";
@@ -12,5 +13,8 @@ export function serverDeps(): ServerDeps {
     manifestsPath: settings.git.manifestsPath,
     cloneDir: path.join(settings.dataDir, "gitops-clone"),
     consoleUrl: settings.auth.url,
+    revokeServerTokens: async (name) => {
+      await revokeServerTokens(name, "decommissioned");
+    },
   };
 }

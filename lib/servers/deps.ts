@@ -8,6 +8,6 @@ export type ServerDeps = {
   cloneDir: string;
   /** The console's own URL, which installed servers call at first boot. */
   consoleUrl: string;
-  /** Ends a decommissioned server's enrollment tokens (lib/bootmedia), when that exists. */
+  /** Ends a decommissioned server's enrollment tokens (lib/bootmedia). */
   revokeServerTokens?: (name: string) => Promise<void>;
 };

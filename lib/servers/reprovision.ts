@@ -3,6 +3,7 @@ import { ConflictError } from "@/lib/errors";
 import { requireOperator, parseInput } from "./authorize";
 import type { ServerDeps } from "./deps";
 import { readInventory } from "./inventory";
+import { gitInventory } from "./list-servers";
 import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
 import { reprovisionServerSchema, type ReprovisionInput } from "./schema";
 import { writeWorkflow } from "./workflow-plan";
@@ -36,15 +37,7 @@ export async function reprovisionServer(
 ): Promise<ServerChangeOutcome> {
   requireOperator(actor);
   const { previewDigest, confirmName: _confirmed, ...parsed } = parseInput(reprovisionServerSchema, input);
-  const snapshot = await deps.writer.readTree();
-  const disk = (await readDisk(snapshot, parsed.name)) ?? "install disk";
+  const { inventory } = await gitInventory(deps);
+  const disk = inventory.servers.get(parsed.name)?.installDisk ?? "its install disk";
   return runServerChange(deps, actor, reprovisionChange(parsed, deps.consoleUrl, disk), { preview, previewDigest });
-}
-
-async function readDisk(snapshot: { files: string[]; read(path: string): Promise<string | undefined> }, name: string) {
-  const inventory = await readInventory({
-    list: async (folder) => snapshot.files.filter((file) => !folder || file.startsWith(`${folder}/`)),
-    read: (path) => snapshot.read(path),
-  });
-  return inventory.servers.get(name)?.installDisk;
 }

@@ -8,7 +8,9 @@ import {
   recordingTree,
   snapshotTree,
 } from "./change-set";
+import { cloneReader } from "./clone-reader";
 import type { ServerDeps } from "./deps";
+import { folders } from "./paths";
 
 export type ServerChange = {
   action: string;
@@ -44,7 +46,8 @@ export async function runServerChange(
 ): Promise<ServerChangeOutcome> {
   if (options.preview) {
     const snapshot = await deps.writer.readTree({ refresh: true });
-    const recorded = recordingTree(snapshotTree(snapshot));
+    const reader = await cloneReader({ ...deps, sha: snapshot.sha, folders: Object.values(folders) });
+    const recorded = recordingTree(snapshotTree({ sha: snapshot.sha, files: await reader.list(), read: reader.read }));
     await planned.change(recorded.tree);
     const diff = diffOf(await recorded.changes(), deps.manifestsPath);
     return { kind: "preview", baseSha: snapshot.sha, diff, digest: digestOf(diff), consequences: planned.consequences };

@@ -40,6 +40,7 @@ describe("bulk register from CSV", () => {
     const preview = await bulkRegisterServers({ actor: operator, input: { csv }, preview: true }, world.deps());
     expect(await world.head()).toBe(head);
     expect(preview.registered).toEqual(["node-1", "node-2"]);
+    if (preview.kind !== "preview") throw new Error("expected a preview");
     const done = await bulkRegisterServers({ actor: operator, input: { csv, previewDigest: preview.digest } }, world.deps());
     expect(done.kind).toBe("committed");
     expect(done.registered).toEqual(["node-1", "node-2"]);

@@ -38,7 +38,8 @@ describe("the OS templates the project ships", () => {
   it.each([...files.keys()].filter((file) => file.endsWith(".yaml")))("%s is a Template the CRD accepts and renders for DHCP and static servers", (file) => {
     const [template] = readYamlObjects(read(file)) as { spec: { data: string } }[];
     expect(validator.validate(template, "tinkerbell.org/v1alpha1", "Template")).toEqual([]);
-    for (const network of [{}, { network_mode: "static", ip_cidr: "10.0.0.5/24", gateway: "10.0.0.1", name_servers: "10.0.0.1" }]) {
+    const networks: Record<string, string>[] = [{}, { network_mode: "static", ip_cidr: "10.0.0.5/24", gateway: "10.0.0.1", name_servers: "10.0.0.1" }];
+    for (const network of networks) {
       const data = templateDataSchema.parse(parse(renderTemplate(template?.spec.data ?? "", { ...base, ...network })));
       expect(data.tasks[0]?.worker).toBe("aa:bb:cc:dd:ee:01");
       expect(JSON.stringify(data)).toContain("/dev/nvme0n1");

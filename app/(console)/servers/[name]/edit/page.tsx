@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { OperatorOnly } from "@/components/servers/operator-only";
+import { ServerForm } from "@/components/servers/server-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { serverDeps } from "@/lib/servers/default-deps";
+import { getServer } from "@/lib/servers/get-server";
+import { serverNameSchema } from "@/lib/servers/schema";
+import { editServerAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit server" };
+
+export default async function EditServerPage({ params }: { params: Promise<{ name: string }> }) {
+  const name = serverNameSchema.safeParse((await params).name);
+  const detail = name.success ? await getServer(name.data, serverDeps()) : undefined;
+  if (!detail) notFound();
+  const { path: _path, allowWorkflow: _allow, state: _state, workflow: _workflow, ...spec } = detail.server;
+  return (
+    <>
+      <PageHeader title={`Edit ${detail.server.name}`}>
+        Only the fields below change in its Hardware file; comments and other fields stay.
+      </PageHeader>
+      <OperatorOnly>
+        <ServerForm action={editServerAction} initial={spec} />
+      </OperatorOnly>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DecommissionForm } from "@/components/servers/decommission-form";
+import { OperatorOnly } from "@/components/servers/operator-only";
+import { ProvisionForm } from "@/components/servers/provision-form";
+import { LiveStatus } from "@/components/servers/server-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
+import { serverDeps } from "@/lib/servers/default-deps";
+import { getServer } from "@/lib/servers/get-server";
+import { serverNameSchema } from "@/lib/servers/schema";
+import { decommissionServerAction, provisionServerAction, reprovisionServerAction } from "../actions";
+
+export const metadata: Metadata = { title: "Server" };
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-2 py-1 text-sm">
+      <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dd className="col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+export default async function ServerPage({ params }: { params: Promise<{ name: string }> }) {
+  const name = serverNameSchema.safeParse((await params).name);
+  const detail = name.success ? await getServer(name.data, serverDeps()) : undefined;
+  if (!detail) notFound();
+  const { server } = detail;
+  const live = serverClusterView(server.name);
+  const provisioned = server.workflow !== undefined;
+  return (
+    <>
+      <PageHeader title={server.name}>
+        {server.hostname} · {server.arch} · {server.firmware.toUpperCase()} · {server.site ?? "no site"} / {server.rack ?? "no rack"}
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-label="In Git">
+          <h2 className="mb-2 text-base font-semibold">In Git</h2>
+          <dl>
+            <Row label="State">{provisioned ? `Provisioned with ${server.workflow?.template} (generation ${server.workflow?.generation})` : "Registered, not provisioned"}</Row>
+            <Row label="Install disk"><code>{server.installDisk}</code></Row>
+            {server.interfaces.map((item, index) => (
+              <Row key={item.mac} label={`Interface ${index + 1}`}>
+                <code>{item.mac}</code> {item.mode === "static" ? `${item.address} / ${item.netmask} via ${item.gateway}` : "DHCP"}
+              </Row>
+            ))}
+            <Row label="BMC">{server.bmc ? `${server.bmc.address} (Secret ${server.bmc.secretName})` : "none"}</Row>
+            <Row label="Cluster"><LiveStatus view={live} /></Row>
+          </dl>
+          <details className="mt-3">
+            <summary className="text-sm">
+              <code>{server.path}</code> at {detail.sha.slice(0, 7)}
+            </summary>
+            <pre data-testid="hardware-file" className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900">{detail.file}</pre>
+          </details>
+          {detail.workflowFile ? (
+            <details className="mt-3">
+              <summary className="text-sm"><code>{server.workflow?.path}</code></summary>
+              <pre data-testid="workflow-file" className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900">{detail.workflowFile}</pre>
+            </details>
+          ) : null}
+        </section>
+        <OperatorOnly quiet>
+          <section aria-label="Operator actions" className="space-y-6">
+            <div>
+              <Link className="text-sm underline" href={`/servers/${server.name}/edit`}>Edit {server.name}</Link>
+            </div>
+            <div>
+              <h2 className="mb-2 text-base font-semibold">{provisioned ? "Reprovision" : "Provision"}</h2>
+              <ProvisionForm
+                action={provisioned ? reprovisionServerAction : provisionServerAction}
+                server={{ name: server.name, arch: server.arch, installDisk: server.installDisk }}
+                templates={detail.catalog.templates}
+                reprovision={provisioned}
+              />
+            </div>
+            <div>
+              <h2 className="mb-2 text-base font-semibold">Decommission</h2>
+              <DecommissionForm action={decommissionServerAction} name={server.name} />
+            </div>
+          </section>
+        </OperatorOnly>
+      </div>
+    </>
+  );
+}

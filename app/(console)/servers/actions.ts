@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { operatorAction } from "@/lib/auth/action-client";
+import type { Actor } from "@/lib/auth/actor";
+import { InvalidError } from "@/lib/errors";
+import { bulkRegisterServers } from "@/lib/servers/bulk-register";
+import { decommissionServer } from "@/lib/servers/decommission";
+import { serverDeps } from "@/lib/servers/default-deps";
+import { editServer } from "@/lib/servers/edit";
+import { DuplicateError } from "@/lib/servers/errors";
+import { provisionServer } from "@/lib/servers/provision";
+import { registerServer } from "@/lib/servers/register";
+import { reprovisionServer } from "@/lib/servers/reprovision";
+import type { ChangeResult } from "@/components/servers/change-result";
+
+// The verbs parse their own input, so a refusal comes back with each field's message.
+const request = z.object({ input: z.unknown(), preview: z.boolean().default(false) });
+
+type Verb = (
+  args: { actor: Actor; input: unknown; preview?: boolean },
+  deps: ReturnType<typeof serverDeps>,
+) => Promise<ChangeResult>;
+
+function serverAction(verb: Verb) {
+  return operatorAction.inputSchema(request).action(async ({ actor, input }): Promise<ChangeResult> => {
+    try {
+      const outcome = await verb({ actor, input: input.input, preview: input.preview }, serverDeps());
+      if (outcome.kind === "committed") revalidatePath("/servers", "layout");
+      return outcome;
+    } catch (error) {
+      if (error instanceof InvalidError || error instanceof DuplicateError) {
+        return { kind: "refused", error: error.message, fields: error.fields };
+      }
+      throw error;
+    }
+  });
+}
+
+export const registerServerAction = serverAction(registerServer);
+export const editServerAction = serverAction(editServer);
+export const provisionServerAction = serverAction(provisionServer);
+export const reprovisionServerAction = serverAction(reprovisionServer);
+export const decommissionServerAction = serverAction(decommissionServer);
+export const bulkRegisterAction = serverAction(bulkRegisterServers);

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { BulkForm } from "@/components/servers/bulk-form";
+import { OperatorOnly } from "@/components/servers/operator-only";
+import { PageHeader } from "@/components/ui/page-header";
+import { bulkRegisterAction } from "../actions";
+
+export const metadata: Metadata = { title: "Bulk register" };
+
+export default function BulkRegisterPage() {
+  return (
+    <>
+      <PageHeader title="Bulk register">
+        Every valid row becomes a Hardware file in one commit; invalid rows are listed with their problems.
+      </PageHeader>
+      <OperatorOnly>
+        <BulkForm action={bulkRegisterAction} />
+      </OperatorOnly>
+    </>
+  );
+}

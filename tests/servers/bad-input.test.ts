@@ -84,7 +84,7 @@ const table: [string, Record<string, unknown>, string][] = [
   ["BMC without a secret", { bmc: { address: "10.0.9.1", secretName: "" } }, "bmc.secretName"],
   ["BMC secret with a slash", { bmc: { address: "10.0.9.1", secretName: "ns/secret" } }, "bmc.secretName"],
   ["BMC address with a space", { bmc: { address: "10.0.9.1 x", secretName: "bmc" } }, "bmc.address"],
-  ["BMC address as a URL with credentials", { bmc: { address: "https://root:calvin@10.0.9.1", secretName: "bmc" } }, "bmc.address"],
+  ["BMC address as a URL with credentials", { bmc: { address: "https://root:calvin@10.0.9.1", secretName: "bmc" } }, "bmc.address"], // secretlint-disable-line
   ["preview digest not a digest", { previewDigest: "abc" }, "previewDigest"],
 ];
 

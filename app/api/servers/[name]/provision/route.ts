@@ -1,0 +1,4 @@
+import { provisionServer } from "@/lib/servers/provision";
+import { verbRoute } from "../../verb-route";
+
+export const POST = verbRoute(provisionServer, (name) => ({ name }));

@@ -1,0 +1,4 @@
+import { reprovisionServer } from "@/lib/servers/reprovision";
+import { verbRoute } from "../../verb-route";
+
+export const POST = verbRoute(reprovisionServer, (name) => ({ name }));

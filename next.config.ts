@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
+  // A developer's data dir (database, repositories) must never travel with a build.
+  outputFileTracingExcludes: { "/*": ["./data/**/*", "./vendor/**/*", "./test-results/**/*"] },
   // Native addons and SDKs whose class names must survive: loaded from node_modules at run time.
   serverExternalPackages: [
     "better-sqlite3",

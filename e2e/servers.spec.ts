@@ -95,9 +95,23 @@ test("a refused field shows its message beside the field and commits nothing", a
   await page.getByLabel("Name", { exact: true }).fill("rack1-node9");
   await page.getByRole("button", { name: "Preview the commit" }).click();
   await expect(page.locator("#mac-0-error")).toContainText("already registered to rack1-node3");
+
+  const response = await page.request.post(`${foundry.url}/api/servers`, {
+    data: { name: "../etc", interfaces: [{ mode: "dhcp", mac: "02:00:00:00:00:09" }] },
+    headers: { origin: foundry.url },
+  });
+  expect(response.status()).toBe(400);
+  const body = (await response.json()) as { fields?: Record<string, string[]> };
+  expect(body.fields?.name?.join()).toContain("lowercase letters");
+  const duplicate = await page.request.post(`${foundry.url}/api/servers`, {
+    data: { name: "rack1-node9", hostname: "rack1-node9", arch: "x86_64", firmware: "uefi", installDisk: "/dev/sda", interfaces: [{ mode: "dhcp", mac: "aa:bb:cc:dd:ee:03" }] },
+    headers: { origin: foundry.url },
+  });
+  expect(duplicate.status()).toBe(409);
+  expect(((await duplicate.json()) as { fields?: Record<string, string[]> }).fields?.["interfaces.0.mac"]).toBeTruthy();
 });
 
-test("a viewer sees the servers but no operator buttons or forms", async ({ page }) => {
+test("a viewer sees the servers but no operator buttons or forms, and the API refuses them", async ({ page }) => {
   await signIn(page, "vic-view", "viewer");
   await expect(page.getByRole("link", { name: "rack1-node3" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Register a server" })).toHaveCount(0);
@@ -106,4 +120,9 @@ test("a viewer sees the servers but no operator buttons or forms", async ({ page
   await page.goto(`${foundry.url}/servers/new`);
   await expect(page.getByText("Changing servers needs the operator role")).toBeVisible();
   await expect(page.getByRole("button", { name: "Preview the commit" })).toHaveCount(0);
+  const refused = await page.request.post(`${foundry.url}/api/servers`, {
+    data: { name: "sneaky", interfaces: [{ mode: "dhcp", mac: "02:00:00:00:00:10" }] },
+    headers: { origin: foundry.url },
+  });
+  expect(refused.status()).toBe(403);
 });

@@ -18,19 +18,21 @@ export type TreeReader = {
 };
 
 // Parsed files by content hash: with thousands of servers each check re-parses only what changed.
-const parsed = new Map<string, ServerRecord | WorkflowRecord | undefined | Error>();
+type Parsed<T> = T | undefined | Error;
+const serverCache = new Map<string, Parsed<ServerRecord>>();
+const workflowCache = new Map<string, Parsed<WorkflowRecord>>();
 
-function cached<T extends ServerRecord | WorkflowRecord>(path: string, text: string, parse: (path: string, text: string) => T | undefined): T | undefined | Error {
+function cached<T>(cache: Map<string, Parsed<T>>, path: string, text: string, parse: (path: string, text: string) => T | undefined): Parsed<T> {
   const key = createHash("sha1").update(path).update("\0").update(text).digest("hex");
-  if (parsed.has(key)) return parsed.get(key) as T | undefined | Error;
-  let value: T | undefined | Error;
+  if (cache.has(key)) return cache.get(key);
+  let value: Parsed<T>;
   try {
     value = parse(path, text);
   } catch (error) {
     value = error instanceof Error ? error : new Error(String(error));
   }
-  if (parsed.size > 50_000) parsed.clear();
-  parsed.set(key, value);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, value);
   return value;
 }
 
@@ -47,7 +49,9 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
   );
   for (const [path, text] of texts) {
     const isHardware = path.startsWith(`${folders.hardware}/`);
-    const record = isHardware ? cached(path, text, serverRecordOf) : cached(path, text, workflowRecordOf);
+    const record = isHardware
+      ? cached(serverCache, path, text, serverRecordOf)
+      : cached(workflowCache, path, text, workflowRecordOf);
     if (record instanceof Error) {
       inventory.problems.push({ path, problem: `not valid YAML: ${record.message}` });
     } else if (record === undefined) {

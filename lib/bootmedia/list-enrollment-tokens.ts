@@ -18,7 +18,7 @@ export type EnrollmentTokenView = {
 
 const inputSchema = z.object({ server: serverNameSchema.optional() });
 
-/** Live tokens (neither expired nor revoked), newest first; never their hashes. */
+/** Live boot-media tokens (neither expired nor revoked), newest first; never their hashes. */
 export async function listEnrollmentTokens(
   { actor, input }: { actor: Actor; input: unknown },
   deps: Pick<BootMediaDeps, "db" | "now">,
@@ -26,7 +26,7 @@ export async function listEnrollmentTokens(
   requireRole(actor, "viewer", "Listing enrollment tokens");
   const { server } = parseInput(inputSchema, input);
   const rows = await deps.db.enrollmentToken.findMany({
-    where: { revokedAt: null, expiresAt: { gt: deps.now() }, ...(server ? { serverName: server } : {}) },
+    where: { purpose: "boot-media", revokedAt: null, expiresAt: { gt: deps.now() }, ...(server ? { serverName: server } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 200,
     include: { _count: { select: { bootEvents: true } } },

@@ -31,7 +31,8 @@ export async function recordMediaBoot(
   const row = await deps.db.enrollmentToken.findUnique({
     where: { tokenHash: hashEnrollmentToken(token.data) },
   });
-  if (row === null || row.revokedAt !== null || row.expiresAt <= now) throw refused();
+  // A first-boot enrollment token is not a boot medium's: it never reports a boot.
+  if (row === null || row.purpose !== "boot-media" || row.revokedAt !== null || row.expiresAt <= now) throw refused();
   const { mac, ip } = parseInput(bootReportSchema, { mac: input.mac, ip: input.ip });
   const server = row.serverName;
   return audited(deps.audit, { actor: bootActor(server), action: "boot-from-media", target: server }, async () => {

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BootMediaLink } from "@/components/boot-media/boot-media-link";
 import { DecommissionForm } from "@/components/servers/decommission-form";
 import { OperatorOnly } from "@/components/servers/operator-only";
 import { ProvisionForm } from "@/components/servers/provision-form";
 import { LiveStatus } from "@/components/servers/server-table";
+import { ServerTimeline } from "@/components/timeline/live-timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { serverDeps } from "@/lib/servers/default-deps";
 import { getServer } from "@/lib/servers/get-server";
 import { serverNameSchema } from "@/lib/servers/schema";
+import { serverTimeline } from "@/lib/timeline/server-timeline";
 import { decommissionServerAction, provisionServerAction, reprovisionServerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Server" };
@@ -29,6 +32,7 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
   if (!detail) notFound();
   const { server } = detail;
   const live = serverClusterView(server.name);
+  const timeline = await serverTimeline(server.name);
   const provisioned = server.workflow !== undefined;
   return (
     <>
@@ -64,8 +68,9 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
         </section>
         <OperatorOnly quiet>
           <section aria-label="Operator actions" className="space-y-6">
-            <div>
+            <div className="flex gap-4">
               <Link className="text-sm underline" href={`/servers/${server.name}/edit`}>Edit {server.name}</Link>
+              <BootMediaLink server={server.name} />
             </div>
             <div>
               <h2 className="mb-2 text-base font-semibold">{provisioned ? "Reprovision" : "Provision"}</h2>
@@ -83,6 +88,10 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
           </section>
         </OperatorOnly>
       </div>
+      <section aria-label="Timeline" className="mt-8">
+        <h2 className="mb-2 text-base font-semibold">Timeline</h2>
+        <ServerTimeline name={server.name} initial={timeline} />
+      </section>
     </>
   );
 }

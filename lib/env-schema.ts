@@ -7,6 +7,11 @@ import {
   type BootMediaSettings,
 } from "@/lib/bootmedia/boot-media-settings";
 import {
+  enrollmentSettingsFrom,
+  enrollmentSettingsShape,
+  type EnrollmentSettings,
+} from "@/lib/enrollment/enrollment-settings";
+import {
   webhookSettingsFrom,
   webhookSettingsShape,
   type WebhookSettings,
@@ -89,6 +94,7 @@ const rawSchema = z.object({
   ...ociSettingsShape,
   ...clusterSettingsShape,
   ...webhookSettingsShape,
+  ...enrollmentSettingsShape,
 });
 
 export type Env = {
@@ -113,6 +119,7 @@ export type Env = {
   oci: OciSettings;
   cluster: ClusterSettings;
   webhooks: WebhookSettings;
+  enrollment: EnrollmentSettings;
 };
 
 export class EnvError extends Error {
@@ -142,6 +149,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   const raw = result.data;
   const auth = authSettingsFrom(raw, { hostname: raw.HOSTNAME, port: raw.PORT });
   if ("problems" in auth) throw new EnvError(auth.problems);
+  const enrollment = enrollmentSettingsFrom(raw);
+  if ("problems" in enrollment) throw new EnvError(enrollment.problems);
   const dataDir = path.resolve(cwd, raw.FOUNDRY_DATA_DIR);
   const databaseUrl = raw.DATABASE_URL ?? `file:${path.join(dataDir, "foundry.db")}`;
   const gitUrl = raw.FOUNDRY_GIT_URL ?? path.join(dataDir, "gitops.git");
@@ -167,5 +176,6 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     oci: ociSettingsFrom(raw),
     cluster: clusterSettingsFrom(raw),
     webhooks: webhookSettingsFrom(raw),
+    enrollment: enrollment.settings,
   };
 }

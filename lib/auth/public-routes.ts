@@ -12,6 +12,11 @@ export const publicRoutes: readonly PublicRoute[] = [
   { path: "/not-allowed", prefix: false, why: "tells a refused person why" },
   { path: "/api/webhooks", prefix: true, why: "Flux and GitHub; each checks its own signature" },
   { path: "/api/boot", prefix: true, why: "iPXE clients; each request checks its own token" },
+  {
+    path: "/api/enroll",
+    prefix: true,
+    why: "installing and first-booting servers have no session: the claim is once per current Workflow generation, the exchange checks its own enrollment token",
+  },
 ];
 
 export function isPublicPath(pathname: string): boolean {

@@ -12,6 +12,8 @@ const rules: { name: string; limit: number; matches: (method: string, path: stri
         path.startsWith("/api/auth/callback"),
     },
     { name: "webhooks", limit: 120, matches: (_method, path) => path.startsWith("/api/webhooks/") },
+    // Servers enrol once per install: a handful per minute from one address is plenty.
+    { name: "enroll", limit: 30, matches: (_method, path) => path.startsWith("/api/enroll/") },
   ];
 
 function limiterFor(name: string, limit: number): RateLimiter {

@@ -1,0 +1,28 @@
+import { defaultEnrollmentDeps } from "@/lib/enrollment/default-deps";
+import { exchangeEnrollmentToken } from "@/lib/enrollment/exchange-enrollment-token";
+import { errorResponse } from "@/lib/http/error-response";
+
+type Context = { params: Promise<{ server: string }> };
+
+/**
+ * Public (a first-booting server has no session): the enrollment token in the Authorization
+ * header is the credential, exchanged once for the server's Tailscale key and K3s join token.
+ */
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const bearer = /^Bearer ([^\s]+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (bearer === undefined) {
+    return Response.json(
+      { error: "Send the enrollment token as Authorization: Bearer <token>" },
+      { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="foundry-enrollment"' } },
+    );
+  }
+  try {
+    const credentials = await exchangeEnrollmentToken(
+      { server: (await params).server, input: { token: bearer } },
+      defaultEnrollmentDeps(),
+    );
+    return Response.json(credentials, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -5,6 +5,7 @@ import path from "node:path";
 import { startKubeApiDouble } from "./api-server";
 import { sandboxKubeconfig } from "./kubeconfig";
 import { startReconciler } from "./reconciler";
+import { addSecretsPart } from "./secrets-part";
 
 const dataDir = path.resolve(process.env.FOUNDRY_DATA_DIR ?? "data");
 const gitUrl = process.env.FOUNDRY_GIT_URL?.trim() || path.join(dataDir, "gitops.git");
@@ -14,6 +15,8 @@ const secret = process.env.FLUX_WEBHOOK_SECRET;
 
 async function main(): Promise<void> {
   const api = await startKubeApiDouble({ port: Number(process.env.FOUNDRY_SANDBOX_PORT ?? 0) });
+  // First-boot enrollment creates K3s bootstrap tokens as Secrets in kube-system.
+  addSecretsPart(api);
   if (/^https?:\/\//.test(repository)) {
     console.warn("sandbox: the GitOps repository is remote; the sandbox plays Flux only for a local repository");
   } else {

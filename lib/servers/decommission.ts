@@ -38,6 +38,6 @@ export async function decommissionServer(
   requireOperator(actor);
   const { name, previewDigest } = parseInput(decommissionServerSchema, input);
   const outcome = await runServerChange(deps, actor, decommissionChange(name), { preview, previewDigest });
-  if (outcome.kind === "committed" && deps.revokeServerTokens) await deps.revokeServerTokens(name);
+  if (outcome.kind === "committed" && deps.revokeServerTokens) await deps.revokeServerTokens(name, "decommissioned");
   return outcome;
 }

@@ -13,8 +13,8 @@ export function serverDeps(): ServerDeps {
     manifestsPath: settings.git.manifestsPath,
     cloneDir: path.join(settings.dataDir, "gitops-clone"),
     consoleUrl: settings.auth.url,
-    revokeServerTokens: async (name) => {
-      await revokeServerTokens(name, "decommissioned");
+    revokeServerTokens: async (name, reason) => {
+      await revokeServerTokens(name, reason);
     },
   };
 }

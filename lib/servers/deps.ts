@@ -8,6 +8,6 @@ export type ServerDeps = {
   cloneDir: string;
   /** The console's own URL, which installed servers call at first boot. */
   consoleUrl: string;
-  /** Ends a decommissioned server's enrollment tokens (lib/bootmedia). */
-  revokeServerTokens?: (name: string) => Promise<void>;
+  /** Ends a decommissioned or reprovisioned server's enrollment tokens (lib/bootmedia). */
+  revokeServerTokens?: (name: string, reason: "decommissioned" | "reprovisioned") => Promise<void>;
 };

@@ -20,6 +20,7 @@ export function reprovisionChange(input: Omit<ReprovisionInput, "confirmName">, 
     consequences: [
       `The disk ${installDisk} of ${input.name} will be erased and ${input.template} installed from scratch the next time it network-boots.`,
       "Everything stored on that disk is lost.",
+      `${input.name}'s enrollment tokens are revoked; the new install claims a new one.`,
     ],
     change: async (tree) => {
       const inventory = await readInventory(tree);
@@ -39,5 +40,8 @@ export async function reprovisionServer(
   const { previewDigest, confirmName: _confirmed, ...parsed } = parseInput(reprovisionServerSchema, input);
   const { inventory } = await gitInventory(deps);
   const disk = inventory.servers.get(parsed.name)?.installDisk ?? "its install disk";
-  return runServerChange(deps, actor, reprovisionChange(parsed, deps.consoleUrl, disk), { preview, previewDigest });
+  const outcome = await runServerChange(deps, actor, reprovisionChange(parsed, deps.consoleUrl, disk), { preview, previewDigest });
+  // The old install's tokens (media and first boot) must not outlive its generation.
+  if (outcome.kind === "committed" && deps.revokeServerTokens) await deps.revokeServerTokens(parsed.name, "reprovisioned");
+  return outcome;
 }

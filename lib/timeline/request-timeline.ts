@@ -49,7 +49,7 @@ export async function requestTimeline(
   const server = serverOf(row.target, watch) ?? (row.action.includes("server") ? row.target.split(/\s+/)[0] : undefined);
   if (server && row.action !== "decommission-server") {
     const applied = flux.at(-1)?.state === "done";
-    steps.push(...serverSteps(serverClusterView(server, watch), await bootEventsFor(server), applied));
+    steps.push(...serverSteps(serverClusterView(server, watch), await bootEventsFor(server, client), applied));
   }
   return { subject: `${row.action} ${row.target}`, steps };
 }

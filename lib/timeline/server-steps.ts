@@ -2,7 +2,10 @@ import type { ServerClusterView } from "@/lib/k8s/read/server-cluster-view";
 import type { BootEvent } from "./boot-events";
 import type { TimelineStep } from "./types";
 
-/** Hardware present → (booted from media) → Workflow running (k of n) → succeeded → node Ready. */
+/**
+ * Hardware present → (booted from media) → Workflow running (k of n) → succeeded →
+ * (first-boot enrollment: its latest step) → node Ready.
+ */
 export function serverSteps(view: ServerClusterView, boots: readonly BootEvent[], previousDone: boolean): TimelineStep[] {
   const { hardware, workflow, node } = view;
   const steps: TimelineStep[] = [];
@@ -14,7 +17,7 @@ export function serverSteps(view: ServerClusterView, boots: readonly BootEvent[]
     detail: hardware ? `Hardware ${hardware.namespace}/${hardware.name}` : null,
     message: null,
   });
-  const boot = boots.at(-1);
+  const boot = boots.filter((event) => event.kind === "booted").at(-1);
   if (boot) {
     steps.push({ key: "booted", label: "Booted from media", state: "done", at: boot.at, detail: boot.detail, message: null });
   }
@@ -37,6 +40,17 @@ export function serverSteps(view: ServerClusterView, boots: readonly BootEvent[]
     detail: null,
     message: null,
   });
+  const enrollment = boots.filter((event) => event.kind === "enrollment").at(-1);
+  if (enrollment) {
+    steps.push({
+      key: "enrollment",
+      label: enrollment.label ?? "Enrollment",
+      state: enrollment.failed ? "failed" : "done",
+      at: enrollment.at,
+      detail: enrollment.failed ? null : enrollment.detail,
+      message: enrollment.failed ? enrollment.detail : null,
+    });
+  }
   steps.push({
     key: "node-ready",
     label: "Node Ready",

@@ -4,7 +4,7 @@ import { fluxEventsSince } from "@/lib/events/event-views";
 import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
-import { bootEventsFor } from "./boot-events";
+import { bootEventsFor, serverReportedActions } from "./boot-events";
 import { fluxSteps } from "./flux-steps";
 import { serverSteps } from "./server-steps";
 import type { Timeline, TimelineStep } from "./types";
@@ -21,7 +21,8 @@ export async function serverTimeline(
   const client = options.client ?? db();
   const watch = options.watch ?? cluster();
   const row = await client.auditEntry.findFirst({
-    where: { OR: [{ target: name }, { target: { startsWith: `${name} ` } }] },
+    // A person's request, not what the server itself reported (boots, enrollment).
+    where: { OR: [{ target: name }, { target: { startsWith: `${name} ` } }], action: { notIn: [...serverReportedActions] } },
     orderBy: { createdAt: "desc" },
   });
   const steps: TimelineStep[] = [];
@@ -38,6 +39,6 @@ export async function serverTimeline(
     steps.push(...flux);
     previousDone = flux.at(-1)?.state === "done";
   }
-  steps.push(...serverSteps(serverClusterView(name, watch), await bootEventsFor(name), previousDone));
+  steps.push(...serverSteps(serverClusterView(name, watch), await bootEventsFor(name, client), previousDone));
   return { subject: name, steps };
 }

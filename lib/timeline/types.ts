@@ -7,6 +7,7 @@ export type StepKey =
   | "booted"
   | "workflow"
   | "succeeded"
+  | "enrollment"
   | "node-ready";
 
 export type StepState = "done" | "current" | "waiting" | "failed";

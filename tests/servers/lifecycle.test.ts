@@ -159,6 +159,7 @@ describe("a server's life: register, edit, provision, reprovision, decommission"
     expect(status).toContain("A\tmanifests/tinkerbell/workflows/rack1-node3-2.yaml");
     const resources = kustomizationResources((await world.remoteFile("manifests/tinkerbell/workflows/kustomization.yaml")) ?? "");
     expect(resources).toEqual(["rack1-node3-2.yaml"]);
+    expect(world.reprovisionRevoked).toEqual(["rack1-node3"]);
   });
 
   it("decommissions: the files and their kustomization entries go, tokens are revoked", async () => {

@@ -10,6 +10,8 @@ export const viewer: Actor = { id: "u3", login: "vic", name: "Vic Viewer", email
 export type ServerWorld = GitWorld & {
   deps(): ServerDeps;
   revoked: string[];
+  /** Servers whose tokens a reprovision revoked. */
+  reprovisionRevoked: string[];
   head(): Promise<string>;
 };
 
@@ -20,9 +22,11 @@ export async function createServerWorld(): Promise<ServerWorld> {
     await cp(path.resolve(__dirname, "../../manifests/tinkerbell"), path.join(work, "manifests/tinkerbell"), { recursive: true });
   }, "seed the tinkerbell folders");
   const revoked: string[] = [];
+  const reprovisionRevoked: string[] = [];
   let clones = 0;
   return Object.assign(world, {
     revoked,
+    reprovisionRevoked,
     deps(): ServerDeps {
       clones += 1;
       const cloneDir = path.join(world.dir, `server-clone-${clones}`);
@@ -31,8 +35,8 @@ export async function createServerWorld(): Promise<ServerWorld> {
         manifestsPath: "manifests",
         cloneDir,
         consoleUrl: "https://foundry.example.test",
-        revokeServerTokens: async (name: string) => {
-          revoked.push(name);
+        revokeServerTokens: async (name: string, reason: "decommissioned" | "reprovisioned") => {
+          (reason === "reprovisioned" ? reprovisionRevoked : revoked).push(name);
         },
       };
     },

@@ -9,6 +9,28 @@ import { appliedMigrationSchema, migrationsTableDdl, selectAppliedSql } from "@/
 
 const busyTimeoutMs = 60_000;
 
+function isBusy(error: unknown): boolean {
+  const code = error instanceof Error && "code" in error ? String(error.code) : "";
+  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
+}
+
+/*
+ * SQLite skips the busy handler in a few cases (switching to WAL while another connection reads,
+ * WAL recovery), answering SQLITE_BUSY at once; when two consoles start together, try again.
+ */
+function whileBusy<T>(work: () => T): T {
+  const deadline = Date.now() + busyTimeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 25 + Math.floor(Math.random() * 50));
+    }
+  }
+}
+
 /** Prisma's schema engine writes SQLite timestamps as RFC 3339 text with an explicit offset. */
 const prismaTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
@@ -22,9 +44,9 @@ export function applySqliteMigrations(file: string, local: MigrationFile[]): Mig
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { timeout: busyTimeoutMs });
   try {
-    db.pragma("journal_mode = WAL");
+    whileBusy(() => db.pragma("journal_mode = WAL"));
     db.pragma("foreign_keys = OFF");
-    db.exec(migrationsTableDdl.sqlite);
+    whileBusy(() => db.exec(migrationsTableDdl.sqlite));
     const applied: string[] = [];
     const step = db.transaction(() => {
       const rows = db.prepare(selectAppliedSql).all().map((row) => appliedMigrationSchema.parse(row));
@@ -54,7 +76,7 @@ export function applySqliteMigrations(file: string, local: MigrationFile[]): Mig
       return { done: false as const, name: next.name };
     });
     for (;;) {
-      const result = step.immediate();
+      const result = whileBusy(() => step.immediate());
       if (result.done) return { applied, unknown: result.unknown };
       applied.push(result.name);
     }

@@ -20,5 +20,7 @@ export function safeCallbackUrl(value: unknown): string {
   if (loopPaths.some((path) => url.pathname === path || url.pathname.startsWith(`${path}/`))) {
     return "/";
   }
-  return `${url.pathname}${url.search}${url.hash}`;
+  const result = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments resolve away ("/.//evil.com" → "//evil.com"): check what we hand back, too.
+  return result.startsWith("//") ? "/" : result;
 }

@@ -37,6 +37,10 @@ describe("safeCallbackUrl", () => {
     "/sign-in?callbackUrl=https://evil.example",
     "/not-allowed",
     "/api/auth/signout",
+    "/.//evil.example",
+    "/a/..//evil.example",
+    "/x/%2e%2e//evil.example/path",
+    "/./..//evil.example",
     `/${"a".repeat(3000)}`,
   ])("sends %o home", (value) => {
     expect(safeCallbackUrl(value)).toBe("/");

@@ -14,10 +14,12 @@ import { RecentEvents } from "@/components/overview/recent-events";
 import { ProvisioningChart } from "@/components/timeline/provisioning-chart";
 import { liveViews } from "@/lib/live-views";
 import { repositorySummary } from "@/lib/status/repository-summary";
+import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
+  await currentActor();
   const [repository, database, recent, overview, events, durations] = await Promise.all([
     repositorySummary(),
     databaseHealth(),

@@ -43,14 +43,6 @@ export function pages(): Entry[] {
     .map((file) => ({ file, urlPath: urlPathOf(file) }));
 }
 
-/** The layouts above a page, outermost first. */
-export function layoutsOf(pageFile: string): string[] {
-  const dirs = path.dirname(pageFile).split(path.sep);
-  return dirs
-    .map((_, index) => path.join(...dirs.slice(0, index + 1), "layout.tsx"))
-    .filter((file) => walk(path.dirname(file)).includes(file));
-}
-
 const directive = /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/;
 
 /** Files whose first statement is "use server": every export is a server action. */

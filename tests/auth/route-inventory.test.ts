@@ -4,7 +4,6 @@ import type { Actor, Role } from "@/lib/auth/actor";
 import type { SessionState } from "@/lib/auth/session-actor";
 import {
   inlineServerActions,
-  layoutsOf,
   modulePath,
   pages,
   routeHandlers,
@@ -116,26 +115,21 @@ describe("pages", () => {
       expect(response.status, "the proxy redirects without a session cookie").toBe(307);
       expect(new URL(response.headers.get("location") ?? "", "http://x").pathname).toBe("/sign-in");
 
-      // Outermost first, stopping at the first refusal: pages below a guard are never rendered.
+      // The page itself must refuse: a client navigation re-renders only the page segment, not
+      // the layouts above it, so a layout's check alone does not guard what a page reads.
+      const render = (await exportsOf(entry.file)).default;
+      expect(isCallable(render), `${entry.file} has a default export`).toBe(true);
       let refusedTo: string | undefined;
-      for (const file of [...layoutsOf(entry.file), entry.file]) {
-        const render = (await exportsOf(file)).default;
-        if (!isCallable(render)) continue;
-        try {
-          await render({
-            children: null,
-            params: Promise.resolve({}),
-            searchParams: Promise.resolve({}),
-          });
-        } catch (error) {
-          refusedTo = redirectTarget(error);
-          if (refusedTo) break;
+      try {
+        if (isCallable(render)) {
+          await render({ params: Promise.resolve({}), searchParams: Promise.resolve({}) });
         }
+      } catch (error) {
+        refusedTo = redirectTarget(error);
       }
-      expect(
-        refusedTo,
-        `${entry.urlPath}: a layout above it (or the page) must call currentActor()`,
-      ).toBe("/sign-in?callbackUrl=%2Fservers%3Fpage%3D2");
+      expect(refusedTo, `${entry.file} must call currentActor() before it reads anything`).toBe(
+        "/sign-in?callbackUrl=%2Fservers%3Fpage%3D2",
+      );
     });
   }
 });

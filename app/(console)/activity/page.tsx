@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAuditEntries } from "@/lib/audit/prisma-audit-log";
 import { env } from "@/lib/env";
 import { commitUrl } from "@/lib/gitops/commit-url";
+import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -17,6 +18,7 @@ export default async function ActivityPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  await currentActor();
   const { cursor } = searchParamsSchema.parse(await searchParams);
   const page = await listAuditEntries({ limit: 50, cursor });
   const remote = env().git.url;

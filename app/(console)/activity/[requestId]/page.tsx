@@ -5,10 +5,12 @@ import { LiveTimeline } from "@/components/timeline/live-timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors";
 import { requestTimeline } from "@/lib/timeline/request-timeline";
+import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Request" };
 
 export default async function RequestPage({ params }: { params: Promise<{ requestId: string }> }) {
+  await currentActor();
   const { requestId } = await params;
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(requestId)) notFound();
   const timeline = await requestTimeline(requestId).catch((error: unknown) => {

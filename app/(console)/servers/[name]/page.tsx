@@ -14,6 +14,7 @@ import { getServer } from "@/lib/servers/get-server";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { serverTimeline } from "@/lib/timeline/server-timeline";
 import { decommissionServerAction, provisionServerAction, reprovisionServerAction } from "../actions";
+import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Server" };
 
@@ -27,6 +28,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function ServerPage({ params }: { params: Promise<{ name: string }> }) {
+  await currentActor();
   const name = serverNameSchema.safeParse((await params).name);
   const detail = name.success ? await getServer(name.data, serverDeps()) : undefined;
   if (!detail) notFound();

@@ -3,10 +3,12 @@ import { BulkForm } from "@/components/servers/bulk-form";
 import { OperatorOnly } from "@/components/servers/operator-only";
 import { PageHeader } from "@/components/ui/page-header";
 import { bulkRegisterAction } from "../actions";
+import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Bulk register" };
 
-export default function BulkRegisterPage() {
+export default async function BulkRegisterPage() {
+  await currentActor();
   return (
     <>
       <PageHeader title="Bulk register">

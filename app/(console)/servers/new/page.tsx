@@ -3,10 +3,12 @@ import { OperatorOnly } from "@/components/servers/operator-only";
 import { ServerForm } from "@/components/servers/server-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { registerServerAction } from "../actions";
+import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Register a server" };
 
-export default function RegisterServerPage() {
+export default async function RegisterServerPage() {
+  await currentActor();
   return (
     <>
       <PageHeader title="Register a server">

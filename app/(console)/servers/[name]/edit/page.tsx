@@ -7,10 +7,12 @@ import { serverDeps } from "@/lib/servers/default-deps";
 import { getServer } from "@/lib/servers/get-server";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { editServerAction } from "../../actions";
+import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Edit server" };
 
 export default async function EditServerPage({ params }: { params: Promise<{ name: string }> }) {
+  await currentActor();
   const name = serverNameSchema.safeParse((await params).name);
   const detail = name.success ? await getServer(name.data, serverDeps()) : undefined;
   if (!detail) notFound();

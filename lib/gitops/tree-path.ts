@@ -1,4 +1,3 @@
-import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { InvalidError } from "@/lib/errors";
 
@@ -27,47 +26,6 @@ export function treeFolder(manifestsPath: string, relative = ""): string {
     : treePath(manifestsPath, relative);
 }
 
-/**
- * Refuses a path whose existing part resolves, through symbolic links committed in the repo,
- * anywhere but inside the manifests folder (or, while it does not exist yet, one of its parents).
- */
-export async function assertInsideTree(
-  cloneDir: string,
-  manifestsPath: string,
-  repoPath: string,
-): Promise<string> {
-  const root = await realpath(cloneDir);
-  const base = path.join(root, manifestsPath);
-  const target = path.join(root, repoPath);
-  for (let probe = target; ; probe = path.dirname(probe)) {
-    try {
-      const real = await realpath(probe);
-      const allowed =
-        within(real, base) || (probe !== target && within(base, real) && within(real, root));
-      if (!allowed) {
-        throw new InvalidError(
-          `"${printable(repoPath)}" leads outside the manifests tree through a link`,
-        );
-      }
-      return target;
-    } catch (error) {
-      if (!isMissing(error) || probe === root) throw error;
-    }
-  }
-}
-
-function within(child: string, parent: string): boolean {
-  return child === parent || child.startsWith(`${parent}${path.sep}`);
-}
-
-function isMissing(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    "code" in error &&
-    (error.code === "ENOENT" || error.code === "ENOTDIR")
-  );
-}
-
-function printable(text: string): string {
+export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 200);
 }

@@ -1,14 +1,30 @@
-import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import {
+  chmod,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
-import { assertInsideTree, treeFolder, treePath } from "./tree-path";
+import { resolveWithoutLinks } from "./tree-links";
+import { treeFolder, treePath } from "./tree-path";
 import type { GitTree } from "./types";
 
-/** The change function's view of the clone's working tree, confined to the manifests path. */
+/**
+ * The change function's view of the clone's working tree, confined to the manifests path.
+ * Symbolic links are refused on every path (see tree-links.ts), and nothing opens one.
+ */
 export function workingTree(cloneDir: string, manifestsPath: string): GitTree {
   const resolve = (relative: string) =>
-    assertInsideTree(cloneDir, manifestsPath, treePath(manifestsPath, relative));
+    resolveWithoutLinks(cloneDir, treePath(manifestsPath, relative));
   const isFile = async (absolute: string) =>
-    stat(absolute).then(
+    lstat(absolute).then(
       (info) => info.isFile(),
       () => false,
     );
@@ -16,7 +32,13 @@ export function workingTree(cloneDir: string, manifestsPath: string): GitTree {
   return {
     async read(relative) {
       const absolute = await resolve(relative);
-      return (await isFile(absolute)) ? readFile(absolute, "utf8") : undefined;
+      if (!(await isFile(absolute))) return undefined;
+      const file = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        return await file.readFile("utf8");
+      } finally {
+        await file.close();
+      }
     },
     async exists(relative) {
       return isFile(await resolve(relative));
@@ -24,7 +46,23 @@ export function workingTree(cloneDir: string, manifestsPath: string): GitTree {
     async write(relative, content) {
       const absolute = await resolve(relative);
       await mkdir(path.dirname(absolute), { recursive: true });
-      await writeFile(absolute, content);
+      // A fresh file renamed over the target replaces whatever is there instead of following it.
+      const temporary = path.join(
+        path.dirname(absolute),
+        `.foundry-${randomBytes(6).toString("hex")}.tmp`,
+      );
+      const mode = await lstat(absolute).then(
+        (info) => (info.isFile() ? info.mode & 0o777 : undefined),
+        () => undefined,
+      );
+      try {
+        await writeFile(temporary, content, { flag: "wx", mode });
+        if (mode !== undefined) await chmod(temporary, mode);
+        await rename(temporary, absolute);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
     },
     async delete(relative) {
       const absolute = await resolve(relative);
@@ -33,8 +71,7 @@ export function workingTree(cloneDir: string, manifestsPath: string): GitTree {
       return true;
     },
     async list(folder) {
-      const start = treeFolder(manifestsPath, folder);
-      const absolute = await assertInsideTree(cloneDir, manifestsPath, start);
+      const absolute = await resolveWithoutLinks(cloneDir, treeFolder(manifestsPath, folder));
       const base = path.join(await realpath(cloneDir), manifestsPath);
       const entries = await readdir(absolute, { recursive: true, withFileTypes: true }).catch(
         () => [],

@@ -161,7 +161,10 @@ describe("applyChange", () => {
       await symlink("../README.md", path.join(work, "manifests/readme-link"));
     }, "add links");
     const writer = world.writer();
-    for (const file of ["escape/etc/owned", "readme-link"]) {
+    for (const [file, link] of [
+      ["escape/etc/owned", "manifests/escape"],
+      ["readme-link", "manifests/readme-link"],
+    ] as const) {
       await expect(
         writer.applyChange({
           actor: ada,
@@ -169,7 +172,12 @@ describe("applyChange", () => {
           summary: "servers: escape",
           change: (tree) => tree.write(file, "x"),
         }),
-      ).rejects.toThrow(/leads outside the manifests tree through a link/);
+      ).rejects.toThrow(
+        new ConflictError(
+          `the repository holds a symbolic link at "${link}" and the console will not read ` +
+            "or write through it; replace it with a regular file or folder",
+        ),
+      );
     }
     expect(await world.remoteFile("README.md")).toBe("fork of metal-foundry\n");
   });

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/lib/auth/public-routes";
+import { isLoopbackHost } from "@/lib/auth/auth-settings";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { parseEnv } from "@/lib/env-schema";
@@ -17,6 +18,18 @@ export function proxy(request: NextRequest): Response {
   const { auth } = singleton("proxy-env", () => parseEnv(process.env));
   const https = auth.secureCookies;
   const { pathname, search } = request.nextUrl;
+
+  // Local mode trusts whoever reaches loopback; a page on another site that rebinds its own name
+  // to 127.0.0.1 would also reach it, but its requests carry that name as Host.
+  if (auth.mode === "local" && !isLoopbackHost(hostnameOf(request))) {
+    return withHeaders(
+      NextResponse.json(
+        { error: "Local mode answers only on localhost, 127.0.0.1 or [::1]" },
+        { status: 421 },
+      ),
+      https,
+    );
+  }
 
   const limited = rateLimitFor(request.method, pathname, clientKey(request));
   if (limited) return withHeaders(tooManyRequests(limited.retryAfterSeconds), https);
@@ -47,6 +60,15 @@ function withHeaders<T extends Response>(response: T, https: boolean): T {
     response.headers.set(name, value);
   }
   return response;
+}
+
+function hostnameOf(request: NextRequest): string {
+  const host = request.headers.get("host") ?? request.nextUrl.host;
+  try {
+    return new URL(`http://${host}`).hostname.replace(/^\[(.*)\]$/, "$1");
+  } catch {
+    return "";
+  }
 }
 
 // The nearest hop's view of the client: Next sets it from the socket, a reverse proxy appends.

@@ -18,6 +18,19 @@ afterEach(() => {
 });
 
 describe("proxy", () => {
+  it("refuses, in local mode, a request addressed to any name but loopback (DNS rebinding)", () => {
+    const rebound = new NextRequest("http://evil.example:3000/sign-in", {
+      headers: { host: "evil.example:3000", "x-forwarded-for": "10.0.0.1" },
+    });
+    expect(proxy(rebound).status).toBe(421);
+    for (const host of ["127.0.0.1:3000", "localhost:3000", "[::1]:3000"]) {
+      const local = new NextRequest(`http://${host}/sign-in`, {
+        headers: { host, "x-forwarded-for": "10.0.0.1" },
+      });
+      expect(proxy(local).status, host).toBe(200);
+    }
+  });
+
   it("sends an anonymous visitor to sign in, remembering a safe way back", () => {
     const response = proxy(request("/servers?status=failed"));
     expect(response.status).toBe(307);

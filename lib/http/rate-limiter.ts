@@ -28,8 +28,13 @@ export function rateLimiter(options: {
       let window = windows.get(key);
       if (!window || at - window.startedAt >= options.windowMs) {
         if (windows.size >= maxKeys) prune(at);
-        // Still full of live windows: an attacker is spraying keys; refuse rather than grow.
-        if (windows.size >= maxKeys) return { allowed: false, retryAfterSeconds: 1 };
+        // Still full of live windows: someone is spraying keys. Forget the oldest rather than grow,
+        // and rather than refuse everyone (webhooks and sign-in would stop for all).
+        if (windows.size >= maxKeys) {
+          const oldest = windows.keys().next();
+          if (!oldest.done) windows.delete(oldest.value);
+        }
+        windows.delete(key);
         window = { startedAt: at, count: 0 };
         windows.set(key, window);
       }

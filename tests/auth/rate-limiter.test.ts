@@ -26,12 +26,15 @@ describe("rateLimiter", () => {
 
   it("does not grow without bound when keys are sprayed", () => {
     const time = clock();
-    const limiter = rateLimiter({ limit: 5, windowMs: 1000, now: time.now, maxKeys: 2 });
+    const limiter = rateLimiter({ limit: 1, windowMs: 1000, now: time.now, maxKeys: 2 });
     expect(limiter.hit("a").allowed).toBe(true);
+    expect(limiter.hit("a").allowed).toBe(false);
     expect(limiter.hit("b").allowed).toBe(true);
-    expect(limiter.hit("c").allowed).toBe(false);
-    time.advance(1000);
+    // Full: a new client is still served (the oldest window is forgotten, nobody is locked out)…
     expect(limiter.hit("c").allowed).toBe(true);
+    // …and only two windows are kept: "a" was forgotten, "b" and "c" are still counted.
+    expect(limiter.hit("a").allowed).toBe(true);
+    expect(limiter.hit("c").allowed).toBe(false);
   });
 
   it("answers 429 with Retry-After", async () => {

@@ -5,6 +5,7 @@ import { ensureClone, fetchBranch, resetToRemote } from "./clone";
 import type { GitIdentity } from "./git-env";
 import { parseGitHubRepository } from "./github-repository";
 import { createKeyedQueue, processQueue, type KeyedQueue } from "./keyed-queue";
+import { OutcomeUnknownError } from "./outcome-unknown";
 import { pullRequestChange } from "./pull-request-change";
 import { pushChange, type ChangeOutcome } from "./push-change";
 import { recoverPending } from "./recover";
@@ -129,7 +130,9 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
         return { requestId: request.requestId, ...outcome };
       } catch (error) {
         const safe = scrubError(error, repo.redact);
-        await finish(request.requestId, failureOutcome(safe));
+        // Left pending on purpose: recovery settles it from the remote's history later.
+        if (!(safe instanceof OutcomeUnknownError))
+          await finish(request.requestId, failureOutcome(safe));
         throw safe;
       } finally {
         inFlight.delete(request.requestId);

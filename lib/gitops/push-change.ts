@@ -2,6 +2,7 @@ import { UnavailableError } from "@/lib/errors";
 import { syncToRemote } from "./clone";
 import { commitChange } from "./commit";
 import type { GitIdentity } from "./git-env";
+import { OutcomeUnknownError } from "./outcome-unknown";
 import { pushHead } from "./push";
 import { remoteLabel } from "./remote-failure";
 import type { RepoHandle } from "./repo-handle";
@@ -27,11 +28,8 @@ export async function pushChange(
   let unanswered: UnavailableError | undefined;
   for (let attempt = 1; attempt <= pushAttempts; attempt += 1) {
     const head = await syncAfter(repo, unanswered, request.requestId);
-    if (base !== undefined) {
-      const landed = await requestCommits(repo, [`${base}..${head}`], request.requestId);
-      const sha = landed.get(request.requestId);
-      if (sha !== undefined) return { sha, committed: true };
-    }
+    const landed = await landedSince(repo, base, head, request.requestId);
+    if (landed !== undefined) return { sha: landed, committed: true };
     base = head;
     await request.change(workingTree(repo.dir, repo.manifestsPath));
     const sha = await commitChange(repo, request);
@@ -40,12 +38,31 @@ export async function pushChange(
     if (outcome.kind === "pushed") return { sha, committed: true };
     if (outcome.kind === "failed") throw outcome.error;
     unanswered = outcome.kind === "unknown" ? outcome.error : undefined;
-    await backOff(attempt);
+    if (attempt < pushAttempts) await backOff(attempt);
   }
+  // The last push may have landed even so (its answer lost, or curl re-sent it and the copy
+  // lost to our own commit): look for the trailer before saying nothing was committed.
+  const cause = unanswered ?? new UnavailableError("the last push was turned away");
+  const head = await syncAfter(repo, cause, request.requestId);
+  const landed = await landedSince(repo, base, head, request.requestId);
+  if (landed !== undefined) return { sha: landed, committed: true };
   throw new UnavailableError(
-    `the branch "${repo.branch}" at ${remoteLabel(repo.url)} kept moving: ` +
-      `${pushAttempts} pushes in a row lost the race; nothing was committed, try again`,
+    unanswered === undefined
+      ? `the branch "${repo.branch}" at ${remoteLabel(repo.url)} kept moving: ` +
+        `${pushAttempts} pushes in a row lost the race; nothing was committed, try again`
+      : `${unanswered.message}; the remote does not have the commit: nothing was committed, ` +
+        "try again",
   );
+}
+
+async function landedSince(
+  repo: RepoHandle,
+  base: string | undefined,
+  head: string,
+  requestId: string,
+): Promise<string | undefined> {
+  if (base === undefined) return undefined;
+  return (await requestCommits(repo, [`${base}..${head}`], requestId)).get(requestId);
 }
 
 /** Random, growing pauses, so two writers that keep colliding fall out of step. */
@@ -63,9 +80,6 @@ async function syncAfter(
     return await syncToRemote(repo);
   } catch (error) {
     if (unanswered === undefined) throw error;
-    throw new UnavailableError(
-      `${unanswered.message}; whether the push landed cannot be checked now ` +
-        `(look for Foundry-Request: ${requestId})`,
-    );
+    throw new OutcomeUnknownError(unanswered.message, requestId, repo.branch);
   }
 }

@@ -177,3 +177,77 @@ describe("push races", () => {
     },
   );
 });
+
+describe("a lost answer on the last push attempt", () => {
+  const dropFirstPush = (after: HookVerdict) => {
+    let dropped = false;
+    world.server.setHook((request) => {
+      if (dropped) return after;
+      if (request.method === "POST" && request.service === "git-receive-pack") {
+        dropped = true;
+        return { kind: "drop-response" };
+      }
+      return { kind: "pass" };
+    });
+  };
+  const register = (requestId: string) => ({
+    actor: ada,
+    action: "register-server",
+    summary: `servers: register ${requestId}`,
+    requestId,
+    change: createFile(requestId),
+  });
+
+  it("finds the commit by its trailer instead of saying nothing was committed", async () => {
+    dropFirstPush({ kind: "pass" });
+    const result = await world.writer({ pushAttempts: 1 }).applyChange(register("req-e"));
+    expect(result).toMatchObject({ requestId: "req-e", committed: true });
+    expect((await world.remoteLog())[0]?.sha).toBe(result.sha);
+    expect(await requestCounts(world)).toEqual(new Map([["req-e", 1]]));
+    expect(world.audit.get("req-e")?.outcome).toEqual({
+      status: "succeeded",
+      commitSha: result.sha,
+    });
+  });
+
+  it("says the outcome is unknown and leaves the audit pending when it cannot check", async () => {
+    dropFirstPush({ kind: "drop-request" });
+    const writer = world.writer({ pushAttempts: 1 });
+    const error = await writer.applyChange(register("req-f")).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(UnavailableError);
+    expect((error as Error).message).toContain(
+      'whether the push landed is unknown and cannot be checked now: look for "Foundry-Request: ' +
+        'req-f" on "main"',
+    );
+    expect((error as Error).message).not.toMatch(/nothing was committed/);
+    expect(world.audit.get("req-f")?.outcome).toBeUndefined();
+
+    world.server.setHook(undefined);
+    const [landed] = await world.remoteLog();
+    expect(landed?.requestIds).toEqual(["req-f"]);
+    expect(await writer.recoverInterruptedWrites()).toEqual({ succeeded: ["req-f"], failed: [] });
+    expect(world.audit.get("req-f")?.outcome).toEqual({
+      status: "succeeded",
+      commitSha: landed?.sha,
+    });
+  });
+
+  it("says nothing was committed only after checking that the remote does not have it", async () => {
+    let refused = false;
+    world.server.setHook((request) => {
+      if (!refused && request.method === "POST" && request.service === "git-receive-pack") {
+        refused = true;
+        return { kind: "reject", status: 502, message: "bad gateway" };
+      }
+      return { kind: "pass" };
+    });
+    const attempt = world.writer({ pushAttempts: 1 }).applyChange(register("req-g"));
+    await expect(attempt).rejects.toThrow(
+      /the remote does not have the commit: nothing was committed/,
+    );
+    expect(refused).toBe(true);
+    expect((await requestCounts(world)).has("req-g")).toBe(false);
+    expect(world.audit.get("req-g")?.outcome?.status).toBe("failed");
+  });
+});

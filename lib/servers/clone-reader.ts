@@ -1,13 +1,14 @@
 import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { createBlobCache, type BlobCache } from "./blob-cache";
 import type { TreeReader } from "./inventory";
 
 const execFileAsync = promisify(execFile);
 const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_TERMINAL_PROMPT: "0" };
 
-// Blob text by object id. Objects never change, so this only grows by what new commits bring.
-const blobs = new Map<string, string>();
+// Objects never change, so a blob read once is good forever; the bound keeps memory flat.
+const sharedBlobs = createBlobCache(32 * 1024 * 1024);
 
 /*
  * Reads folders of one commit straight from the writer's clone, read-only: one `ls-tree` and
@@ -19,7 +20,7 @@ export async function cloneReader(input: {
   manifestsPath: string;
   sha: string;
   folders: string[];
-}): Promise<TreeReader> {
+}, cache: BlobCache = sharedBlobs): Promise<TreeReader> {
   const gitDir = path.join(input.cloneDir, ".git");
   const prefix = `${input.manifestsPath}/`;
   const { stdout } = await execFileAsync(
@@ -29,11 +30,24 @@ export async function cloneReader(input: {
   );
   const ids = new Map<string, string>();
   for (const entry of stdout.split("\0")) {
-    const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    // Regular files only: a symbolic link's blob is its target's name, not a manifest.
+    const match = /^100\d{3} blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
     if (match?.[1] && match[2]?.startsWith(prefix)) ids.set(match[2].slice(prefix.length), match[1]);
   }
-  const missing = [...new Set(ids.values())].filter((id) => !blobs.has(id));
-  if (missing.length > 0) await readBlobs(gitDir, missing);
+  // This reader keeps its own references, so eviction never takes a blob from under it.
+  const blobs = new Map<string, string>();
+  const missing: string[] = [];
+  for (const id of new Set(ids.values())) {
+    const text = cache.get(id);
+    if (text === undefined) missing.push(id);
+    else blobs.set(id, text);
+  }
+  if (missing.length > 0) {
+    for (const [id, blob] of await readBlobs(gitDir, missing)) {
+      blobs.set(id, blob.text);
+      cache.set(id, blob.text, blob.bytes);
+    }
+  }
   const files = [...ids.keys()].sort();
   return {
     list: async (folder) => files.filter((file) => !folder || file.startsWith(`${folder.replace(/\/+$/, "")}/`)),
@@ -44,7 +58,9 @@ export async function cloneReader(input: {
   };
 }
 
-function readBlobs(gitDir: string, ids: string[]): Promise<void> {
+type BlobText = { text: string; bytes: number };
+
+function readBlobs(gitDir: string, ids: string[]): Promise<Map<string, BlobText>> {
   return new Promise((resolve, reject) => {
     const child = spawn("git", ["--git-dir", gitDir, "cat-file", "--batch"], { env: gitEnv });
     const chunks: Buffer[] = [];
@@ -53,15 +69,18 @@ function readBlobs(gitDir: string, ids: string[]): Promise<void> {
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
       const out = Buffer.concat(chunks);
+      const read = new Map<string, BlobText>();
       let offset = 0;
       while (offset < out.length) {
         const end = out.indexOf(10, offset);
         const [id = "", type = "", size = "0"] = out.subarray(offset, end).toString().split(" ");
         const length = Number(size);
-        if (type === "blob") blobs.set(id, out.subarray(end + 1, end + 1 + length).toString("utf8"));
+        if (type === "blob") {
+          read.set(id, { text: out.subarray(end + 1, end + 1 + length).toString("utf8"), bytes: length });
+        }
         offset = type === "missing" ? end + 1 : end + 1 + length + 1;
       }
-      resolve();
+      resolve(read);
     });
     child.stdin.end(`${ids.join("\n")}\n`);
   });

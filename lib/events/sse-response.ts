@@ -15,15 +15,27 @@ export function sseResponse(options: {
   lastEventId: string | null;
   signal: AbortSignal;
   heartbeatMs?: number;
+  /** Unread bytes a client may fall behind by before its stream is cut (default 1 MiB). */
+  maxQueuedBytes?: number;
 }): Response {
   const { bus, lastEventId, signal } = options;
+  const maxQueuedBytes = options.maxQueuedBytes ?? 1024 * 1024;
   let cleanup = () => {};
+  // The replay is bounded by the bus's ring and sent before anyone can read: never cut for it.
+  let replaying = true;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (chunk: Uint8Array) => {
         try {
           controller.enqueue(chunk);
         } catch {
+          cleanup();
+          return;
+        }
+        // A client that stops reading would otherwise hold every event from now on in memory.
+        // Cutting it drops the queue; the browser reconnects with Last-Event-ID and catches up.
+        if (!replaying && (controller.desiredSize ?? 0) < -maxQueuedBytes) {
+          controller.error(new Error("the client fell too far behind"));
           cleanup();
         }
       };
@@ -34,6 +46,7 @@ export function sseResponse(options: {
           send(frame({ id: lastEventId, topic: "resync", invalidate: [[]], summary: null, at: new Date().toISOString() }));
         } else for (const event of missed) send(frame(event));
       }
+      replaying = false;
       const unsubscribe = bus.subscribe((event) => send(frame(event)));
       const heartbeat = setInterval(() => send(encoder.encode(`: heartbeat\n\n`)), options.heartbeatMs ?? 15_000);
       cleanup = () => {
@@ -51,7 +64,7 @@ export function sseResponse(options: {
     cancel() {
       cleanup();
     },
-  });
+  }, new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }));
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

@@ -2,36 +2,49 @@ import { z } from "zod";
 import { audited } from "@/lib/bootmedia/audited";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
 import { parseInput } from "@/lib/bootmedia/parse-input";
+import { claimWindowOpen } from "@/lib/enrollment/claim-window";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { enrollmentActor } from "@/lib/enrollment/enrollment-actor";
 import { recordEnrollmentEvent } from "@/lib/enrollment/record-enrollment-event";
 import { refuseDoubleClaim } from "@/lib/enrollment/refuse-double-claim";
 import { claimInputSchema, firstBootPurpose, serverNameSchema } from "@/lib/enrollment/schema";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { addressAllowed } from "@/lib/enrollment/source-cidrs";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 const uniqueViolation = z.object({ code: z.literal("P2002") });
 
+// One answer for every "no": a stranger learns neither which servers exist nor their generation.
+export const noClaimMessage = "No install is waiting for this enrollment token.";
+const noClaim = () => new NotFoundError(noClaimMessage);
+
+async function isCurrentGeneration(deps: EnrollmentDeps, server: string, generation: number): Promise<boolean> {
+  const matches = (current: Awaited<ReturnType<EnrollmentDeps["currentGeneration"]>>) =>
+    current.kind === "provisioned" && current.generation === generation;
+  if (matches(await deps.currentGeneration(server, { refresh: false }))) return true;
+  // The cluster runs a Workflow the clone does not hold yet (committed outside the console).
+  return matches(await deps.currentGeneration(server, { refresh: true }));
+}
+
 /**
- * A server's install claims its one enrollment token (public: the provisioning network is the
- * trust, as for Tinkerbell). Only for the generation Git holds as current, once; a second claim
- * is refused, revokes the first and shows on the timeline.
+ * A server's install claims its one enrollment token (public: the installer has no session).
+ * Issued only while the cluster shows that server's Workflow for this generation running at its
+ * fetch step, only for the generation Git holds as current, once; a second claim is refused,
+ * revokes the first and shows on the timeline.
  */
 export async function claimEnrollmentToken(
   { server, input }: { server: string; input: { generation: unknown; from?: string | undefined } },
   deps: EnrollmentDeps,
 ): Promise<{ token: string; expiresAt: Date }> {
+  if (!addressAllowed(deps.settings.sourceCidrs, input.from)) {
+    throw new ForbiddenError("Enrollment tokens are handed out to the provisioning network only.");
+  }
   const name = serverNameSchema.safeParse(server);
-  if (!name.success) throw new NotFoundError("There is no such server.");
+  if (!name.success) throw noClaim();
   const { generation } = parseInput(claimInputSchema, { generation: input.generation });
   const claim = { server: name.data, generation, from: input.from };
-  const current = await deps.currentGeneration(name.data);
-  if (current.kind === "unknown") throw new NotFoundError(`There is no server named ${name.data}.`);
-  if (current.kind === "registered") throw new ConflictError(`${name.data} has no Workflow; nothing was issued.`);
-  if (current.generation !== generation) {
-    throw new ConflictError(
-      `Generation ${generation} is not ${name.data}'s current Workflow (that is ${current.generation}); nothing was issued.`,
-    );
-  }
+  // The cluster view is in memory: strangers are turned away before Git or the database is asked.
+  if (!claimWindowOpen(deps.clusterWorkflow(name.data), name.data, generation)) throw noClaim();
+  if (!(await isCurrentGeneration(deps, name.data, generation))) throw noClaim();
   const where = { serverName: name.data, purpose: firstBootPurpose, generation };
   if ((await deps.db.enrollmentToken.findFirst({ where, select: { id: true } })) !== null) {
     return refuseDoubleClaim(deps, claim);

@@ -1,23 +1,16 @@
 import "server-only";
 import { auditJournal } from "@/lib/audit/journal";
 import { db } from "@/lib/db";
-import type { EnrollmentDeps, ServerGeneration } from "@/lib/enrollment/deps";
+import type { EnrollmentDeps } from "@/lib/enrollment/deps";
+import { gitGenerationReader } from "@/lib/enrollment/git-generation";
 import { env } from "@/lib/env";
 import { createBootstrapToken } from "@/lib/k8s/create-bootstrap-token";
 import { loadClusterTarget } from "@/lib/k8s/kube-config";
+import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { serverDeps } from "@/lib/servers/default-deps";
-import { gitInventory } from "@/lib/servers/list-servers";
 import { singleton } from "@/lib/singleton";
 import { createAuthKey } from "@/lib/tailscale/create-auth-key";
 import { deleteAuthKey } from "@/lib/tailscale/delete-auth-key";
-
-async function currentGeneration(server: string): Promise<ServerGeneration> {
-  // Fetched fresh: a Workflow committed (or replaced) outside the console counts at once.
-  const { inventory } = await gitInventory(serverDeps(), { refresh: true });
-  if (!inventory.servers.has(server)) return { kind: "unknown" };
-  const latest = inventory.workflows.get(server)?.at(-1);
-  return latest ? { kind: "provisioned", generation: latest.generation } : { kind: "registered" };
-}
 
 function bootstrapTokens(): EnrollmentDeps["bootstrapTokens"] {
   try {
@@ -38,7 +31,8 @@ export function defaultEnrollmentDeps(): EnrollmentDeps {
       db: db(),
       audit: auditJournal(),
       settings,
-      currentGeneration,
+      currentGeneration: gitGenerationReader(serverDeps()),
+      clusterWorkflow: (server) => serverClusterView(server).workflow,
       tailscale: tailscale && {
         create: (input) => createAuthKey(tailscale, input),
         remove: (keyId) => deleteAuthKey(tailscale, keyId),

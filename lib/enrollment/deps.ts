@@ -1,5 +1,6 @@
 import type { AuditLog } from "@/lib/audit/types";
 import type { DatabaseClient } from "@/lib/db/client";
+import type { ClaimableWorkflow } from "@/lib/enrollment/claim-window";
 import type { EnrollmentSettings } from "@/lib/enrollment/enrollment-settings";
 import type { CreateBootstrapToken } from "@/lib/k8s/create-bootstrap-token";
 import type { TailscaleAuthKey } from "@/lib/tailscale/create-auth-key";
@@ -20,8 +21,10 @@ export type EnrollmentDeps = {
   db: DatabaseClient;
   audit: AuditLog;
   settings: EnrollmentSettings;
-  /** The server's current Workflow generation in the GitOps tree, fetched fresh. */
-  currentGeneration(server: string): Promise<ServerGeneration>;
+  /** The server's current Workflow generation in the clone; `refresh` may fetch first (throttled). */
+  currentGeneration(server: string, options: { refresh: boolean }): Promise<ServerGeneration>;
+  /** The server's newest Workflow as the in-memory cluster view holds it; never an API call. */
+  clusterWorkflow(server: string): ClaimableWorkflow | null;
   /** Undefined when Tailscale is not configured. */
   tailscale: TailscaleKeys | undefined;
   /** Undefined when no cluster is configured. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sourceCidrsSchema } from "@/lib/enrollment/source-cidrs";
 
 /**
  * First-boot credential settings: the enrollment token's life, Tailscale's API and the K3s join
@@ -37,6 +38,7 @@ const tagList = z
 
 export const enrollmentSettingsShape = {
   FOUNDRY_FIRST_BOOT_TOKEN_TTL_MINUTES: minutes(24 * 60, 120),
+  FOUNDRY_ENROLLMENT_SOURCE_CIDRS: sourceCidrsSchema.default([]),
   FOUNDRY_K3S_URL: optionalText.pipe(httpsUrl.optional()),
   FOUNDRY_K3S_CA_HASH: optionalText.pipe(
     z.string().regex(/^[0-9a-f]{64}$/, "must be the SHA-256 (64 hex digits) of the K3s server CA").optional(),
@@ -58,6 +60,7 @@ export const enrollmentSettingsShape = {
 
 type RawEnrollmentSettings = {
   FOUNDRY_FIRST_BOOT_TOKEN_TTL_MINUTES: number;
+  FOUNDRY_ENROLLMENT_SOURCE_CIDRS: string[];
   FOUNDRY_K3S_URL?: string | undefined;
   FOUNDRY_K3S_CA_HASH?: string | undefined;
   FOUNDRY_K3S_TOKEN_TTL_MINUTES: number;
@@ -91,6 +94,8 @@ export type K3sJoinSettings = {
 
 export type EnrollmentSettings = {
   tokenTtlMinutes: number;
+  /** Where claims may come from (the last X-Forwarded-For hop); empty: anywhere. */
+  sourceCidrs: string[];
   /** Undefined when Tailscale is not configured: the exchange then answers 503. */
   tailscale: TailscaleSettings | undefined;
   /** Undefined without FOUNDRY_K3S_URL: the exchange then answers 503. */
@@ -112,6 +117,7 @@ export function enrollmentSettingsFrom(raw: RawEnrollmentSettings): { settings: 
   return {
     settings: {
       tokenTtlMinutes: raw.FOUNDRY_FIRST_BOOT_TOKEN_TTL_MINUTES,
+      sourceCidrs: raw.FOUNDRY_ENROLLMENT_SOURCE_CIDRS,
       tailscale: credentials && {
         apiUrl: raw.TAILSCALE_API_URL.replace(/\/+$/, ""),
         tailnet: raw.TAILSCALE_TAILNET,

@@ -6,11 +6,13 @@ type Context = { params: Promise<{ server: string }> };
 
 /**
  * Public (the installer has no session): during the install a server claims its one enrollment
- * token for the current Workflow generation. Answered as text, which the installer writes to disk.
+ * token for the current Workflow generation, only while the cluster shows that install at its
+ * fetch step. Answered as text, which the installer writes to disk.
  */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
     const query = new URL(request.url).searchParams;
+    // The nearest hop's view of the client, as proxy.ts keys rate limits: the Ingress appends it.
     const from = request.headers.get("x-forwarded-for")?.split(",").pop()?.trim() || undefined;
     const { token } = await claimEnrollmentToken(
       { server: (await params).server, input: { generation: query.get("generation") ?? undefined, from } },

@@ -1,0 +1,32 @@
+import { BlockList, isIP } from "node:net";
+import { z } from "zod";
+
+function parseCidr(text: string): { address: string; prefix: number; family: "ipv4" | "ipv6" } | undefined {
+  const match = /^([^/]+)\/(\d{1,3})$/.exec(text);
+  const version = match?.[1] === undefined ? 0 : isIP(match[1]);
+  if (!match?.[1] || version === 0) return undefined;
+  const prefix = Number(match[2]);
+  if (prefix > (version === 4 ? 32 : 128)) return undefined;
+  return { address: match[1], prefix, family: version === 4 ? "ipv4" : "ipv6" };
+}
+
+/** `FOUNDRY_ENROLLMENT_SOURCE_CIDRS`: comma-separated CIDRs; empty means no address check. */
+export const sourceCidrsSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
+  .pipe(z.array(z.string().refine((entry) => parseCidr(entry) !== undefined, "must be CIDRs like 203.0.113.7/32 or 10.0.1.0/24, separated by commas")));
+
+/** Whether `address` falls in one of `cidrs`; an empty list lets every address through. */
+export function addressAllowed(cidrs: readonly string[], address: string | undefined): boolean {
+  if (cidrs.length === 0) return true;
+  const plain = address?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  const version = plain === undefined ? 0 : isIP(plain);
+  if (plain === undefined || version === 0) return false;
+  const list = new BlockList();
+  for (const cidr of cidrs) {
+    const parsed = parseCidr(cidr);
+    if (parsed) list.addSubnet(parsed.address, parsed.prefix, parsed.family);
+  }
+  return list.check(plain, version === 4 ? "ipv4" : "ipv6");
+}

@@ -2,6 +2,8 @@ import "server-only";
 import path from "node:path";
 import { auditJournal } from "@/lib/audit/journal";
 import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
+import { db } from "@/lib/db";
+import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation";
 import { env } from "@/lib/env";
 import { gitWriter } from "@/lib/gitops/writer";
 import type { ServerDeps } from "./deps";
@@ -16,5 +18,6 @@ export function serverDeps(): ServerDeps {
     revokeServerTokens: async (name, reason) => {
       await revokeServerTokens(name, reason);
     },
+    lastClaimedGeneration: (name) => lastClaimedGeneration(db(), name),
   };
 }

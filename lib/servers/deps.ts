@@ -10,4 +10,6 @@ export type ServerDeps = {
   consoleUrl: string;
   /** Ends a decommissioned or reprovisioned server's enrollment tokens (lib/bootmedia). */
   revokeServerTokens?: (name: string, reason: "decommissioned" | "reprovisioned") => Promise<void>;
+  /** The highest generation first-boot tokens were claimed for under a name (lib/enrollment). */
+  lastClaimedGeneration?: (name: string) => Promise<number>;
 };

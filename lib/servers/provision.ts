@@ -8,7 +8,7 @@ import { provisionServerSchema, type ProvisionInput } from "./schema";
 import { writeWorkflow } from "./workflow-plan";
 
 /** First install: a Workflow for the chosen template; refused once the server has one. */
-export function provisionChange(input: ProvisionInput, consoleUrl: string): ServerChange {
+export function provisionChange(input: ProvisionInput, consoleUrl: string, claimedUpTo = 0): ServerChange {
   return {
     action: "provision-server",
     summary: `servers: provision ${input.name} with ${input.template}`,
@@ -22,7 +22,7 @@ export function provisionChange(input: ProvisionInput, consoleUrl: string): Serv
       if (existing.length > 0) {
         throw new ConflictError(`${input.name} is already provisioned (${existing.map((w) => w.name).join(", ")}); reprovision it instead`);
       }
-      await writeWorkflow(tree, inventory, { ...input, consoleUrl });
+      await writeWorkflow(tree, inventory, { ...input, consoleUrl, claimedUpTo });
     },
   };
 }
@@ -33,5 +33,6 @@ export async function provisionServer(
 ): Promise<ServerChangeOutcome> {
   requireOperator(actor);
   const { previewDigest, ...parsed } = parseInput(provisionServerSchema, input);
-  return runServerChange(deps, actor, provisionChange(parsed, deps.consoleUrl), { preview, previewDigest });
+  const claimedUpTo = (await deps.lastClaimedGeneration?.(parsed.name)) ?? 0;
+  return runServerChange(deps, actor, provisionChange(parsed, deps.consoleUrl, claimedUpTo), { preview, previewDigest });
 }

@@ -12,7 +12,12 @@ import { writeWorkflow } from "./workflow-plan";
  * Tinkerbell never runs a Workflow twice, so a reinstall is a new generation: the old Workflow
  * file goes and `<name>-<n+1>` comes in the same commit (Flux prunes the old object).
  */
-export function reprovisionChange(input: Omit<ReprovisionInput, "confirmName">, consoleUrl: string, installDisk: string): ServerChange {
+export function reprovisionChange(
+  input: Omit<ReprovisionInput, "confirmName">,
+  consoleUrl: string,
+  installDisk: string,
+  claimedUpTo = 0,
+): ServerChange {
   return {
     action: "reprovision-server",
     summary: `servers: reprovision ${input.name} with ${input.template}`,
@@ -27,7 +32,7 @@ export function reprovisionChange(input: Omit<ReprovisionInput, "confirmName">, 
       if ((inventory.workflows.get(input.name) ?? []).length === 0 && inventory.servers.has(input.name)) {
         throw new ConflictError(`${input.name} was never provisioned; provision it first`);
       }
-      await writeWorkflow(tree, inventory, { ...input, consoleUrl });
+      await writeWorkflow(tree, inventory, { ...input, consoleUrl, claimedUpTo });
     },
   };
 }
@@ -40,7 +45,9 @@ export async function reprovisionServer(
   const { previewDigest, confirmName: _confirmed, ...parsed } = parseInput(reprovisionServerSchema, input);
   const { inventory } = await gitInventory(deps);
   const disk = inventory.servers.get(parsed.name)?.installDisk ?? "its install disk";
-  const outcome = await runServerChange(deps, actor, reprovisionChange(parsed, deps.consoleUrl, disk), { preview, previewDigest });
+  const claimedUpTo = (await deps.lastClaimedGeneration?.(parsed.name)) ?? 0;
+  const change = reprovisionChange(parsed, deps.consoleUrl, disk, claimedUpTo);
+  const outcome = await runServerChange(deps, actor, change, { preview, previewDigest });
   // The old install's tokens (media and first boot) must not outlive its generation.
   if (outcome.kind === "committed" && deps.revokeServerTokens) await deps.revokeServerTokens(parsed.name, "reprovisioned");
   return outcome;

@@ -37,7 +37,7 @@ function derivedMap(server: ServerRecord, generation: number, consoleUrl: string
 export async function writeWorkflow(
   tree: GitTree,
   inventory: Inventory,
-  input: { name: string; template: string; parameters: Record<string, string>; consoleUrl: string },
+  input: { name: string; template: string; parameters: Record<string, string>; consoleUrl: string; claimedUpTo?: number },
 ): Promise<{ server: ServerRecord; generation: number; templateName: string }> {
   const server = inventory.servers.get(input.name);
   if (!server) throw new NotFoundError(`There is no server named ${input.name}`);
@@ -52,7 +52,8 @@ export async function writeWorkflow(
   }
   const parameters = resolveParameters(template.parameters, input.parameters, server);
   const previous = inventory.workflows.get(server.name) ?? [];
-  const generation = Math.max(0, ...previous.map((workflow) => workflow.generation)) + 1;
+  // After Git's generations and any claimed before (a decommissioned server of the same name).
+  const generation = Math.max(input.claimedUpTo ?? 0, ...previous.map((workflow) => workflow.generation)) + 1;
   const path = workflowFile(server.name, generation);
   const workflow = buildWorkflow({
     server: server.name,

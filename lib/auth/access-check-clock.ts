@@ -1,24 +1,22 @@
-import { singleton } from "@/lib/singleton";
+import "server-only";
+import { db } from "@/lib/db";
 
 /**
- * When each person's GitHub access was last confirmed, in this process. A restart forgets it,
- * which only makes the next check come sooner. (Kept here until User has `accessCheckedAt`.)
+ * When each person's GitHub access was last confirmed, kept on their User row so that every
+ * replica and a restarted console agree on when the next check is due.
  */
-type Clock = Map<string, number>;
-
-function clock(): Clock {
-  return singleton("auth:access-checked-at", () => new Map<string, number>());
+export function accessCheckDue(
+  checkedAt: Date | null,
+  now: number,
+  periodSeconds: number,
+): boolean {
+  return checkedAt === null || now - checkedAt.getTime() >= periodSeconds * 1000;
 }
 
-export function accessCheckDue(userId: string, now: number, periodSeconds: number): boolean {
-  const checkedAt = clock().get(userId);
-  return checkedAt === undefined || now - checkedAt >= periodSeconds * 1000;
+export async function markAccessChecked(userId: string, at: number): Promise<void> {
+  await db().user.updateMany({ where: { id: userId }, data: { accessCheckedAt: new Date(at) } });
 }
 
-export function markAccessChecked(userId: string, at: number): void {
-  clock().set(userId, at);
-}
-
-export function forgetAccessCheck(userId: string): void {
-  clock().delete(userId);
+export async function forgetAccessCheck(userId: string): Promise<void> {
+  await db().user.updateMany({ where: { id: userId }, data: { accessCheckedAt: null } });
 }

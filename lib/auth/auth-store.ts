@@ -11,6 +11,8 @@ export type StoredIdentity = {
   role: string | null;
   provider: "github" | "local" | undefined;
   githubToken: string | undefined;
+  /** When GitHub last confirmed this person's access; null until the first check is stored. */
+  accessCheckedAt: Date | null;
 };
 
 export type StoredSession = { sessionToken: string; expires: Date; user: StoredIdentity };
@@ -23,6 +25,7 @@ type UserRow = {
   name: string | null;
   email: string | null;
   role: string | null;
+  accessCheckedAt: Date | null;
   accounts: { provider: string; access_token: string | null }[];
 };
 
@@ -37,6 +40,7 @@ function identityOf(user: UserRow): StoredIdentity {
     role: user.role,
     provider: github ? "github" : local ? "local" : undefined,
     githubToken: github?.access_token ?? undefined,
+    accessCheckedAt: user.accessCheckedAt,
   };
 }
 

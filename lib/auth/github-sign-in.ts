@@ -56,7 +56,7 @@ export async function recordGithubSignIn(
       accessToken: account.access_token,
       scope: account.scope,
     });
-    markAccessChecked(user.id, Date.now());
+    await markAccessChecked(user.id, Date.now());
     const actor = actorOf({
       id: user.id,
       login,

@@ -52,7 +52,7 @@ async function recheck(identity: StoredIdentity): Promise<RecheckOutcome> {
       to: role,
     });
   }
-  markAccessChecked(identity.id, Date.now());
+  await markAccessChecked(identity.id, Date.now());
   return { kind: "kept", role };
 }
 
@@ -61,7 +61,7 @@ async function lose(
   reason: "not-on-list" | "token-revoked" | "login-changed",
 ): Promise<RecheckOutcome> {
   await deleteSessionsOf(identity.id);
-  forgetAccessCheck(identity.id);
+  await forgetAccessCheck(identity.id);
   const actor = actorOf({ ...identity, role: parseRole(identity.role) ?? "viewer" });
   if (actor) await recordAccessEvent({ kind: "access-lost", actor, reason });
   return { kind: "lost", reason };

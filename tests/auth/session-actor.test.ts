@@ -39,7 +39,6 @@ vi.mock("@/lib/env", () => ({
 }));
 
 const { sessionActor } = await import("@/lib/auth/session-actor");
-const { markAccessChecked, forgetAccessCheck } = await import("@/lib/auth/access-check-clock");
 
 const now = Date.parse("2026-11-21T12:00:00Z");
 const day = 24 * 60 * 60 * 1000;
@@ -56,6 +55,7 @@ function store(token: string, user: Partial<StoredIdentity>, expiresInDays = 7):
       role: "operator",
       provider: "github",
       githubToken: "gho_x",
+      accessCheckedAt: null,
       ...user,
     },
   });
@@ -68,7 +68,6 @@ beforeEach(() => {
   world.rechecks = [];
   world.outcome = { kind: "kept", role: "operator" };
   world.mode = "github";
-  forgetAccessCheck("u-mona");
 });
 
 describe("sessionActor", () => {
@@ -92,8 +91,7 @@ describe("sessionActor", () => {
   });
 
   it("checks GitHub again when the last check is older than the period", async () => {
-    store("t", {});
-    markAccessChecked("u-mona", now - 61_000);
+    store("t", { accessCheckedAt: new Date(now - 61_000) });
     world.outcome = { kind: "kept", role: "admin" };
     expect(await sessionActor("t", now)).toMatchObject({
       kind: "signed-in",
@@ -103,8 +101,7 @@ describe("sessionActor", () => {
   });
 
   it("does not ask GitHub while the last check is fresh", async () => {
-    store("t", {});
-    markAccessChecked("u-mona", now - 59_000);
+    store("t", { accessCheckedAt: new Date(now - 59_000) });
     expect(await sessionActor("t", now)).toMatchObject({ actor: { role: "operator" } });
     expect(world.rechecks).toEqual([]);
   });
@@ -119,17 +116,15 @@ describe("sessionActor", () => {
   });
 
   it("slides the session forward at most once a day", async () => {
-    store("fresh", {}, 7);
-    store("day-old", {}, 5.9);
-    markAccessChecked("u-mona", now);
+    store("fresh", { accessCheckedAt: new Date(now) }, 7);
+    store("day-old", { accessCheckedAt: new Date(now) }, 5.9);
     await sessionActor("fresh", now);
     await sessionActor("day-old", now);
     expect(world.extended).toEqual(["day-old"]);
   });
 
   it("refuses a stored role it does not know", async () => {
-    store("t", { role: "root" });
-    markAccessChecked("u-mona", now);
+    store("t", { role: "root", accessCheckedAt: new Date(now) });
     expect(await sessionActor("t", now)).toEqual({ kind: "anonymous" });
   });
 });

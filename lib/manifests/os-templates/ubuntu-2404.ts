@@ -59,8 +59,17 @@ const fetchTokenScript = [
   "mkdir -p /mnt/target",
   'mount -t ext4 "$DEST_DISK" /mnt/target',
   "mkdir -p -m 0700 /mnt/target/etc/foundry",
-  'wget -q -O /mnt/target/etc/foundry/enrollment-token "$TOKEN_URL"',
-  "chmod 0600 /mnt/target/etc/foundry/enrollment-token",
+  "token=/mnt/target/etc/foundry/enrollment-token",
+  // The console issues the token only once its cluster view shows this step running; the watch
+  // can lag the install by a moment, so a refusal is tried again a few times before failing.
+  "for attempt in 1 2 3 4 5 6 7 8 9 10; do",
+  '  if wget -q -O "$token.part" "$TOKEN_URL"; then break; fi',
+  '  rm -f "$token.part"',
+  '  if [ "$attempt" -eq 10 ]; then umount /mnt/target; exit 1; fi',
+  "  sleep 6",
+  "done",
+  'chmod 0600 "$token.part"',
+  'mv "$token.part" "$token"',
   "umount /mnt/target",
 ].join("\n");
 

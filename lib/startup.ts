@@ -39,10 +39,12 @@ async function migrateOrExit(databaseUrl: string): Promise<void> {
   }
 }
 
+const recoveryEveryMs = 10 * 60_000;
+
 /** Settles writes that a previous run accepted but did not finish; the remote may be down now. */
-function recoverInBackground(startedAt: Date): void {
+function recoverInBackground(startedBefore: Date): void {
   gitWriter(auditJournal())
-    .recoverInterruptedWrites({ startedBefore: startedAt })
+    .recoverInterruptedWrites({ startedBefore })
     .then((report) => {
       const total = report.succeeded.length + report.failed.length;
       if (total > 0) {
@@ -65,5 +67,10 @@ export async function startConsole(): Promise<void> {
   await mkdir(settings.dataDir, { recursive: true });
   await migrateOrExit(settings.databaseUrl);
   recoverInBackground(startedAt);
+  // A push whose answer was lost while the remote then went away stays pending in this process too.
+  setInterval(
+    () => recoverInBackground(new Date(Date.now() - recoveryEveryMs)),
+    recoveryEveryMs,
+  ).unref();
   startLiveState();
 }

@@ -13,8 +13,9 @@ apt_install_missing git ca-certificates g++ make python3 chromium postgresql she
 npm_install_project
 bash scripts/fetch-ipxe.sh
 
-echo "== typecheck"
+echo "== typecheck and lint"
 npm run typecheck
+npm run lint
 echo "== unit and integration tests (SQLite and PostgreSQL)"
 bash scripts/with-postgres.sh npx vitest run
 echo "== boot media under QEMU (SeaBIOS and OVMF, CD and USB disk)"

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { EnvError, type Env } from "@/lib/env-schema";
 import { startLiveState } from "@/lib/events/live-state";
 import { gitWriter } from "@/lib/gitops/writer";
+import { cluster } from "@/lib/k8s/cluster";
 
 function settingsOrExit(): Env {
   try {
@@ -73,4 +74,6 @@ export async function startConsole(): Promise<void> {
     recoveryEveryMs,
   ).unref();
   startLiveState();
+  // The first page then already shows the configured cluster (connecting), not "none".
+  await cluster().attached;
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { gitGenerationReader } from "@/lib/enrollment/git-generation";
 import { env } from "@/lib/env";
-import { createBootstrapToken } from "@/lib/k8s/create-bootstrap-token";
+import { UnavailableError } from "@/lib/errors";
 import { loadClusterTarget } from "@/lib/k8s/kube-config";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { serverDeps } from "@/lib/servers/default-deps";
@@ -12,14 +12,25 @@ import { singleton } from "@/lib/singleton";
 import { createAuthKey } from "@/lib/tailscale/create-auth-key";
 import { deleteAuthKey } from "@/lib/tailscale/delete-auth-key";
 
+/** With a cluster configured, the client library is loaded on the first enrollment, not before. */
 function bootstrapTokens(): EnrollmentDeps["bootstrapTokens"] {
-  try {
-    const target = loadClusterTarget(env().cluster);
-    return target && createBootstrapToken(target.config);
-  } catch (error) {
-    console.error(`enrollment: cannot read the cluster configuration (${error instanceof Error ? error.message : "unknown error"})`);
-    return undefined;
-  }
+  const settings = env().cluster;
+  if (settings.source === "none") return undefined;
+  const create = loadClusterTarget(settings)
+    .then(async (target) => {
+      if (!target) return undefined;
+      const { createBootstrapToken } = await import("@/lib/k8s/create-bootstrap-token");
+      return createBootstrapToken(target.config);
+    })
+    .catch((error: unknown) => {
+      console.error(`enrollment: cannot read the cluster configuration (${error instanceof Error ? error.message : "unknown error"})`);
+      return undefined;
+    });
+  return async (input) => {
+    const ready = await create;
+    if (!ready) throw new UnavailableError("The cluster configuration could not be read: no join token can be made.");
+    return ready(input);
+  };
 }
 
 /** The running console's first-boot dependencies, from its settings. */

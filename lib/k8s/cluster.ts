@@ -6,19 +6,19 @@ import { singleton } from "@/lib/singleton";
 
 /**
  * The process's one view of the cluster, started from the settings on first use (startup calls
- * this, so watches run before the first page). Pages read it; nothing here lists on demand.
+ * this and awaits `attached`, so watches run before the first page). Pages read it; nothing here
+ * lists on demand.
  */
 export function cluster(): ClusterWatch {
   return singleton("cluster-watch", () => {
     const { cluster: settings } = env();
     if (!settings.watch) return startClusterWatch(undefined);
-    try {
-      return startClusterWatch(loadClusterTarget(settings));
-    } catch (error) {
+    const target = loadClusterTarget(settings).catch((error: unknown) => {
       console.error(
         `cluster: cannot read the cluster configuration (${error instanceof Error ? error.message : "unknown error"}); the console runs without cluster state`,
       );
-      return startClusterWatch(undefined);
-    }
+      return undefined;
+    });
+    return startClusterWatch(target);
   });
 }

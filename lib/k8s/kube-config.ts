@@ -1,5 +1,5 @@
 import "server-only";
-import { KubeConfig } from "@kubernetes/client-node";
+import type { KubeConfig } from "@kubernetes/client-node";
 import type { ClusterSettings } from "@/lib/k8s/cluster-settings";
 
 export type ClusterTarget = {
@@ -13,9 +13,13 @@ export type ClusterTarget = {
 /** The sandbox writes its kubeconfig with this context; the UI then says "sandbox cluster". */
 export const sandboxContextName = "foundry-sandbox";
 
-/** The in-cluster service account, else the file `KUBECONFIG` names; none when neither is set. */
-export function loadClusterTarget(settings: ClusterSettings): ClusterTarget | undefined {
+/**
+ * The in-cluster service account, else the file `KUBECONFIG` names; none when neither is set.
+ * The client library (~60 MB resident) is loaded only here, when there is a cluster to reach.
+ */
+export async function loadClusterTarget(settings: ClusterSettings): Promise<ClusterTarget | undefined> {
   if (settings.source === "none") return undefined;
+  const { KubeConfig } = await import("@kubernetes/client-node");
   const config = new KubeConfig();
   if (settings.source === "in-cluster") config.loadFromCluster();
   else if (settings.kubeconfig) config.loadFromFile(settings.kubeconfig);

@@ -1,8 +1,8 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "@/lib/generated/prisma/sqlite/client";
+import { lazyPrismaPg } from "@/lib/db/lazy-prisma-pg";
 import { providerOf, sqliteFilePath } from "@/lib/db/provider";
 
 /**
@@ -23,7 +23,7 @@ function asDatabaseClient(client: PostgresqlPrismaClient): DatabaseClient {
 /** A new client for an explicit URL (the app uses `db()`; tests and scripts use this). */
 export function createDatabaseClient(databaseUrl: string): DatabaseClient {
   if (providerOf(databaseUrl) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+    const adapter = lazyPrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
     return asDatabaseClient(new PostgresqlPrismaClient({ adapter }));
   }
   const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5_000 });

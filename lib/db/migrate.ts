@@ -1,6 +1,5 @@
 import "server-only";
 import { readMigrationFiles } from "@/lib/db/migration-files";
-import { applyPostgresqlMigrations } from "@/lib/db/migrate-postgresql";
 import { applySqliteMigrations } from "@/lib/db/migrate-sqlite";
 import { migrationsFolder, providerOf, sqliteFilePath } from "@/lib/db/provider";
 
@@ -20,7 +19,10 @@ export async function applyMigrations(input: {
 }): Promise<MigrationOutcome> {
   const provider = providerOf(input.databaseUrl);
   const files = await readMigrationFiles(input.migrationsDir ?? migrationsFolder(provider));
-  return provider === "postgresql"
-    ? applyPostgresqlMigrations(input.databaseUrl, files)
-    : applySqliteMigrations(sqliteFilePath(input.databaseUrl), files);
+  if (provider === "postgresql") {
+    // `pg` is loaded only for PostgreSQL URLs.
+    const { applyPostgresqlMigrations } = await import("@/lib/db/migrate-postgresql");
+    return applyPostgresqlMigrations(input.databaseUrl, files);
+  }
+  return applySqliteMigrations(sqliteFilePath(input.databaseUrl), files);
 }

@@ -1,10 +1,6 @@
 import "server-only";
 import { existsSync } from "node:fs";
-import {
-  ConfigFileAuthenticationDetailsProvider,
-  InstancePrincipalsAuthenticationDetailsProviderBuilder,
-  type AuthenticationDetailsProvider,
-} from "oci-common";
+import type { AuthenticationDetailsProvider } from "oci-common";
 import type { OciSettings } from "@/lib/oci/oci-settings";
 import { withTimeout } from "@/lib/oci/with-timeout";
 
@@ -39,15 +35,17 @@ function configFileProblem(error: unknown, file: string, profile: string): strin
   return `${file} could not be read as an OCI config file`;
 }
 
-function fromConfigFile(
+/** The SDK (~37 MB resident with its clients) is loaded only once there is something to sign in with. */
+async function fromConfigFile(
   settings: Extract<OciSettings["auth"], { kind: "config-file" }>,
-): OciConnection {
+): Promise<OciConnection> {
   const { configFile, profile } = settings;
   if (!existsSync(configFile)) {
     return settings.chosen
       ? { state: "failed", error: `The OCI config file ${configFile} does not exist` }
       : { state: "not-configured", configFile };
   }
+  const { ConfigFileAuthenticationDetailsProvider } = await import("oci-common");
   try {
     const provider = new ConfigFileAuthenticationDetailsProvider(configFile, profile);
     return {
@@ -65,6 +63,7 @@ function fromConfigFile(
 }
 
 async function fromInstancePrincipal(): Promise<OciConnection> {
+  const { InstancePrincipalsAuthenticationDetailsProviderBuilder } = await import("oci-common");
   try {
     const builder = new InstancePrincipalsAuthenticationDetailsProviderBuilder();
     const provider = await withTimeout(builder.build(), 20_000, "the instance metadata service");

@@ -8,7 +8,6 @@ import {
   type PriceEstimates,
 } from "@/lib/oci/data-files";
 import type { OciSettings } from "@/lib/oci/oci-settings";
-import { readFreeTierUsage } from "@/lib/oci/read-usage";
 import type { MonthToDateCost, Section } from "@/lib/oci/types";
 
 export type CloudOverview =
@@ -45,6 +44,7 @@ export async function buildCloudOverview(
     return { state: "failed", error: problem(error) };
   }
   const [limits, prices] = data;
+  const { readFreeTierUsage } = await import("@/lib/oci/read-usage");
   const usage = await readFreeTierUsage(identity, {
     compartmentId: settings.compartmentId,
     endpoint: settings.endpointOverride,

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { ipv4Schema, macSchema } from "@/lib/bootmedia/schema";
 
 /*
- * Only the Hardware fields boot media read. lib/manifests (typed Tinkerbell builders) did not
- * exist when this was written; switch to its Hardware schema once it does.
+ * Only the Hardware fields boot media read, stricter than lib/manifests' upstream schema (which
+ * takes any string): these values are written into the iPXE script, so each must be a real MAC or
+ * IPv4 address before it gets there.
  */
 const interfaceSchema = z.object({
   dhcp: z

@@ -1,17 +1,16 @@
 import { parse } from "yaml";
 import { hardwareSchema, type HardwareForMedia } from "@/lib/bootmedia/hardware-schema";
 import { NotFoundError, UnavailableError } from "@/lib/errors";
+import { folders, hardwareFile } from "@/lib/servers/paths";
 
 /** Reads one file of the GitOps manifests tree, as `TreeSnapshot.read` does. */
 export type ManifestReader = { read(path: string): Promise<string | undefined> };
 
-export function hardwarePath(name: string): string {
-  return `tinkerbell/hardware/${name}.yaml`;
-}
+const hardwareFilePattern = new RegExp(`^${folders.hardware}/([^/]+)\\.yaml$`);
 
 /** The server's Hardware from the GitOps tree (desired state), checked for the fields media need. */
 export async function readHardware(tree: ManifestReader, name: string): Promise<HardwareForMedia> {
-  const text = await tree.read(hardwarePath(name));
+  const text = await tree.read(hardwareFile(name));
   if (text === undefined) throw new NotFoundError(`No server named ${name}.`);
   let document: unknown;
   try {
@@ -33,7 +32,7 @@ export async function readHardware(tree: ManifestReader, name: string): Promise<
 /** Every Hardware name in the tree, for the server picker. */
 export function hardwareNames(files: readonly string[]): string[] {
   return files
-    .map((file) => /^tinkerbell\/hardware\/([^/]+)\.yaml$/.exec(file)?.[1])
+    .map((file) => hardwareFilePattern.exec(file)?.[1])
     .filter((name): name is string => name !== undefined && name !== "kustomization")
     .sort();
 }

@@ -2,7 +2,7 @@ import type { Actor, Role } from "@/lib/auth/actor";
 import { bootMediaSettingsFrom } from "@/lib/bootmedia/boot-media-settings";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
-import { hardwarePath } from "@/lib/bootmedia/read-hardware";
+import { hardwareFile } from "@/lib/servers/paths";
 import type { DatabaseClient } from "@/lib/db/client";
 import { hardwareYaml, ipxeDir, type HardwareSeed } from "@/tests/bootmedia/support/boot-world";
 import { testTemplates } from "@/tests/bootmedia/support/memory-templates";
@@ -17,7 +17,7 @@ export function testDeps(db: DatabaseClient, hardware: HardwareSeed[]): BootMedi
   audit: MemoryAuditLog;
   clock: { now: Date };
 } {
-  const files = new Map(hardware.map((seed) => [hardwarePath(seed.name), hardwareYaml(seed)]));
+  const files = new Map(hardware.map((seed) => [hardwareFile(seed.name), hardwareYaml(seed)]));
   const clock = { now: new Date("2026-11-21T12:00:00Z") };
   return {
     db,

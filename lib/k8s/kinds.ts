@@ -79,24 +79,19 @@ export const kindInfo = {
 } as const satisfies Record<string, KindInfo>;
 
 export type KindKey = keyof typeof kindInfo;
-export const kindKeys = [
-  "nodes",
-  "hardware",
-  "templates",
-  "workflows",
-  "gitrepositories",
-  "ocirepositories",
-  "helmrepositories",
-  "kustomizations",
-  "helmreleases",
-] as const satisfies readonly KindKey[];
-
 export const fluxKindKeys = [
   "gitrepositories",
   "ocirepositories",
   "helmrepositories",
   "kustomizations",
   "helmreleases",
+] as const satisfies readonly KindKey[];
+export const kindKeys = [
+  "nodes",
+  "hardware",
+  "templates",
+  "workflows",
+  ...fluxKindKeys,
 ] as const satisfies readonly KindKey[];
 export type FluxKindKey = (typeof fluxKindKeys)[number];
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { mkdir } from "node:fs/promises";
-import { auditJournal } from "@/lib/audit/journal";
 import { applyMigrations, MigrationError } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { EnvError, type Env } from "@/lib/env-schema";
@@ -44,7 +43,7 @@ const recoveryEveryMs = 10 * 60_000;
 
 /** Settles writes that a previous run accepted but did not finish; the remote may be down now. */
 function recoverInBackground(startedBefore: Date): void {
-  gitWriter(auditJournal())
+  gitWriter()
     .recoverInterruptedWrites({ startedBefore })
     .then((report) => {
       const total = report.succeeded.length + report.failed.length;

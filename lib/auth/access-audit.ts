@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditLog } from "@/lib/audit/types";
 import type { Actor } from "@/lib/auth/actor";
-import { auditLog } from "@/lib/auth/audit-log";
+import { auditJournal } from "@/lib/audit/journal";
 
 /** Sign-in, refusal, lost access and role changes: each one audit entry, started and finished. */
 export type AccessEvent =
@@ -30,7 +30,7 @@ function entry(event: AccessEvent): { action: string; target: string; refusal?: 
 
 export async function recordAccessEvent(
   event: AccessEvent,
-  log: AuditLog = auditLog(),
+  log: AuditLog = auditJournal(),
 ): Promise<void> {
   const requestId = randomUUID();
   const { action, target, refusal } = entry(event);

@@ -17,7 +17,7 @@ export function defaultBootMediaDeps(): BootMediaDeps {
       audit: auditJournal(),
       settings,
       templates: createTemplateCache(settings),
-      tree: () => gitWriter(auditJournal()).readTree(),
+      tree: () => gitWriter().readTree(),
       tickets: createDownloadTickets(),
       now: () => new Date(),
     };

@@ -1,5 +1,4 @@
 import "server-only";
-import { auditJournal } from "@/lib/audit/journal";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { gitWriter } from "@/lib/gitops/writer";
@@ -18,6 +17,6 @@ export function githubWebhookDeps(): GitHubWebhookDeps {
     client: db(),
     bus: eventBus(),
     branch: env().git.branch,
-    refreshClone: () => gitWriter(auditJournal()).readTree({ refresh: true }),
+    refreshClone: () => gitWriter().readTree({ refresh: true }),
   };
 }

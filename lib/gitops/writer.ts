@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditJournal } from "@/lib/audit/types";
+import { auditJournal } from "@/lib/audit/journal";
 import { env } from "@/lib/env";
 import { singleton } from "@/lib/singleton";
 import { createGitWriter, type GitWriter } from "./create-git-writer";
@@ -14,10 +14,7 @@ export type {
   TreeSnapshot,
 } from "./types";
 
-/**
- * The process's one GitOps writer, built from the settings on first use. The journal given on
- * that first call is the one it keeps (the Prisma audit log in the running console).
- */
-export function gitWriter(audit: AuditJournal): GitWriter {
-  return singleton("gitops-writer", () => createGitWriter(gitWriterOptions(env(), audit)));
+/** The process's one GitOps writer, built from the settings on first use, auditing to Prisma. */
+export function gitWriter(): GitWriter {
+  return singleton("gitops-writer", () => createGitWriter(gitWriterOptions(env(), auditJournal())));
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import path from "node:path";
-import { auditJournal } from "@/lib/audit/journal";
 import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
 import { db } from "@/lib/db";
 import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation";
@@ -11,7 +10,7 @@ import type { ServerDeps } from "./deps";
 export function serverDeps(): ServerDeps {
   const settings = env();
   return {
-    writer: gitWriter(auditJournal()),
+    writer: gitWriter(),
     manifestsPath: settings.git.manifestsPath,
     cloneDir: path.join(settings.dataDir, "gitops-clone"),
     consoleUrl: settings.auth.url,

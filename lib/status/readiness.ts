@@ -1,5 +1,4 @@
 import "server-only";
-import { auditJournal } from "@/lib/audit/journal";
 import { databaseHealth } from "@/lib/db";
 import { gitWriter } from "@/lib/gitops/writer";
 import { singleton } from "@/lib/singleton";
@@ -11,7 +10,7 @@ export type Readiness = { ready: boolean; checks: { database: Check; git: Check 
 const cacheMs = 5_000;
 
 async function gitCheck(): Promise<Check> {
-  const status = await gitWriter(auditJournal()).checkRemote();
+  const status = await gitWriter().checkRemote();
   return status.ok ? { ok: true } : { ok: false, reason: status.reason };
 }
 

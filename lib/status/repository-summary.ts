@@ -1,5 +1,4 @@
 import "server-only";
-import { auditJournal } from "@/lib/audit/journal";
 import { env } from "@/lib/env";
 import { commitUrl } from "@/lib/gitops/commit-url";
 import { remoteLabel } from "@/lib/gitops/remote-failure";
@@ -27,7 +26,7 @@ export async function repositorySummary(): Promise<RepositorySummary> {
     manifestsPath: git.manifestsPath,
   };
   try {
-    const tree = await gitWriter(auditJournal()).readTree();
+    const tree = await gitWriter().readTree();
     return {
       ...base,
       head: { ok: true, sha: tree.sha, href: commitUrl(git.url, tree.sha), files: tree.files.length },

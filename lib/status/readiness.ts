@@ -6,6 +6,8 @@ import { singleton } from "@/lib/singleton";
 export type Check = { ok: true } | { ok: false; reason: string };
 export type Readiness = { ready: boolean; checks: { database: Check; git: Check } };
 
+type ReadinessCache = { at: number; pending?: Promise<Readiness> };
+
 // Probes and every open console tab ask often; an ls-remote per ask would load the Git host.
 const cacheMs = 5_000;
 
@@ -21,10 +23,7 @@ async function measure(): Promise<Readiness> {
 
 /** Whether the console can do its work: the database and the GitOps remote both answer. */
 export function readiness(): Promise<Readiness> {
-  const cache = singleton("readiness-cache", () => ({
-    at: 0,
-    pending: undefined as Promise<Readiness> | undefined,
-  }));
+  const cache = singleton("readiness-cache", (): ReadinessCache => ({ at: 0 }));
   if (cache.pending === undefined || Date.now() - cache.at > cacheMs) {
     cache.at = Date.now();
     cache.pending = measure();

@@ -29,6 +29,8 @@ export type GitHttpServerOptions = {
   /** Where bare repositories live; a fresh temp dir (removed on close) when omitted. */
   root?: string;
   onRequest?: RequestHook;
+  /** Listen on this loopback port instead of any free one. */
+  port?: number;
 };
 
 export type GitHttpServer = {
@@ -55,7 +57,7 @@ export async function startGitHttpServer(
   let server = createServer((request, response) => {
     void handle(request, response, { root, token: options.token, hook });
   });
-  let port = await listen(server, 0);
+  let port = await listen(server, options.port ?? 0);
   let listening = true;
 
   const stop = async (): Promise<void> => {

@@ -177,7 +177,7 @@ variable "k3s_version" {
 
 variable "flux_version" {
   type    = string
-  default = "v2.7.3"
+  default = "v2.9.3"
 }
 
 variable "ci_federation" {

@@ -56,10 +56,14 @@ export type BootMediaSettings = {
   tokenTtlHours: number;
 };
 
-/** A bare Smee address gets Smee's per-MAC script path; a URL with `{mac}` is kept as it is. */
+/**
+ * A bare Smee address gets the per-MAC script path of the Smee the platform pins (Tinkerbell
+ * v0.21.0 serves `/<mac>/auto.ipxe`; `/ipxe/script/…` arrived in v0.22.0); a URL with `{mac}` is
+ * kept as it is.
+ */
 export function smeeScriptUrl(value: string): string {
   if (value.includes(macPlaceholder)) return value;
-  return `${value.replace(/\/+$/, "")}/ipxe/script/${macPlaceholder}/auto.ipxe`;
+  return `${value.replace(/\/+$/, "")}/${macPlaceholder}/auto.ipxe`;
 }
 
 export function bootMediaSettingsFrom(

@@ -21,7 +21,7 @@ describe("boot media settings", () => {
 
   it("reads Smee as a base URL or a URL with {mac}", () => {
     expect(parseEnv({ FOUNDRY_SMEE_URL: "http://10.0.0.5:7080/" }, cwd).bootMedia.smeeScriptUrl).toBe(
-      "http://10.0.0.5:7080/ipxe/script/{mac}/auto.ipxe",
+      "http://10.0.0.5:7080/{mac}/auto.ipxe",
     );
     expect(parseEnv({ FOUNDRY_SMEE_URL: "http://smee/{mac}/auto.ipxe" }, cwd).bootMedia.smeeScriptUrl).toBe(
       "http://smee/{mac}/auto.ipxe",

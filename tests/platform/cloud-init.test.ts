@@ -10,7 +10,7 @@ const templatePath = path.join(repoRoot, "infra/cloud-init/control-plane.yaml");
 
 const vars: { [key: string]: Value } = {
   k3s_version: "v1.33.5+k3s1",
-  flux_version: "v2.7.3",
+  flux_version: "v2.9.3",
   github_repository: "octo/metal-foundry",
   git_branch: "main",
   github_token: "gh-read-only-placeholder",
@@ -21,6 +21,8 @@ const vars: { [key: string]: Value } = {
   backup_bucket: "metal-foundry-backups",
   object_namespace: "ns",
   region: "eu-frankfurt-1",
+  flux_handover: readFileSync(path.join(repoRoot, "infra/flux-handover.sh"), "utf8"),
+  flux_sync: readFileSync(path.join(repoRoot, "manifests/clusters/foundry/sync.yaml"), "utf8"),
 };
 
 // The same rendering Terraform's templatefile() does, through the guard's HCL evaluator.
@@ -64,8 +66,18 @@ describe("cloud-init for the control plane", () => {
     expect(parse(file("/etc/foundry/cilium-values.yaml"))).toMatchObject({ kubeProxyReplacement: true });
     const script = file("/usr/local/sbin/foundry-bootstrap");
     expect(script).toContain("helm upgrade --install cilium");
-    expect(script).toContain("https://github.com/octo/metal-foundry.git");
-    expect(script).toContain("--path=./manifests/clusters/foundry");
+    expect(file("/etc/foundry/platform.env")).toContain(
+      "GIT_REPOSITORY_URL=https://github.com/octo/metal-foundry.git\n",
+    );
+    expect(script).toContain(
+      "/usr/local/sbin/foundry-flux-handover \\\n  /etc/foundry/platform.env /etc/foundry/flux-sync.yaml",
+    );
+  });
+
+  it("hands over with the same script and sync objects the real stack runs, byte for byte", () => {
+    expect(file("/usr/local/sbin/foundry-flux-handover")).toBe(vars.flux_handover);
+    expect(file("/etc/foundry/flux-sync.yaml")).toBe(vars.flux_sync);
+    expect(vars.flux_sync).toContain("url: ${GIT_REPOSITORY_URL}");
   });
 
   it("keeps secrets in one root-only file and schedules their removal", () => {

@@ -5,9 +5,27 @@ import { manifestObjects } from "./lib/yaml-files";
 
 const fluxOrTinkerbell = /(\.toolkit\.fluxcd\.io|tinkerbell\.org)\//;
 
+// Flux validates what it applies, after postBuild substitution from the foundry-platform
+// ConfigMap: the settings cloud-init gives (infra/cloud-init), and each ${NAME:=default}'s default.
+const platform: Record<string, string> = {
+  GIT_REPOSITORY_URL: "https://github.com/octo/metal-foundry.git",
+  GITHUB_REPOSITORY: "octo/metal-foundry",
+  GIT_BRANCH: "main",
+  CONSOLE_HOSTNAME: "foundry.example.org",
+};
+function substituted<T>(object: T): T {
+  const text = JSON.stringify(object).replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^}]*))?\}/g,
+    (whole, name: string, fallback: string | undefined) => platform[name] ?? fallback ?? whole,
+  );
+  return JSON.parse(text) as T;
+}
+
 describe("Flux and Tinkerbell objects against the kept CRD schemas", () => {
   const validator = createValidator();
-  const objects = manifestObjects().filter(({ object }) => fluxOrTinkerbell.test(object.apiVersion));
+  const objects = manifestObjects()
+    .filter(({ object }) => fluxOrTinkerbell.test(object.apiVersion))
+    .map(({ file, object }) => ({ file, object: substituted(object) }));
 
   it("finds the objects it is meant to check", () => {
     const kinds = new Set(objects.map(({ object }) => object.kind));

@@ -86,7 +86,7 @@ afterAll(async () => {
 });
 
 const hyphens = (mac: string) => mac.replaceAll(":", "-");
-const smeeHitFor = (mac: string) => (hit: Hit) => hit.path === `/smee/ipxe/script/${hyphens(mac)}/auto.ipxe`;
+const smeeHitFor = (mac: string) => (hit: Hit) => hit.path === `/smee/${hyphens(mac)}/auto.ipxe`;
 
 type Boot = { media: string; firmware: Firmware; attachment: Attachment };
 const boots: Boot[] = [

@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { startConsoleServer } from "../console-server";
+import { realStackConsolePort, realStackDir } from "./settings";
+
+/**
+ * A fresh real stack for the run (the builds stay cached), then the built standalone console on
+ * exactly the settings the stack writes to DIR/env, as a user would start it.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const consoleUrl = `http://127.0.0.1:${realStackConsolePort}`;
+  const stack = (command: "start" | "stop") =>
+    execFileSync("bash", ["scripts/real-stack.sh", command, realStackDir], {
+      env: { ...process.env, FOUNDRY_CONSOLE_URL: consoleUrl },
+      stdio: "inherit",
+    });
+  stack("stop");
+  rmSync(realStackDir, { recursive: true, force: true });
+  stack("start");
+  const settings = Object.fromEntries(
+    readFileSync(path.join(realStackDir, "env"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
+  const foundry = await startConsoleServer(realStackConsolePort, settings).catch((error: unknown) => {
+    stack("stop");
+    throw error;
+  });
+  return async () => {
+    await foundry.stop();
+    stack("stop");
+  };
+}

@@ -1,0 +1,192 @@
+import { createServer, type Server } from "node:http";
+import { parse } from "yaml";
+import type { KubeList, KubeMeta, KubeRest } from "./kube-rest";
+
+/**
+ * STAND-IN for Tinkerbell v0.21.0, whose Go module the module proxy here refuses, and for what no
+ * machine can do on loopback (an agent running container actions, a kubelet). It writes only what
+ * those parts write, on the real API server:
+ * - the Tink controller: a new Workflow gets its tasks from its Template (`STATE_PENDING`) and,
+ *   with `bootOptions.toggleAllowNetboot`, `allowPXE: true` on every interface of its Hardware
+ *   (an Update, as the controller's client makes), once; after success `allowPXE: false`, once;
+ * - Smee's HTTP side: `GET /<mac>/auto.ipxe` (v0.21.0's path) answers the script for a MAC whose
+ *   Hardware allows PXE, and 404 with an empty body otherwise;
+ * - the agent: `POST /agent/<namespace>/<hardware>/boot` (a machine booted HookOS) runs the
+ *   pending Workflow's actions one a step; `POST /agent/<namespace>/<hardware>/fail` fails it;
+ * - the kubelet: after success, a Node named after the Hardware's hostname that turns Ready.
+ */
+type Interface = { dhcp?: { mac?: string; hostname?: string; arch?: string }; netboot?: { allowPXE?: boolean } };
+type Hardware = {
+  metadata: KubeMeta;
+  spec: { interfaces?: Interface[]; metadata?: { instance?: { hostname?: string } } };
+};
+type Action = { name: string; state: string; executionStart?: string; executionStop?: string; executionDuration?: string };
+type Task = { name: string; worker: string; actions: Action[] };
+type Workflow = {
+  metadata: KubeMeta;
+  spec: { templateRef?: string; hardwareRef?: string; bootOptions?: { toggleAllowNetboot?: boolean } };
+  status?: {
+    state?: string;
+    tasks?: Task[];
+    bootOptions?: { allowNetboot?: { toggledTrue?: boolean; toggledFalse?: boolean } };
+  };
+};
+type Template = { spec?: { data?: string } };
+
+const tink = "/apis/tinkerbell.org/v1alpha1";
+const asController = "?fieldManager=tink-controller";
+
+export function startTinkerbellStandIn(
+  api: KubeRest,
+  options: { port: number; artifactsUrl: string; stepMs: number },
+) {
+  const log = (line: string) => console.log(`tinkerbell stand-in: ${line}`);
+  const running = new Set<string>();
+
+  const hardwareOf = (workflow: Workflow) =>
+    api.get<Hardware>(`${tink}/namespaces/${workflow.metadata.namespace}/hardware/${workflow.spec.hardwareRef}`);
+
+  const setAllowPXE = async (hardware: Hardware, allowPXE: boolean) => {
+    const interfaces = (hardware.spec.interfaces ?? []).map((nic) => ({
+      ...nic,
+      netboot: { ...nic.netboot, allowPXE },
+    }));
+    const { namespace, name } = hardware.metadata;
+    await api.patch(`${tink}/namespaces/${namespace}/hardware/${name}${asController}`, { spec: { interfaces } });
+    log(`${namespace}/${name}: allowPXE ${allowPXE}`);
+  };
+
+  const patchStatus = (workflow: Workflow, status: NonNullable<Workflow["status"]>) =>
+    api.patch(`${tink}/namespaces/${workflow.metadata.namespace}/workflows/${workflow.metadata.name}/status${asController}`, {
+      status,
+    });
+
+  const tasksOf = async (workflow: Workflow): Promise<Task[]> => {
+    const template = await api.get<Template>(`${tink}/namespaces/${workflow.metadata.namespace}/templates/${workflow.spec.templateRef}`);
+    const data = parse(template?.spec?.data ?? "") as { tasks?: { name?: string; actions?: { name?: string }[] }[] } | null;
+    return (data?.tasks ?? []).map((task) => ({
+      name: task.name ?? "task",
+      worker: workflow.spec.hardwareRef ?? "",
+      actions: (task.actions ?? []).map((action) => ({ name: action.name ?? "action", state: "STATE_PENDING" })),
+    }));
+  };
+
+  const reconcile = async () => {
+    const workflows = (await api.get<KubeList<Workflow>>(`${tink}/workflows`))?.items ?? [];
+    for (const workflow of workflows) {
+      if (workflow.status?.state) continue;
+      const hardware = await hardwareOf(workflow);
+      const toggle = workflow.spec.bootOptions?.toggleAllowNetboot === true && hardware !== undefined;
+      if (toggle) await setAllowPXE(hardware, true);
+      await patchStatus(workflow, {
+        state: "STATE_PENDING",
+        tasks: await tasksOf(workflow),
+        ...(toggle ? { bootOptions: { allowNetboot: { toggledTrue: true } } } : {}),
+      });
+      log(`${workflow.metadata.namespace}/${workflow.metadata.name}: pending`);
+    }
+  };
+
+  const run = async (workflow: Workflow, outcome: "boot" | "fail") => {
+    const key = `${workflow.metadata.namespace}/${workflow.metadata.name}`;
+    if (running.has(key)) return;
+    running.add(key);
+    const tasks = structuredClone(workflow.status?.tasks ?? []);
+    const step = () => new Promise((resolve) => setTimeout(resolve, options.stepMs));
+    try {
+      for (const action of tasks.flatMap((task) => task.actions)) {
+        const start = new Date();
+        action.state = "STATE_RUNNING";
+        action.executionStart = start.toISOString();
+        await patchStatus(workflow, { ...workflow.status, state: "STATE_RUNNING", tasks });
+        await step();
+        const stop = new Date();
+        action.state = outcome === "fail" ? "STATE_FAILED" : "STATE_SUCCESS";
+        action.executionStop = stop.toISOString();
+        action.executionDuration = `${(stop.getTime() - start.getTime()) / 1000}s`;
+        if (outcome === "fail") break;
+      }
+      const state = outcome === "fail" ? "STATE_FAILED" : "STATE_SUCCESS";
+      const hardware = await hardwareOf(workflow);
+      const toggled = workflow.status?.bootOptions?.allowNetboot?.toggledTrue === true;
+      if (state === "STATE_SUCCESS" && toggled && hardware) await setAllowPXE(hardware, false);
+      await patchStatus(workflow, {
+        ...workflow.status,
+        state,
+        tasks,
+        ...(state === "STATE_SUCCESS" && toggled ? { bootOptions: { allowNetboot: { toggledTrue: true, toggledFalse: true } } } : {}),
+      });
+      log(`${key}: ${state}`);
+      if (state === "STATE_SUCCESS" && hardware) await joinNode(hardware);
+    } finally {
+      running.delete(key);
+    }
+  };
+
+  const joinNode = async (hardware: Hardware) => {
+    const name =
+      hardware.spec.metadata?.instance?.hostname ?? hardware.spec.interfaces?.[0]?.dhcp?.hostname ?? hardware.metadata.name;
+    const arch = hardware.spec.interfaces?.[0]?.dhcp?.arch === "aarch64" ? "arm64" : "amd64";
+    await api.apply(`/api/v1/nodes/${name}?fieldManager=kubelet&force=true`, {
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: { name, labels: { "kubernetes.io/hostname": name, "kubernetes.io/arch": arch, "kubernetes.io/os": "linux" } },
+    });
+    const now = new Date().toISOString();
+    await api.patch(`/api/v1/nodes/${name}/status?fieldManager=kubelet`, {
+      status: {
+        conditions: [
+          { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: now, lastTransitionTime: now },
+        ],
+        nodeInfo: { architecture: arch, operatingSystem: "linux", kubeletVersion: "v1.33.5+k3s1" },
+      },
+    });
+    log(`node ${name} Ready`);
+  };
+
+  const hardwareForMac = async (mac: string) => {
+    const wanted = mac.toLowerCase().replaceAll("-", ":");
+    const all = (await api.get<KubeList<Hardware>>(`${tink}/hardware`))?.items ?? [];
+    for (const hardware of all) {
+      const nic = hardware.spec.interfaces?.find((i) => i.dhcp?.mac?.toLowerCase() === wanted);
+      if (nic) return { hardware, nic };
+    }
+    return undefined;
+  };
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://stand-in");
+    const script = /^\/([0-9a-fA-F]{2}(?:[:-][0-9a-fA-F]{2}){5})\/auto\.ipxe$/.exec(url.pathname);
+    const agent = /^\/agent\/([a-z0-9-]+)\/([a-z0-9.-]+)\/(boot|fail)$/.exec(url.pathname);
+    const answer = async (): Promise<[number, string]> => {
+      if (request.method === "GET" && script?.[1]) {
+        const found = await hardwareForMac(script[1]);
+        log(`iPXE script asked for ${script[1]}: ${found?.nic.netboot?.allowPXE ? "served" : "refused"}`);
+        if (!found?.nic.netboot?.allowPXE) return [404, ""];
+        const arch = found.nic.dhcp?.arch ?? "x86_64";
+        return [200, `#!ipxe\nkernel ${options.artifactsUrl}/vmlinuz-${arch} facility=onprem\ninitrd ${options.artifactsUrl}/initramfs-${arch}\nboot\n`];
+      }
+      if (request.method === "POST" && agent?.[1] && agent[2] && agent[3]) {
+        const [, namespace, hardware, verb] = agent;
+        const workflows = (await api.get<KubeList<Workflow>>(`${tink}/namespaces/${namespace}/workflows`))?.items ?? [];
+        const pending = workflows.find((w) => w.spec.hardwareRef === hardware && w.status?.state === "STATE_PENDING");
+        if (!pending) return [404, "no pending workflow\n"];
+        void run(pending, verb === "fail" ? "fail" : "boot").catch((error: unknown) => log(String(error)));
+        return [202, `${pending.metadata.name}\n`];
+      }
+      return [404, ""];
+    };
+    answer().then(
+      ([status, body]) => response.writeHead(status, { "Content-Type": "text/plain" }).end(body),
+      (error: unknown) => response.writeHead(500).end(String(error)),
+    );
+  });
+  server.listen(options.port, "127.0.0.1");
+  const timer = setInterval(() => void reconcile().catch((e: unknown) => log(String(e))), 500);
+  return {
+    close: () => {
+      clearInterval(timer);
+      server.close();
+    },
+  };
+}

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# The real control plane on loopback: etcd and kube-apiserver at the Kubernetes version K3s pins,
+# Flux's source- and kustomize-controller at the versions the pinned Flux ships, with that
+# release's CRDs; stand-ins (e2e/real-stack/) only for what cannot be had here. What is real and
+# what is a stand-in, and why: docs/platform/real-stack.md.
+#   FOUNDRY_CONSOLE_URL=http://127.0.0.1:PORT bash scripts/real-stack.sh start DIR
+#   bash scripts/real-stack.sh stop DIR
+# start builds what is missing (cached by version), starts every part, seeds DIR/gitops.git from
+# manifests/ when absent, hands the cluster to Flux with infra/flux-handover.sh, waits until the
+# Kustomizations that can be Ready here are, and writes DIR/env for a console.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+here="$root/scripts/real-stack"
+command="${1:-}" dir="${2:-}"
+[ -n "$dir" ] && [ "$command" = start -o "$command" = stop ] || {
+  echo "usage: FOUNDRY_CONSOLE_URL=http://127.0.0.1:PORT $0 start DIR | $0 stop DIR" >&2
+  exit 2
+}
+mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)"
+cache="${REAL_STACK_CACHE:-$HOME/.cache/metal-foundry/real-stack}"
+export REAL_STACK_CACHE="$cache"
+
+stop_all() {
+  local pidfile pid name
+  for pidfile in "$dir"/pids/*.pid; do
+    [ -e "$pidfile" ] || continue
+    pid="$(cat "$pidfile")" name="$(basename "$pidfile" .pid)"
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      echo "real-stack: stopped $name ($pid)"
+    fi
+    rm -f "$pidfile"
+  done
+}
+
+if [ "$command" = stop ]; then
+  stop_all
+  exit 0
+fi
+
+: "${FOUNDRY_CONSOLE_URL:?set FOUNDRY_CONSOLE_URL to the console the Flux Provider posts to}"
+started=$SECONDS
+stage() { echo "real-stack: $1 ($((SECONDS - started)) s)"; }
+
+. "$here/versions.sh"
+bash "$here/build.sh"
+stage "built or cached"
+bin() { echo "$cache/bin/$1-$2"; }
+flux_dir="$(go mod download -json "github.com/fluxcd/flux2/v2@$REAL_STACK_FLUX" | sed -nE 's/^\s*"Dir": "(.*)",?$/\1/p')"
+base_version() {
+  grep -o "releases/download/v[0-9.]*/$1.crds.yaml" "$flux_dir/manifests/bases/$1/kustomization.yaml" |
+    sed -E 's#releases/download/(v[0-9.]+)/.*#\1#'
+}
+etcd_bin="$(ls "$cache"/bin/etcd-v* | sort -V | tail -n 1)"
+apiserver_bin="$(bin kube-apiserver "$REAL_STACK_KUBERNETES")"
+export KUBECTL="$(bin kubectl "$REAL_STACK_KUBERNETES")"
+source_bin="$(bin source-controller "$(base_version source-controller)")"
+kustomize_bin="$(bin kustomize-controller "$(base_version kustomize-controller)")"
+
+mkdir -p "$dir/logs" "$dir/pids" "$dir/flux/source"
+stop_all >/dev/null
+if [ ! -s "$dir/ports.env" ]; then
+  names=(ETCD ETCD_PEER APISERVER SOURCE_STORAGE SOURCE_HEALTH SOURCE_METRICS KUSTOMIZE_HEALTH
+    KUSTOMIZE_METRICS EVENTS RECEIVER GIT SMEE ARTIFACTS)
+  mapfile -t free < <(node "$here/free-ports.mjs" "${#names[@]}")
+  for i in "${!names[@]}"; do echo "${names[$i]}=${free[$i]}"; done >"$dir/ports.env"
+fi
+. "$dir/ports.env"
+
+run() { # NAME COMMAND…: in its own process group, so stop ends it with its children
+  local name="$1"
+  shift
+  setsid "$@" >>"$dir/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$dir/pids/$name.pid"
+}
+wait_until() { # WHAT SECONDS COMMAND…
+  local what="$1" seconds="$2"
+  shift 2
+  for _ in $(seq $((seconds * 4))); do
+    "$@" >/dev/null 2>&1 && return 0
+    sleep 0.25
+  done
+  echo "real-stack: $what did not answer within $seconds s; its log:" >&2
+  tail -n 30 "$dir/logs/${what%% *}.log" >&2 2>/dev/null || true
+  stop_all >&2
+  exit 1
+}
+answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.status < 500 ? 0 : 1), () => process.exit(1))' "$1"; }
+
+bash "$here/pki.sh" "$dir/pki"
+run etcd "$etcd_bin" --name real-stack --data-dir "$dir/etcd" --unsafe-no-fsync \
+  --listen-client-urls "http://127.0.0.1:$ETCD" --advertise-client-urls "http://127.0.0.1:$ETCD" \
+  --listen-peer-urls "http://127.0.0.1:$ETCD_PEER" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER" \
+  --initial-cluster "real-stack=http://127.0.0.1:$ETCD_PEER"
+wait_until etcd 30 answers "http://127.0.0.1:$ETCD/health"
+run kube-apiserver "$apiserver_bin" --etcd-servers "http://127.0.0.1:$ETCD" \
+  --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$APISERVER" \
+  --cert-dir "$dir/pki" --tls-cert-file "$dir/pki/apiserver.crt" --tls-private-key-file "$dir/pki/apiserver.key" \
+  --client-ca-file "$dir/pki/ca.crt" --authorization-mode RBAC \
+  --service-account-issuer https://kubernetes.default.svc \
+  --service-account-key-file "$dir/pki/service-account.pub" \
+  --service-account-signing-key-file "$dir/pki/service-account.key" \
+  --service-cluster-ip-range 10.96.0.0/24 --disable-admission-plugins ServiceAccount \
+  --enable-priority-and-fairness=false --profiling=false
+cat >"$dir/kubeconfig" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+  - name: real-stack
+    cluster:
+      server: https://127.0.0.1:$APISERVER
+      certificate-authority: $dir/pki/ca.crt
+users:
+  - name: admin
+    user:
+      client-certificate: $dir/pki/admin.crt
+      client-key: $dir/pki/admin.key
+contexts:
+  - name: real-stack
+    context: {cluster: real-stack, user: admin}
+current-context: real-stack
+EOF
+chmod 600 "$dir/kubeconfig"
+export KUBECONFIG="$dir/kubeconfig"
+wait_until kube-apiserver 90 "$KUBECTL" get --raw /readyz
+stage "Kubernetes $REAL_STACK_KUBERNETES API server ready"
+
+bash "$here/install-flux.sh" "$dir/flux-install"
+tinkerbell_crds="${REAL_STACK_TINKERBELL_CRDS:-$root/../shared/reference/tinkerbell/v1alpha1}"
+"$KUBECTL" apply --server-side -f "$tinkerbell_crds" >/dev/null
+"$KUBECTL" wait --for=condition=Established --timeout=60s crd/hardware.tinkerbell.org \
+  crd/workflows.tinkerbell.org crd/templates.tinkerbell.org >/dev/null
+stage "CRDs installed"
+
+# Keys are made once per stack folder; the console gets the Provider's in DIR/env.
+[ -s "$dir/flux-webhook-secret" ] || openssl rand -hex 32 >"$dir/flux-webhook-secret"
+[ -s "$dir/github-webhook-token" ] || openssl rand -hex 32 >"$dir/github-webhook-token"
+for secret in foundry-console-webhook:flux-webhook-secret github-webhook-token:github-webhook-token; do
+  "$KUBECTL" -n flux-system create secret generic "${secret%%:*}" \
+    --from-literal=token="$(cat "$dir/${secret#*:}")" --dry-run=client -o yaml |
+    "$KUBECTL" apply -f - >/dev/null
+done
+
+if [ ! -d "$dir/gitops.git" ]; then
+  bash "$here/seed-repository.sh" "$dir/gitops.git"
+fi
+printf '#!/bin/sh\nexec node %s %s\n' "$here/post-receive.mjs" "$dir" >"$dir/gitops.git/hooks/post-receive"
+chmod +x "$dir/gitops.git/hooks/post-receive"
+
+run stand-ins env REAL_STACK_DIR="$dir" REAL_STACK_ARTIFACTS_URL="http://127.0.0.1:$ARTIFACTS" \
+  node --import tsx "$root/e2e/real-stack/stand-ins.ts"
+wait_until "stand-ins (Git)" 30 answers "http://127.0.0.1:$GIT/gitops.git/info/refs?service=git-upload-pack"
+wait_until "stand-ins (Smee)" 10 answers "http://127.0.0.1:$SMEE/"
+
+export RUNTIME_NAMESPACE=flux-system
+run source-controller "$source_bin" --watch-all-namespaces --enable-leader-election=false \
+  --storage-path "$dir/flux/source" --storage-addr "127.0.0.1:$SOURCE_STORAGE" \
+  --storage-adv-addr "127.0.0.1:$SOURCE_STORAGE" --events-addr "http://127.0.0.1:$EVENTS/" \
+  --health-addr "127.0.0.1:$SOURCE_HEALTH" --metrics-addr "127.0.0.1:$SOURCE_METRICS"
+run kustomize-controller "$kustomize_bin" --watch-all-namespaces --enable-leader-election=false \
+  --no-remote-bases=true --requeue-dependency=5s --events-addr "http://127.0.0.1:$EVENTS/" \
+  --health-addr "127.0.0.1:$KUSTOMIZE_HEALTH" --metrics-addr "127.0.0.1:$KUSTOMIZE_METRICS"
+wait_until source-controller 60 answers "http://127.0.0.1:$SOURCE_HEALTH/readyz"
+wait_until kustomize-controller 60 answers "http://127.0.0.1:$KUSTOMIZE_HEALTH/readyz"
+stage "Flux $REAL_STACK_FLUX controllers running"
+
+# The handover, with the same script cloud-init runs on the control plane.
+cat >"$dir/platform.env" <<EOF
+GIT_REPOSITORY_URL=http://127.0.0.1:$GIT/gitops.git
+GITHUB_REPOSITORY=real-stack/gitops
+GIT_BRANCH=main
+CONSOLE_HOSTNAME=localhost
+CONSOLE_WEBHOOK_URL=${FOUNDRY_CONSOLE_URL%/}/api/webhooks/flux
+ACME_EMAIL=real-stack@localhost
+OCI_REGION=loopback
+OCI_NAMESPACE=real-stack
+BACKUP_BUCKET=real-stack-backups
+TINKERBELL_PUBLIC_IP=127.0.0.1
+TINKERBELL_ARTIFACTS_URL=http://127.0.0.1:$ARTIFACTS
+EOF
+GIT_USERNAME=git GIT_PASSWORD=real-stack KUBECTL="$KUBECTL" \
+  bash "$root/infra/flux-handover.sh" "$dir/platform.env" "$root/manifests/clusters/foundry/sync.yaml" >/dev/null
+for kustomization in foundry infra-controllers infra-configs tinkerbell; do
+  if ! "$KUBECTL" -n flux-system wait --for=condition=Ready --timeout=180s \
+    "kustomization/$kustomization" >/dev/null 2>&1; then
+    echo "real-stack: Kustomization $kustomization is not Ready:" >&2
+    "$KUBECTL" -n flux-system get kustomizations,gitrepositories >&2 || true
+    stop_all >&2
+    exit 1
+  fi
+done
+stage "handed over: foundry, infra-controllers, infra-configs and tinkerbell Ready"
+
+cat >"$dir/env" <<EOF
+KUBECONFIG=$dir/kubeconfig
+FOUNDRY_GIT_URL=http://127.0.0.1:$GIT/gitops.git
+FOUNDRY_SMEE_URL=http://127.0.0.1:$SMEE
+FLUX_WEBHOOK_SECRET=$(cat "$dir/flux-webhook-secret")
+REAL_STACK_AGENT_URL=http://127.0.0.1:$SMEE/agent
+EOF
+echo "$KUBECTL" >"$dir/kubectl-path"
+stage "ready; settings in $dir/env"

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Builds the upstream programs of the real stack from their Go modules at the pinned versions,
+# cached by version outside the repository. Each program builds from a small wrapper module that
+# repeats the replace directives of the program's own go.mod (Go ignores them in a dependency).
+# Prints how long each build took. Nothing built here is committed.
+#   bash scripts/real-stack/build.sh            # everything missing
+#   REAL_STACK_CACHE=/some/dir bash …           # another cache (default ~/.cache/metal-foundry/real-stack)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/versions.sh"
+cache="${REAL_STACK_CACHE:-$HOME/.cache/metal-foundry/real-stack}"
+mkdir -p "$cache/bin" "$cache/src"
+export GOFLAGS="-trimpath -mod=mod" CGO_ENABLED=0 GOTOOLCHAIN=local
+export GOMAXPROCS="${REAL_STACK_BUILD_PROCS:-$(nproc)}"
+
+module_dir() { go mod download -json "$1@$2" | node -e '
+  let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    const m = JSON.parse(s); if (m.Error) { console.error(m.Error); process.exit(1); } console.log(m.Dir); });'; }
+
+# wrapper NAME MODULE VERSION PACKAGE [STAGING_VERSION]: a module requiring MODULE@VERSION whose
+# replaces repeat MODULE's own; a replace to a folder inside MODULE becomes that module at the
+# version MODULE requires (Kubernetes requires its staging modules as v0.0.0: STAGING_VERSION).
+wrapper() {
+  local name="$1" module="$2" version="$3" package="$4" staging="${5:-}"
+  local dir="$cache/src/$name-$version" upstream
+  upstream="$(module_dir "$module" "$version")"
+  rm -rf "$dir" && mkdir -p "$dir"
+  (cd "$upstream" && go mod edit -json) | STAGING="$staging" MODULE="$module" VERSION="$version" node -e '
+    let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+      const mod = JSON.parse(s);
+      const required = new Map((mod.Require ?? []).map((r) => [r.Path, r.Version]));
+      const lines = [`module foundry.local/real-stack/wrapper`, `go ${mod.Go}`,
+        `require ${process.env.MODULE} ${process.env.VERSION}`];
+      for (const r of mod.Replace ?? []) {
+        const from = r.Old.Version ? `${r.Old.Path} ${r.Old.Version}` : r.Old.Path;
+        if (r.New.Path.startsWith(".")) {
+          // A folder replace of a module that is not required only forbids it: nothing to repeat.
+          if (!required.has(r.Old.Path)) continue;
+          let v = required.get(r.Old.Path) ?? process.env.VERSION;
+          if (v === "v0.0.0" && process.env.STAGING) v = process.env.STAGING;
+          lines.push(`replace ${from} => ${r.Old.Path} ${v}`);
+        } else {
+          lines.push(`replace ${from} => ${r.New.Path}${r.New.Version ? " " + r.New.Version : ""}`);
+        }
+      }
+      console.log(lines.join("\n"));
+    });' >"$dir/go.mod"
+  # `go get`, not `go mod tidy`: tidy would also fetch the test-only modules of every dependency.
+  (cd "$dir" && go get "$module@$version" >/dev/null 2>&1 || go get "$module@$version")
+}
+
+# build NAME MODULE VERSION PACKAGE [STAGING_VERSION]
+build() {
+  local name="$1" module="$2" version="$3" package="$4" staging="${5:-}"
+  local out="$cache/bin/$name-$version" started=$SECONDS
+  if [ -x "$out" ]; then echo "real-stack build: $name $version cached"; return; fi
+  wrapper "$@"
+  (cd "$cache/src/$name-$version" && go build -ldflags='-s -w' -o "$out.partial" "$package")
+  mv "$out.partial" "$out"
+  echo "real-stack build: $name $version built in $((SECONDS - started)) s"
+}
+
+flux_base_version() {
+  # The controller version a Flux release ships, from its manifests/bases/<name>/kustomization.yaml.
+  local flux_dir
+  flux_dir="$(module_dir github.com/fluxcd/flux2/v2 "$REAL_STACK_FLUX")"
+  grep -o "releases/download/v[0-9.]*/$1.crds.yaml" "$flux_dir/manifests/bases/$1/kustomization.yaml" |
+    sed -E 's#releases/download/(v[0-9.]+)/.*#\1#'
+}
+
+# notification-controller's module is not served here, but its api module is, verified against the
+# hash the pinned Flux release records in its go.sum; its CRDs are generated from that api module
+# by the controller-gen version the Flux controllers of that release use (their Makefiles).
+notification_crds() {
+  local version="$1" started=$SECONDS
+  local out="$cache/crds/notification-controller-$version"
+  if [ -s "$out/notification.toolkit.fluxcd.io_receivers.yaml" ]; then
+    echo "real-stack build: notification-controller CRDs $version cached"; return
+  fi
+  local source_dir gen_version flux_dir
+  local work="$cache/src/notification-api-$version"
+  source_dir="$(module_dir github.com/fluxcd/source-controller "$source_version")"
+  gen_version="$(sed -nE 's/^CONTROLLER_GEN_VERSION \?= (v[0-9.]+)/\1/p' "$source_dir/Makefile")"
+  build controller-gen sigs.k8s.io/controller-tools "$gen_version" \
+    sigs.k8s.io/controller-tools/cmd/controller-gen
+  flux_dir="$(module_dir github.com/fluxcd/flux2/v2 "$REAL_STACK_FLUX")"
+  rm -rf "$work" && mkdir -p "$work"
+  printf 'module foundry.local/real-stack/notification-api\ngo 1.24\nrequire github.com/fluxcd/notification-controller/api %s\n' \
+    "$version" >"$work/go.mod"
+  cp "$flux_dir/go.sum" "$work/go.sum"
+  local api
+  api="$(cd "$work" && go mod download -json github.com/fluxcd/notification-controller/api |
+    node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const m=JSON.parse(s);if(m.Error){console.error(m.Error);process.exit(1)}console.log(m.Dir)})')"
+  cp -r "$api" "$work/api" && chmod -R u+w "$work/api"
+  mkdir -p "$out.partial"
+  (cd "$work/api" && go mod download &&
+    "$cache/bin/controller-gen-$gen_version" crd:crdVersions=v1 paths=./... \
+      output:crd:artifacts:config="$out.partial")
+  rm -rf "$out" && mv "$out.partial" "$out"
+  echo "real-stack build: notification-controller CRDs $version generated in $((SECONDS - started)) s"
+}
+
+kube_minor_patch="${REAL_STACK_KUBERNETES#v1.}"
+etcd_version="$(grep -E '^\s+go.etcd.io/etcd/server/v3 ' \
+  "$(module_dir k8s.io/kubernetes "$REAL_STACK_KUBERNETES")/go.mod" | awk '{print $2}')"
+source_version="$(flux_base_version source-controller)"
+kustomize_version="$(flux_base_version kustomize-controller)"
+notification_version="$(flux_base_version notification-controller)"
+
+what="${1:-all}"
+case "$what" in
+  all | kubernetes)
+    build etcd go.etcd.io/etcd/server/v3 "$etcd_version" go.etcd.io/etcd/server/v3
+    ;;&
+  all | kubernetes)
+    build kube-apiserver k8s.io/kubernetes "$REAL_STACK_KUBERNETES" \
+      k8s.io/kubernetes/cmd/kube-apiserver "v0.$kube_minor_patch"
+    build kubectl k8s.io/kubernetes "$REAL_STACK_KUBERNETES" \
+      k8s.io/kubernetes/cmd/kubectl "v0.$kube_minor_patch"
+    ;;&
+  all | flux)
+    build source-controller github.com/fluxcd/source-controller "$source_version" \
+      github.com/fluxcd/source-controller
+    build kustomize-controller github.com/fluxcd/kustomize-controller "$kustomize_version" \
+      github.com/fluxcd/kustomize-controller
+    notification_crds "$notification_version"
+    ;;
+esac

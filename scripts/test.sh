@@ -1,26 +1,54 @@
 #!/usr/bin/env bash
-# Installs everything the tests need (npm and Debian packages) and runs every test.
+# Installs everything the tests need (npm and Debian packages) and runs every test, printing how
+# long each stage took. The real stack's Go builds (scripts/real-stack/build.sh, cached by
+# version) run in the background from the start and are waited for before its browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/apt-install.sh
 . scripts/lib/npm-install.sh
 
+started=$SECONDS
+stage_started=$SECONDS
+stage() {
+  echo "== $1 (previous stage $((SECONDS - stage_started)) s, $((SECONDS - started)) s in all)"
+  stage_started=$SECONDS
+}
+
+stage "Debian packages"
 # SYSLINUX's installer (BIOS boot of the x86_64 USB image) is packaged for x86 only.
 syslinux=()
 case "$(dpkg --print-architecture)" in amd64 | i386) syslinux=(syslinux) ;; esac
 apt_install_missing git ca-certificates g++ make python3 chromium postgresql shellcheck jq \
-  xorriso mtools dosfstools isolinux syslinux-common "${syslinux[@]}" qemu-system-x86 ovmf
+  xorriso mtools dosfstools isolinux syslinux-common "${syslinux[@]}" qemu-system-x86 ovmf \
+  openssl perl
+stage "npm packages and iPXE"
 npm_install_project
 bash scripts/fetch-ipxe.sh
 
-echo "== typecheck and lint"
+# Go 1.26 comes with the machine (README); the builds use it as it is (GOTOOLCHAIN=local).
+build_log="$(mktemp -t foundry-real-stack-build.XXXXXX)"
+bash scripts/real-stack/build.sh >"$build_log" 2>&1 &
+build_pid=$!
+trap 'kill "$build_pid" 2>/dev/null || true' EXIT
+
+stage "typecheck and lint"
 npm run typecheck
 npm run lint
-echo "== unit and integration tests (SQLite and PostgreSQL)"
+stage "unit and integration tests (SQLite and PostgreSQL)"
 bash scripts/with-postgres.sh npx vitest run
-echo "== boot media under QEMU (SeaBIOS and OVMF, CD and USB disk)"
+stage "boot media under QEMU (SeaBIOS and OVMF, CD and USB disk)"
 npx vitest run --config tests/bootmedia/qemu/vitest.config.mts
-echo "== build"
+stage "build"
 npm run build
-echo "== browser tests (Debian Chromium)"
+stage "browser tests (Debian Chromium)"
 npx playwright test
+stage "real stack builds (started in the background at the beginning)"
+if ! wait "$build_pid"; then
+  cat "$build_log"
+  echo "the real stack's Go builds failed" >&2
+  exit 1
+fi
+grep -v '^go: downloading' "$build_log"
+stage "browser tests against the real stack (Kubernetes API, Flux controllers)"
+npx playwright test --config playwright.real-stack.config.ts
+stage "done"

@@ -151,7 +151,8 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
     const requestedAt = new Date().toISOString();
     for (const resource of receiver.spec.resources) {
       const [group, version] = (resource.apiVersion ?? "source.toolkit.fluxcd.io/v1").split("/");
-      const plural = `${resource.kind.toLowerCase()}s`;
+      const kind = resource.kind.toLowerCase();
+      const plural = kind.endsWith("y") ? `${kind.slice(0, -1)}ies` : `${kind}s`;
       await api.patch(
         `/apis/${group}/${version}/namespaces/${resource.namespace ?? namespace}/${plural}/${resource.name}`,
         { metadata: { annotations: { "reconcile.fluxcd.io/requestedAt": requestedAt } } },
@@ -161,13 +162,13 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
     return 200;
   };
 
-  const events = serve(ports.events, async (_request, body) => {
+  const events = serve(ports.events, log, async (_request, body) => {
     void forward(JSON.parse(body.toString("utf8")) as FluxEvent).catch((error: unknown) =>
       log(`event not forwarded: ${String(error)}`),
     );
     return 202;
   });
-  const hooks = serve(ports.receiver, receive);
+  const hooks = serve(ports.receiver, log, receive);
   const timer = setInterval(() => void publishPaths().catch((e: unknown) => log(String(e))), 1_000);
   return {
     close: () => {
@@ -178,14 +179,21 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
   };
 }
 
-function serve(port: number, handle: (request: IncomingMessage, body: Buffer) => Promise<number>): Server {
+function serve(
+  port: number,
+  log: (line: string) => void,
+  handle: (request: IncomingMessage, body: Buffer) => Promise<number>,
+): Server {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       handle(request, Buffer.concat(chunks)).then(
         (status) => response.writeHead(status).end(),
-        () => response.writeHead(500).end(),
+        (error: unknown) => {
+          log(`${request.method ?? "?"} ${request.url ?? "?"}: ${String(error)}`);
+          response.writeHead(500).end();
+        },
       );
     });
   });

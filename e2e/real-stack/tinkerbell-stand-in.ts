@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { parse } from "yaml";
 import type { KubeList, KubeMeta, KubeRest } from "./kube-rest";
@@ -20,8 +21,9 @@ type Hardware = {
   metadata: KubeMeta;
   spec: { interfaces?: Interface[]; metadata?: { instance?: { hostname?: string } } };
 };
-type Action = { name: string; state: string; executionStart?: string; executionStop?: string; executionDuration?: string };
-type Task = { name: string; worker: string; actions: Action[] };
+type Action = { id: string; name: string; image?: string; state: string; executionStart?: string; executionStop?: string; executionDuration?: string };
+/** The status shape of v0.21.0's CRD: ids and the agent are required, as the API server checks. */
+type Task = { id: string; name: string; agentID: string; actions: Action[] };
 type Workflow = {
   metadata: KubeMeta;
   spec: { templateRef?: string; hardwareRef?: string; bootOptions?: { toggleAllowNetboot?: boolean } };
@@ -61,13 +63,21 @@ export function startTinkerbellStandIn(
       status,
     });
 
-  const tasksOf = async (workflow: Workflow): Promise<Task[]> => {
+  const tasksOf = async (workflow: Workflow, hardware: Hardware | undefined): Promise<Task[]> => {
     const template = await api.get<Template>(`${tink}/namespaces/${workflow.metadata.namespace}/templates/${workflow.spec.templateRef}`);
-    const data = parse(template?.spec?.data ?? "") as { tasks?: { name?: string; actions?: { name?: string }[] }[] } | null;
+    const data = parse(template?.spec?.data ?? "") as { tasks?: { name?: string; actions?: { name?: string; image?: string }[] }[] } | null;
+    // The agent is the machine's first MAC, as a template's `worker: "{{.device_1}}"` renders.
+    const agentID = hardware?.spec.interfaces?.[0]?.dhcp?.mac ?? "";
     return (data?.tasks ?? []).map((task) => ({
+      id: randomUUID(),
       name: task.name ?? "task",
-      worker: workflow.spec.hardwareRef ?? "",
-      actions: (task.actions ?? []).map((action) => ({ name: action.name ?? "action", state: "STATE_PENDING" })),
+      agentID,
+      actions: (task.actions ?? []).map((action) => ({
+        id: randomUUID(),
+        name: action.name ?? "action",
+        ...(action.image ? { image: action.image } : {}),
+        state: "STATE_PENDING",
+      })),
     }));
   };
 
@@ -80,7 +90,7 @@ export function startTinkerbellStandIn(
       if (toggle) await setAllowPXE(hardware, true);
       await patchStatus(workflow, {
         state: "STATE_PENDING",
-        tasks: await tasksOf(workflow),
+        tasks: await tasksOf(workflow, hardware),
         ...(toggle ? { bootOptions: { allowNetboot: { toggledTrue: true } } } : {}),
       });
       log(`${workflow.metadata.namespace}/${workflow.metadata.name}: pending`);

@@ -1,0 +1,23 @@
+import "server-only";
+import { db, type DatabaseClient } from "@/lib/db";
+import { serverReportedActions } from "@/lib/timeline/boot-events";
+
+export type Decommission = { actorLogin: string; commitSha: string; finishedAt: Date };
+
+/**
+ * How a server left Git, when the last request a person made about it was a decommission that
+ * committed: the server page's answer once the file is gone, instead of "Page not found".
+ */
+export async function lastDecommission(
+  name: string,
+  options: { client?: DatabaseClient } = {},
+): Promise<Decommission | undefined> {
+  const client = options.client ?? db();
+  const row = await client.auditEntry.findFirst({
+    where: { OR: [{ target: name }, { target: { startsWith: `${name} ` } }], action: { notIn: [...serverReportedActions] } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (row?.action !== "decommission-server" || row.status !== "succeeded") return undefined;
+  if (!row.commitSha || !row.finishedAt) return undefined;
+  return { actorLogin: row.actorLogin, commitSha: row.commitSha, finishedAt: row.finishedAt };
+}

@@ -5,6 +5,7 @@
 # what is a stand-in, and why: docs/platform/real-stack.md.
 #   FOUNDRY_CONSOLE_URL=http://127.0.0.1:PORT bash scripts/real-stack.sh start DIR
 #   bash scripts/real-stack.sh stop DIR
+#   bash scripts/real-stack.sh stop-apiserver|start-apiserver DIR   (tests: an API server restart)
 # start builds what is missing (cached by version), starts every part, seeds DIR/gitops.git from
 # manifests/ when absent, hands the cluster to Flux with infra/flux-handover.sh, waits until the
 # Kustomizations that can be Ready here are, and writes DIR/env for a console.
@@ -12,8 +13,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 here="$root/scripts/real-stack"
 command="${1:-}" dir="${2:-}"
-[ -n "$dir" ] && [ "$command" = start -o "$command" = stop ] || {
+case "$command" in start | stop | stop-apiserver | start-apiserver) ;; *) command="" ;; esac
+[ -n "$dir" ] && [ -n "$command" ] || {
   echo "usage: FOUNDRY_CONSOLE_URL=http://127.0.0.1:PORT $0 start DIR | $0 stop DIR" >&2
+  echo "       $0 stop-apiserver DIR | $0 start-apiserver DIR" >&2
   exit 2
 }
 mkdir -p "$dir"
@@ -21,9 +24,10 @@ dir="$(cd "$dir" && pwd)"
 cache="${REAL_STACK_CACHE:-$HOME/.cache/metal-foundry/real-stack}"
 export REAL_STACK_CACHE="$cache"
 
-stop_all() {
+stop_all() { stop_parts "$dir"/pids/*.pid; }
+stop_parts() {
   local pidfile pid name
-  for pidfile in "$dir"/pids/*.pid; do
+  for pidfile in "$@"; do
     [ -e "$pidfile" ] || continue
     pid="$(cat "$pidfile")" name="$(basename "$pidfile" .pid)"
     if kill -0 "$pid" 2>/dev/null; then
@@ -40,8 +44,13 @@ if [ "$command" = stop ]; then
   stop_all
   exit 0
 fi
+if [ "$command" = stop-apiserver ]; then
+  stop_parts "$dir/pids/kube-apiserver.pid"
+  exit 0
+fi
 
-: "${FOUNDRY_CONSOLE_URL:?set FOUNDRY_CONSOLE_URL to the console the Flux Provider posts to}"
+[ "$command" = start-apiserver ] ||
+  : "${FOUNDRY_CONSOLE_URL:?set FOUNDRY_CONSOLE_URL to the console the Flux Provider posts to}"
 started=$SECONDS
 stage() { echo "real-stack: $1 ($((SECONDS - started)) s)"; }
 
@@ -61,7 +70,7 @@ source_bin="$(bin source-controller "$(base_version source-controller)")"
 kustomize_bin="$(bin kustomize-controller "$(base_version kustomize-controller)")"
 
 mkdir -p "$dir/logs" "$dir/pids" "$dir/flux/source"
-stop_all >/dev/null
+[ "$command" = start-apiserver ] || stop_all >/dev/null
 if [ ! -s "$dir/ports.env" ]; then
   names=(ETCD ETCD_PEER APISERVER SOURCE_STORAGE SOURCE_HEALTH SOURCE_METRICS KUSTOMIZE_HEALTH
     KUSTOMIZE_METRICS EVENTS RECEIVER GIT SMEE ARTIFACTS)
@@ -90,21 +99,30 @@ wait_until() { # WHAT SECONDS COMMAND…
 }
 answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.status < 500 ? 0 : 1), () => process.exit(1))' "$1"; }
 
+start_apiserver() {
+  run kube-apiserver "$apiserver_bin" --etcd-servers "http://127.0.0.1:$ETCD" \
+    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$APISERVER" \
+    --cert-dir "$dir/pki" --tls-cert-file "$dir/pki/apiserver.crt" --tls-private-key-file "$dir/pki/apiserver.key" \
+    --client-ca-file "$dir/pki/ca.crt" --authorization-mode RBAC \
+    --service-account-issuer https://kubernetes.default.svc \
+    --service-account-key-file "$dir/pki/service-account.pub" \
+    --service-account-signing-key-file "$dir/pki/service-account.key" \
+    --service-cluster-ip-range 10.96.0.0/24 --disable-admission-plugins ServiceAccount \
+    --enable-priority-and-fairness=false --profiling=false
+}
+if [ "$command" = start-apiserver ]; then
+  start_apiserver
+  export KUBECONFIG="$dir/kubeconfig"
+  wait_until kube-apiserver 90 "$KUBECTL" get --raw /readyz
+  exit 0
+fi
 bash "$here/pki.sh" "$dir/pki"
 run etcd "$etcd_bin" --name real-stack --data-dir "$dir/etcd" --unsafe-no-fsync \
   --listen-client-urls "http://127.0.0.1:$ETCD" --advertise-client-urls "http://127.0.0.1:$ETCD" \
   --listen-peer-urls "http://127.0.0.1:$ETCD_PEER" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER" \
   --initial-cluster "real-stack=http://127.0.0.1:$ETCD_PEER"
 wait_until etcd 30 answers "http://127.0.0.1:$ETCD/health"
-run kube-apiserver "$apiserver_bin" --etcd-servers "http://127.0.0.1:$ETCD" \
-  --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$APISERVER" \
-  --cert-dir "$dir/pki" --tls-cert-file "$dir/pki/apiserver.crt" --tls-private-key-file "$dir/pki/apiserver.key" \
-  --client-ca-file "$dir/pki/ca.crt" --authorization-mode RBAC \
-  --service-account-issuer https://kubernetes.default.svc \
-  --service-account-key-file "$dir/pki/service-account.pub" \
-  --service-account-signing-key-file "$dir/pki/service-account.key" \
-  --service-cluster-ip-range 10.96.0.0/24 --disable-admission-plugins ServiceAccount \
-  --enable-priority-and-fairness=false --profiling=false
+start_apiserver
 cat >"$dir/kubeconfig" <<EOF
 apiVersion: v1
 kind: Config

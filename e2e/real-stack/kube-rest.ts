@@ -11,12 +11,16 @@ export type KubeRest = {
   patch(apiPath: string, body: unknown, type?: "merge" | "json"): Promise<void>;
   /** Server-side apply; the path carries `fieldManager` (and `force`). */
   apply(apiPath: string, object: unknown): Promise<void>;
+  create(apiPath: string, object: unknown): Promise<void>;
+  /** One object, or a collection when the path names one (with `?labelSelector=`). */
+  delete(apiPath: string): Promise<void>;
 };
 
 export function kubeRest(stackDir: string, server: string): KubeRest {
   const pki = path.join(stackDir, "pki");
   const agent = new Agent({
     keepAlive: true,
+    maxSockets: 16,
     ca: readFileSync(path.join(pki, "ca.crt")),
     cert: readFileSync(path.join(pki, "admin.crt")),
     key: readFileSync(path.join(pki, "admin.key")),
@@ -50,6 +54,14 @@ export function kubeRest(stackDir: string, server: string): KubeRest {
       const contentType = type === "merge" ? "application/merge-patch+json" : "application/json-patch+json";
       const answer = await call("PATCH", apiPath, JSON.stringify(body), contentType);
       if (answer.status >= 300) throw new Error(`PATCH ${apiPath}: ${answer.status} ${answer.text}`);
+    },
+    async create(apiPath, object) {
+      const answer = await call("POST", apiPath, JSON.stringify(object), "application/json");
+      if (answer.status >= 300) throw new Error(`POST ${apiPath}: ${answer.status} ${answer.text}`);
+    },
+    async delete(apiPath) {
+      const answer = await call("DELETE", apiPath);
+      if (answer.status >= 300 && answer.status !== 404) throw new Error(`DELETE ${apiPath}: ${answer.status} ${answer.text}`);
     },
     async apply(apiPath, object) {
       const answer = await call("PATCH", apiPath, JSON.stringify(object), "application/apply-patch+yaml");

@@ -11,13 +11,21 @@ import { clusterPath, type KindInfo } from "@/lib/k8s/kinds";
 import { KubeStatusError, type KindSource, type WatchEvent } from "./kind-source";
 
 const listSchema = z.object({
-  metadata: z.object({ resourceVersion: z.string().optional() }).optional(),
+  // Custom objects come as JSON (`continue`); core kinds as client-node's typed models (`_continue`).
+  metadata: z
+    .object({ resourceVersion: z.string().optional(), continue: z.string().optional(), _continue: z.string().optional() })
+    .optional(),
   items: z.array(z.unknown()).default([]),
 });
 const failedWatch = z.object({ statusCode: z.number(), message: z.string().optional() });
 
 /** Server-side watch timeout; the reflector reopens from the last version when it ends. */
 const watchTimeoutSeconds = 300;
+/**
+ * A fleet is listed in pages, so no one answer holds thousands of objects; the pages are one
+ * consistent snapshot. An expired continue token answers 410, and the reflector lists again.
+ */
+const listPageSize = 500;
 
 /** One kind read through `@kubernetes/client-node`: its typed list call and its Watch. */
 export function kubeSource(config: KubeConfig, info: KindInfo): KindSource {
@@ -26,18 +34,25 @@ export function kubeSource(config: KubeConfig, info: KindInfo): KindSource {
   const watcher = new Watch(config);
   const path = clusterPath(info);
 
+  const page = (continueToken: string | undefined): Promise<unknown> => {
+    const paging = { limit: listPageSize, ...(continueToken ? { _continue: continueToken } : {}) };
+    return info.group === ""
+      ? core.listNode(paging)
+      : custom.listClusterCustomObject({ group: info.group, version: info.version, plural: info.plural, ...paging });
+  };
+
   const list = async () => {
     try {
-      const raw: unknown =
-        info.group === ""
-          ? await core.listNode()
-          : await custom.listClusterCustomObject({
-              group: info.group,
-              version: info.version,
-              plural: info.plural,
-            });
-      const parsed = listSchema.parse(raw);
-      return { items: parsed.items, resourceVersion: parsed.metadata?.resourceVersion ?? "" };
+      const items: unknown[] = [];
+      let resourceVersion = "";
+      let continueToken: string | undefined;
+      do {
+        const parsed = listSchema.parse(await page(continueToken));
+        items.push(...parsed.items);
+        resourceVersion = parsed.metadata?.resourceVersion ?? resourceVersion;
+        continueToken = parsed.metadata?.continue || parsed.metadata?._continue || undefined;
+      } while (continueToken !== undefined);
+      return { items, resourceVersion };
     } catch (error) {
       if (error instanceof ApiException) throw new KubeStatusError(error.code, statusText(error.code));
       throw error;

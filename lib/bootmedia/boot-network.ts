@@ -2,20 +2,15 @@ import { ConflictError } from "@/lib/errors";
 import type { BootNetwork, HardwareForMedia } from "@/lib/bootmedia/hardware-schema";
 
 /**
- * The interface per-server media boot from: the first one with a MAC whose netboot is not
- * switched off. Smee refuses to serve a script to a Hardware that disallows PXE, so media for it
- * could never get further than the console's call-home.
+ * The interface per-server media boot from: the first one with a MAC, the one the install uses.
+ * Its `allowPXE` in Git is always false (docs/servers/no-reinstall-loop.md): the install's
+ * Workflow turns netboot on in the cluster, so Git's value says nothing about whether Smee will
+ * answer; the media say on screen when it does not.
  */
 export function bootNetwork(hardware: HardwareForMedia): BootNetwork {
-  const withMac = hardware.spec.interfaces.filter((nic) => nic.dhcp !== undefined);
-  if (withMac.length === 0) {
-    throw new ConflictError(`Hardware ${hardware.metadata.name} has no interface with a MAC address.`);
-  }
-  const bootable = withMac.find((nic) => nic.netboot?.allowPXE !== false);
+  const bootable = hardware.spec.interfaces.find((nic) => nic.dhcp !== undefined);
   if (bootable?.dhcp === undefined) {
-    throw new ConflictError(
-      `Hardware ${hardware.metadata.name} does not allow netboot (spec.interfaces[].netboot.allowPXE is false).`,
-    );
+    throw new ConflictError(`Hardware ${hardware.metadata.name} has no interface with a MAC address.`);
   }
   const { mac, ip, name_servers: nameServers = [] } = bootable.dhcp;
   if (ip === undefined) return { mac };

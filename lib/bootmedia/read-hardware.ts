@@ -1,4 +1,4 @@
-import { parse } from "yaml";
+import { parseAllDocuments } from "yaml";
 import { hardwareSchema, type HardwareForMedia } from "@/lib/bootmedia/hardware-schema";
 import { NotFoundError, UnavailableError } from "@/lib/errors";
 import { folders, hardwareFile } from "@/lib/servers/paths";
@@ -12,12 +12,14 @@ const hardwareFilePattern = new RegExp(`^${folders.hardware}/([^/]+)\\.yaml$`);
 export async function readHardware(tree: ManifestReader, name: string): Promise<HardwareForMedia> {
   const text = await tree.read(hardwareFile(name));
   if (text === undefined) throw new NotFoundError(`No server named ${name}.`);
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch (error) {
-    throw new UnavailableError(`The Hardware file of ${name} is not valid YAML.`, { cause: error });
+  // A server with a BMC has two documents in its file: the Hardware and Rufio's Machine.
+  const documents = parseAllDocuments(text);
+  const all = Array.isArray(documents) ? documents : [documents];
+  const broken = all.find((doc) => doc.errors.length > 0);
+  if (broken) {
+    throw new UnavailableError(`The Hardware file of ${name} is not valid YAML.`, { cause: broken.errors[0] });
   }
+  const document: unknown = all.map((doc) => doc.toJS() as unknown).find(isHardwareDocument);
   const parsed = hardwareSchema.safeParse(document);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join(".") || "document").join(", ");
@@ -27,6 +29,10 @@ export async function readHardware(tree: ManifestReader, name: string): Promise<
     throw new UnavailableError(`The Hardware file of ${name} names another server.`);
   }
   return parsed.data;
+}
+
+function isHardwareDocument(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "Hardware";
 }
 
 /** Every Hardware name in the tree, for the server picker. */

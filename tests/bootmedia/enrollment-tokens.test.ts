@@ -17,7 +17,7 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from "@/t
 const hardware = [
   { name: "rack1-node1", mac: "52:54:00:aa:00:01" },
   { name: "rack1-node2", mac: "52:54:00:aa:00:02" },
-  { name: "no-pxe", mac: "52:54:00:aa:00:03", allowPXE: false },
+  { name: "with-bmc", mac: "52:54:00:aa:00:03", bmc: { address: "10.0.9.3", secretName: "with-bmc-bmc" } },
 ];
 const operator = person("operator", "olga");
 const viewer = person("viewer", "vic");
@@ -140,9 +140,15 @@ describeEachDatabase("enrollment tokens", (provider) => {
     ).resolves.toMatchObject({ fileName: "foundry-generic-arm64.img" });
   });
 
-  it("refuses unknown servers and servers whose Hardware disallows netboot", async () => {
+  it("refuses unknown servers", async () => {
     await expect(mediaFor("rack9-node9")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(mediaFor("no-pxe")).rejects.toBeInstanceOf(ConflictError);
-    expect(await db.enrollmentToken.count({ where: { serverName: { in: ["rack9-node9", "no-pxe"] } } })).toBe(0);
+    expect(await db.enrollmentToken.count({ where: { serverName: "rack9-node9" } })).toBe(0);
+  });
+
+  // The console writes allowPXE: false (the install's Workflow turns it on in the cluster), and a
+  // BMC's Machine as a second document: media were refused for both, i.e. for every server it made.
+  it("makes media for a server as the console wrote it, BMC and all", async () => {
+    await mediaFor("with-bmc");
+    expect(await db.enrollmentToken.count({ where: { serverName: "with-bmc", purpose: "boot-media" } })).toBe(1);
   });
 });

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { stringify } from "yaml";
+import { renderHardwareFile } from "@/lib/servers/hardware-file";
+import { serverSpecSchema } from "@/lib/servers/schema";
 
 const execFileAsync = promisify(execFile);
 const quiet = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
@@ -15,30 +16,25 @@ export type HardwareSeed = {
   mac: string;
   ip?: { address: string; netmask: string; gateway: string };
   nameServers?: string[];
-  allowPXE?: boolean;
+  /** A BMC makes the file two documents: the Hardware and Rufio's Machine. */
+  bmc?: { address: string; secretName: string };
 };
 
+/** The file the console itself writes when this server is registered and provisioned. */
 export function hardwareYaml(seed: HardwareSeed): string {
-  return stringify({
-    apiVersion: "tinkerbell.org/v1alpha1",
-    kind: "Hardware",
-    metadata: { name: seed.name, namespace: "tinkerbell" },
-    spec: {
-      interfaces: [
-        {
-          dhcp: {
-            mac: seed.mac,
-            hostname: seed.name,
-            arch: "x86_64",
-            uefi: true,
-            ...(seed.ip ? { ip: seed.ip } : {}),
-            ...(seed.nameServers ? { name_servers: seed.nameServers } : {}),
-          },
-          netboot: { allowPXE: seed.allowPXE ?? true, allowWorkflow: true },
-        },
-      ],
-    },
+  const nic = seed.ip
+    ? { mode: "static", mac: seed.mac, ...seed.ip, nameServers: (seed.nameServers ?? []).join(",") }
+    : { mode: "dhcp", mac: seed.mac };
+  const spec = serverSpecSchema.parse({
+    name: seed.name,
+    hostname: seed.name,
+    arch: "x86_64",
+    firmware: "uefi",
+    installDisk: "/dev/sda",
+    interfaces: [nic],
+    ...(seed.bmc ? { bmc: seed.bmc } : {}),
   });
+  return renderHardwareFile(spec, true);
 }
 
 /** A bare GitOps repository of its own holding the given Hardware, at `<dir>/gitops.git`. */

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isPublicPath } from "@/lib/auth/public-routes";
+import { isMachinePath, isPublicPath } from "@/lib/auth/public-routes";
 import { isLoopbackHost } from "@/lib/auth/auth-settings";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
@@ -20,8 +20,9 @@ export function proxy(request: NextRequest): Response {
   const { pathname, search } = request.nextUrl;
 
   // Local mode trusts whoever reaches loopback; a page on another site that rebinds its own name
-  // to 127.0.0.1 would also reach it, but its requests carry that name as Host.
-  if (auth.mode === "local" && !isLoopbackHost(hostnameOf(request))) {
+  // to 127.0.0.1 would also reach it, but its requests carry that name as Host. Machines calling
+  // their token-checked routes under FOUNDRY_PUBLIC_URL are not that trust.
+  if (auth.mode === "local" && !isMachinePath(pathname) && !isLoopbackHost(hostnameOf(request))) {
     return withHeaders(
       NextResponse.json(
         { error: "Local mode answers only on localhost, 127.0.0.1 or [::1]" },

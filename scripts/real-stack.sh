@@ -6,6 +6,8 @@
 #   FOUNDRY_CONSOLE_URL=http://127.0.0.1:PORT bash scripts/real-stack.sh start DIR
 #   bash scripts/real-stack.sh stop DIR
 #   bash scripts/real-stack.sh stop-apiserver|start-apiserver DIR   (tests: an API server restart)
+# REAL_STACK_PUBLIC_IP (default 127.0.0.1) is the address the machines being provisioned reach
+# this host at, as TINKERBELL_PUBLIC_IP is on a site: QEMU's user network reaches it at 10.0.2.2.
 # start builds what is missing (cached by version), starts every part, seeds DIR/gitops.git from
 # manifests/ when absent, hands the cluster to Flux with infra/flux-handover.sh, waits until the
 # Kustomizations that can be Ready here are, and writes DIR/env for a console.
@@ -168,7 +170,8 @@ fi
 printf '#!/bin/sh\nexec node %s %s\n' "$here/post-receive.mjs" "$dir" >"$dir/gitops.git/hooks/post-receive"
 chmod +x "$dir/gitops.git/hooks/post-receive"
 
-run stand-ins env REAL_STACK_DIR="$dir" REAL_STACK_ARTIFACTS_URL="http://127.0.0.1:$ARTIFACTS" \
+public_ip="${REAL_STACK_PUBLIC_IP:-127.0.0.1}"
+run stand-ins env REAL_STACK_DIR="$dir" REAL_STACK_ARTIFACTS_URL="http://$public_ip:$ARTIFACTS" \
   node --import tsx "$root/e2e/real-stack/stand-ins.ts"
 wait_until "stand-ins (Git)" 30 answers "http://127.0.0.1:$GIT/gitops.git/info/refs?service=git-upload-pack"
 wait_until "stand-ins (Smee)" 10 answers "http://127.0.0.1:$SMEE/"
@@ -196,8 +199,8 @@ ACME_EMAIL=real-stack@localhost
 OCI_REGION=loopback
 OCI_NAMESPACE=real-stack
 BACKUP_BUCKET=real-stack-backups
-TINKERBELL_PUBLIC_IP=127.0.0.1
-TINKERBELL_ARTIFACTS_URL=http://127.0.0.1:$ARTIFACTS
+TINKERBELL_PUBLIC_IP=$public_ip
+TINKERBELL_ARTIFACTS_URL=http://$public_ip:$ARTIFACTS
 EOF
 GIT_USERNAME=git GIT_PASSWORD=real-stack KUBECTL="$KUBECTL" \
   bash "$root/infra/flux-handover.sh" "$dir/platform.env" "$root/manifests/clusters/foundry/sync.yaml" >/dev/null
@@ -215,7 +218,7 @@ stage "handed over: foundry, infra-controllers, infra-configs and tinkerbell Rea
 cat >"$dir/env" <<EOF
 KUBECONFIG=$dir/kubeconfig
 FOUNDRY_GIT_URL=http://127.0.0.1:$GIT/gitops.git
-FOUNDRY_SMEE_URL=http://127.0.0.1:$SMEE
+FOUNDRY_SMEE_URL=http://$public_ip:$SMEE
 FLUX_WEBHOOK_SECRET=$(cat "$dir/flux-webhook-secret")
 REAL_STACK_AGENT_URL=http://127.0.0.1:$SMEE/agent
 EOF

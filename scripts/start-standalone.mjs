@@ -1,5 +1,5 @@
-// Starts the standalone server built by `npm run build`. The data dir stays at the project root
-// (not inside .next, which every build replaces) unless FOUNDRY_DATA_DIR says otherwise.
+// Starts the standalone server built by `npm run build`. The data dir and iPXE's folder stay at the
+// project root (not inside .next, which every build replaces) unless their settings say otherwise.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
@@ -15,6 +15,8 @@ if (!existsSync(server)) {
 }
 
 process.env.FOUNDRY_DATA_DIR = path.resolve(root, process.env.FOUNDRY_DATA_DIR ?? "data");
+// Likewise iPXE: scripts/fetch-ipxe.sh fills <root>/vendor/ipxe; the server runs in .next/standalone.
+process.env.FOUNDRY_IPXE_DIR = path.resolve(root, process.env.FOUNDRY_IPXE_DIR ?? "vendor/ipxe");
 process.env.PORT ??= "3000";
 process.env.HOSTNAME ??= "127.0.0.1";
 process.env.NODE_ENV = "production";

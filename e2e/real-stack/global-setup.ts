@@ -2,17 +2,19 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startConsoleServer } from "../console-server";
-import { realStackConsolePort, realStackDir } from "./settings";
+import { qemuHost, realStackConsolePort, realStackDir } from "./settings";
 
 /**
  * A fresh real stack for the run (the builds stay cached), then the built standalone console on
- * exactly the settings the stack writes to DIR/env, as a user would start it.
+ * exactly the settings the stack writes to DIR/env, as a user would start it, and
+ * FOUNDRY_PUBLIC_URL as the docs tell a user to set it: the address the machines reach the
+ * console at, here QEMU's host address 10.0.2.2 (the stack's Smee is given the same).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const consoleUrl = `http://127.0.0.1:${realStackConsolePort}`;
   const stack = (command: "start" | "stop") =>
     execFileSync("bash", ["scripts/real-stack.sh", command, realStackDir], {
-      env: { ...process.env, FOUNDRY_CONSOLE_URL: consoleUrl },
+      env: { ...process.env, FOUNDRY_CONSOLE_URL: consoleUrl, REAL_STACK_PUBLIC_IP: qemuHost },
       stdio: "inherit",
     });
   stack("stop");
@@ -24,7 +26,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       .split("\n")
       .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
   );
-  const foundry = await startConsoleServer(realStackConsolePort, settings).catch((error: unknown) => {
+  const publicUrl = `http://${qemuHost}:${realStackConsolePort}`;
+  const foundry = await startConsoleServer(realStackConsolePort, { ...settings, FOUNDRY_PUBLIC_URL: publicUrl }).catch((error: unknown) => {
     stack("stop");
     throw error;
   });

@@ -2,7 +2,18 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { realStackConsolePort, realStackDir } from "./settings";
-import { kubectl, kubectlJson, reconcileNow, signInAsLocalAdmin, stackEnv } from "./stack";
+import {
+  appliedAt,
+  committedSha,
+  kubectl,
+  kubectlJson,
+  provisionInBrowser,
+  reconcileNow,
+  registerInBrowser,
+  signInAsLocalAdmin,
+  stackEnv,
+  stackPort,
+} from "./stack";
 
 /*
  * The console against the real control plane (docs/platform/real-stack.md): what a person does in
@@ -36,18 +47,6 @@ const allowPXE = async () => (await hardware()).spec.interfaces.map((nic) => nic
 const stepState = async (page: Page, key: string) =>
   ((await (await page.request.get(`/api/timeline/servers/${server}`)).json()) as Timeline).steps.find((s) => s.key === key);
 
-async function commitSha(page: Page): Promise<string> {
-  const sha = (await page.getByTestId("commit-sha").textContent())?.trim() ?? "";
-  expect(sha).toMatch(/^[0-9a-f]{12}$/);
-  return sha;
-}
-
-async function appliedAt(sha: string): Promise<void> {
-  await expect
-    .poll(async () => (await kubectlJson<FluxObject>("-n", "flux-system", "get", "kustomization/tinkerbell")).status?.lastAppliedRevision ?? "", { timeout: 90_000 })
-    .toMatch(new RegExp(`^main@sha1:${sha}`));
-}
-
 test.beforeEach(async ({ page }) => {
   await signInAsLocalAdmin(page);
 });
@@ -74,14 +73,7 @@ test("the handover leaves every Kustomization that can be Ready here Ready, with
 });
 
 test("a server registered in the browser is applied by the real Flux at its commit, seen through signed events", async ({ page }) => {
-  await page.getByRole("link", { name: "Register a server" }).click();
-  await page.getByLabel("Name", { exact: true }).fill(server);
-  await page.getByLabel("MAC (interface 1)").fill(mac);
-  await page.getByLabel("Site", { exact: true }).fill("lab1");
-  await page.getByLabel("Rack", { exact: true }).fill("rack1");
-  await page.getByRole("button", { name: "Preview the commit" }).click();
-  await page.getByRole("button", { name: "Commit" }).click();
-  const sha = await commitSha(page);
+  const sha = await registerInBrowser(page, { name: server, mac, site: "lab1", rack: "rack1" });
 
   await appliedAt(sha);
   expect(await allowPXE()).toEqual([false]);
@@ -94,11 +86,7 @@ test("a server registered in the browser is applied by the real Flux at its comm
 });
 
 test("provisioning keeps the netboot Tinkerbell turned on through Flux's reconciles, and off after the install", async ({ page }) => {
-  await page.goto(`/servers/${server}`);
-  await page.getByLabel("Operating system template").selectOption("ubuntu-2404");
-  await page.getByRole("button", { name: "Preview: provision" }).click();
-  await page.getByRole("button", { name: `Provision ${server}` }).click();
-  await appliedAt(await commitSha(page));
+  await appliedAt(await provisionInBrowser(page, server, "ubuntu-2404"));
   await expect
     .poll(async () => (await kubectlJson<Workflow>("-n", "tinkerbell", "get", `workflow/${server}-1`)).status?.state, { timeout: 30_000 })
     .toBe("STATE_PENDING");
@@ -109,7 +97,7 @@ test("provisioning keeps the netboot Tinkerbell turned on through Flux's reconci
   await page.getByLabel("Rack", { exact: true }).fill("rack2");
   await page.getByRole("button", { name: "Preview the commit" }).click();
   await page.getByRole("button", { name: "Commit" }).click();
-  await appliedAt(await commitSha(page));
+  await appliedAt(await committedSha(page));
   expect((await hardware()).metadata.labels).toMatchObject({ "foundry.metal/rack": "rack2" });
   expect(await allowPXE()).toEqual([true]);
   await reconcileNow("tinkerbell");
@@ -127,12 +115,17 @@ test("provisioning keeps the netboot Tinkerbell turned on through Flux's reconci
 });
 
 test("Smee answers a netboot only while the Hardware allows it", async () => {
-  const script = await fetch(`${stackEnv.FOUNDRY_SMEE_URL}/${mac.replaceAll(":", "-")}/auto.ipxe`);
+  const script = await fetch(`http://127.0.0.1:${stackPort("SMEE")}/${mac.replaceAll(":", "-")}/auto.ipxe`);
   expect(script.status).toBe(404);
   expect(await script.text()).toBe("");
 });
 
 test("decommissioning removes the server from Git, and the real kustomize-controller prunes it", async ({ page }) => {
+  const ownObjects = async () =>
+    (await kubectl("-n", "tinkerbell", "get", "hardware,workflows", "-o", "name"))
+      .split("\n")
+      .filter((line) => line.endsWith(`/${server}`) || line.endsWith(`/${server}-1`));
+  expect(await ownObjects()).toEqual(["hardware.tinkerbell.org/rs-node1", "workflow.tinkerbell.org/rs-node1-1"]);
   await page.goto(`/servers/${server}`);
   await page.getByRole("button", { name: "Preview: decommission" }).click();
   await page.getByLabel(`Type ${server} to confirm`).fill(server);
@@ -140,6 +133,6 @@ test("decommissioning removes the server from Git, and the real kustomize-contro
   // The page says what happened and what is left to do, not "Page not found".
   await expect(page.getByText("Decommissioned by")).toBeVisible();
   await expect(page.getByText("kubectl delete node NODE")).toBeVisible();
-  await appliedAt(await commitSha(page));
-  await expect.poll(async () => kubectl("-n", "tinkerbell", "get", "hardware,workflows", "-o", "name"), { timeout: 30_000 }).toBe("");
+  await appliedAt(await committedSha(page));
+  await expect.poll(ownObjects, { timeout: 30_000 }).toEqual([]);
 });

@@ -15,6 +15,20 @@ export const stackEnv: Record<string, string> = Object.fromEntries(
     .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
 );
 
+const ports: Record<string, string> = Object.fromEntries(
+  readFileSync(path.join(realStackDir, "ports.env"), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+);
+
+/** The loopback port of one of the stack's parts (DIR/ports.env), e.g. SMEE, ETCD. */
+export function stackPort(name: string): string {
+  const port = ports[name];
+  if (port === undefined) throw new Error(`the real stack has no port ${name}`);
+  return port;
+}
+
 /** The pinned kubectl against the stack: what a person would type, not the console's reading. */
 export async function kubectl(...args: string[]): Promise<string> {
   const binary = readFileSync(path.join(realStackDir, "kubectl-path"), "utf8").trim();
@@ -41,4 +55,38 @@ export async function signInAsLocalAdmin(page: Page): Promise<void> {
   await page.goto("/servers");
   await page.getByRole("button", { name: "Sign in as Local admin" }).click();
   await expect(page.getByTestId("signed-in-actor")).toContainText("admin");
+}
+
+/** The short sha the console shows once a change is committed. */
+export async function committedSha(page: Page): Promise<string> {
+  const sha = (await page.getByTestId("commit-sha").textContent())?.trim() ?? "";
+  expect(sha).toMatch(/^[0-9a-f]{12}$/);
+  return sha;
+}
+
+/** Registers a server through the form, as a person does; answers the commit's short sha. */
+export async function registerInBrowser(page: Page, server: { name: string; mac: string; site?: string; rack?: string }): Promise<string> {
+  await page.goto("/servers/new");
+  await page.getByLabel("Name", { exact: true }).fill(server.name);
+  await page.getByLabel("MAC (interface 1)").fill(server.mac);
+  if (server.site) await page.getByLabel("Site", { exact: true }).fill(server.site);
+  if (server.rack) await page.getByLabel("Rack", { exact: true }).fill(server.rack);
+  await page.getByRole("button", { name: "Preview the commit" }).click();
+  await page.getByRole("button", { name: "Commit" }).click();
+  return committedSha(page);
+}
+
+export async function provisionInBrowser(page: Page, server: string, template: string): Promise<string> {
+  await page.goto(`/servers/${server}`);
+  await page.getByLabel("Operating system template").selectOption(template);
+  await page.getByRole("button", { name: "Preview: provision" }).click();
+  await page.getByRole("button", { name: `Provision ${server}` }).click();
+  return committedSha(page);
+}
+
+/** Waits until the real kustomize-controller applied `manifests/tinkerbell` at that commit. */
+export async function appliedAt(sha: string): Promise<void> {
+  await expect
+    .poll(async () => (await kubectlJson<{ status?: { lastAppliedRevision?: string } }>("-n", "flux-system", "get", "kustomization/tinkerbell")).status?.lastAppliedRevision ?? "", { timeout: 90_000 })
+    .toMatch(new RegExp(`^main@sha1:${sha}`));
 }

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const notification = startNotificationStandIn(api, { events: port("EVENTS"), receiver: port("RECEIVER") });
   const tinkerbell = startTinkerbellStandIn(api, {
     port: port("SMEE"),
+    artifactsPort: port("ARTIFACTS"),
     artifactsUrl: setting("REAL_STACK_ARTIFACTS_URL"),
     stepMs: Number(process.env.REAL_STACK_STEP_MS ?? 400),
   });

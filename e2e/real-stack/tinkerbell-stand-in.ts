@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { parse } from "yaml";
 import type { KubeList, KubeMeta, KubeRest } from "./kube-rest";
 
@@ -14,7 +14,9 @@ import type { KubeList, KubeMeta, KubeRest } from "./kube-rest";
  *   Hardware allows PXE, and 404 with an empty body otherwise;
  * - the agent: `POST /agent/<namespace>/<hardware>/boot` (a machine booted HookOS) runs the
  *   pending Workflow's actions one a step; `POST /agent/<namespace>/<hardware>/fail` fails it;
- * - the kubelet: after success, a Node named after the Hardware's hostname that turns Ready.
+ * - the kubelet: after success, a Node named after the Hardware's hostname that turns Ready;
+ * - the artifacts file server HookOS would be fetched from: it has no files, it records requests.
+ * Both HTTP servers (on loopback) answer `GET /_requests` with what they were asked, for tests.
  */
 type Interface = { dhcp?: { mac?: string; hostname?: string; arch?: string }; netboot?: { allowPXE?: boolean } };
 type Hardware = {
@@ -38,12 +40,16 @@ type Template = { spec?: { data?: string } };
 const tink = "/apis/tinkerbell.org/v1alpha1";
 const asController = "?fieldManager=tink-controller";
 
+export type RecordedRequest = { path: string; status: number; from: string; at: string };
+
 export function startTinkerbellStandIn(
   api: KubeRest,
-  options: { port: number; artifactsUrl: string; stepMs: number },
+  options: { port: number; artifactsPort: number; artifactsUrl: string; stepMs: number },
 ) {
   const log = (line: string) => console.log(`tinkerbell stand-in: ${line}`);
   const running = new Set<string>();
+  const smeeRequests: RecordedRequest[] = [];
+  const artifactRequests: RecordedRequest[] = [];
 
   const hardwareOf = (workflow: Workflow) =>
     api.get<Hardware>(`${tink}/namespaces/${workflow.metadata.namespace}/hardware/${workflow.spec.hardwareRef}`);
@@ -166,6 +172,7 @@ export function startTinkerbellStandIn(
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://stand-in");
+    if (url.pathname === "/_requests") return listRequests(request, response, smeeRequests);
     const script = /^\/([0-9a-fA-F]{2}(?:[:-][0-9a-fA-F]{2}){5})\/auto\.ipxe$/.exec(url.pathname);
     const agent = /^\/agent\/([a-z0-9-]+)\/([a-z0-9.-]+)\/(boot|fail)$/.exec(url.pathname);
     const answer = async (): Promise<[number, string]> => {
@@ -187,16 +194,36 @@ export function startTinkerbellStandIn(
       return [404, ""];
     };
     answer().then(
-      ([status, body]) => response.writeHead(status, { "Content-Type": "text/plain" }).end(body),
+      ([status, body]) => {
+        if (script) smeeRequests.push(recorded(request, url, status));
+        response.writeHead(status, { "Content-Type": "text/plain" }).end(body);
+      },
       (error: unknown) => response.writeHead(500).end(String(error)),
     );
   });
   server.listen(options.port, "127.0.0.1");
+  const artifacts: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://stand-in");
+    if (url.pathname === "/_requests") return listRequests(request, response, artifactRequests);
+    artifactRequests.push(recorded(request, url, 404));
+    log(`artifact asked for: ${url.pathname}`);
+    response.writeHead(404).end();
+  });
+  artifacts.listen(options.artifactsPort, "127.0.0.1");
   const timer = setInterval(() => void reconcile().catch((e: unknown) => log(String(e))), 500);
   return {
     close: () => {
       clearInterval(timer);
       server.close();
+      artifacts.close();
     },
   };
+}
+
+function recorded(request: IncomingMessage, url: URL, status: number): RecordedRequest {
+  return { path: url.pathname, status, from: request.socket.remoteAddress ?? "", at: new Date().toISOString() };
+}
+
+function listRequests(_request: IncomingMessage, response: ServerResponse, requests: RecordedRequest[]): void {
+  response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(requests));
 }

@@ -1,10 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { realStackDir } from "./settings";
 import { kubeRest } from "./kube-rest";
-import { kubectl, signInAsLocalAdmin } from "./stack";
+import { kubectl, signInAsLocalAdmin, stackPort } from "./stack";
 
 /*
  * The console's watches against the real kube-apiserver and etcd: a fleet of 5,000 Nodes, the API
@@ -16,11 +14,8 @@ type NodesView = { panel: { count: number; phase: string } };
 type Connection = { state: string; since: string | null; lastSyncedAt: string | null };
 
 const fleet = 5_000;
-const ports = Object.fromEntries(
-  readFileSync(path.join(realStackDir, "ports.env"), "utf8").trim().split("\n").map((line) => line.split("=")),
-);
-const etcd = `http://127.0.0.1:${ports.ETCD}`;
-const api = kubeRest(realStackDir, `https://127.0.0.1:${ports.APISERVER}`);
+const etcd = `http://127.0.0.1:${stackPort("ETCD")}`;
+const api = kubeRest(realStackDir, `https://127.0.0.1:${stackPort("APISERVER")}`);
 const fleetLabel = "foundry.test/fleet";
 const stack = (command: string) => execFileSync("bash", ["scripts/real-stack.sh", command, realStackDir], { stdio: "inherit" });
 

@@ -23,12 +23,31 @@ describe("proxy", () => {
       headers: { host: "evil.example:3000", "x-forwarded-for": "10.0.0.1" },
     });
     expect(proxy(rebound).status).toBe(421);
+    const rebindApi = new NextRequest("http://evil.example:3000/api/events", {
+      headers: { host: "evil.example:3000", "x-forwarded-for": "10.0.0.1" },
+    });
+    expect(proxy(rebindApi).status).toBe(421);
     for (const host of ["127.0.0.1:3000", "localhost:3000", "[::1]:3000"]) {
       const local = new NextRequest(`http://${host}/sign-in`, {
         headers: { host, "x-forwarded-for": "10.0.0.1" },
       });
       expect(proxy(local).status, host).toBe(200);
     }
+  });
+
+  it("lets machines reach their token-checked routes under the address they were given (FOUNDRY_PUBLIC_URL)", () => {
+    for (const path of ["/api/boot/media/some-token", "/api/enroll/rack1-node1/token", "/api/webhooks/flux"]) {
+      const fromVm = new NextRequest(`http://10.0.2.2:3000${path}`, {
+        method: path.endsWith("flux") ? "POST" : "GET",
+        headers: { host: "10.0.2.2:3000", "x-forwarded-for": "10.0.0.1" },
+      });
+      expect(proxy(fromVm).status, path).toBe(200);
+    }
+    const signIn = new NextRequest("http://10.0.2.2:3000/api/auth/callback/local", {
+      method: "POST",
+      headers: { host: "10.0.2.2:3000", "x-forwarded-for": "10.0.0.1" },
+    });
+    expect(proxy(signIn).status).toBe(421);
   });
 
   it("sends an anonymous visitor to sign in, remembering a safe way back", () => {

@@ -84,7 +84,7 @@ describe("bad input", () => {
 describe("per-server downloads and the boot endpoint", () => {
   it("downloads per-server media with the promised SHA-256, resumable by If-Range", async () => {
         const { location, sha256 } = await makeMedia();
-    const path = new URL(location).pathname;
+    const path = new URL(location, "http://console.test").pathname;
     const full = await call("GET", path);
     expect(full.status).toBe(200);
     expect(full.headers.get("etag")).toBe(`"${sha256}"`);

@@ -73,7 +73,7 @@ beforeAll(async () => {
       { method: "POST", headers: { origin: "http://127.0.0.1:3000" }, redirect: "manual" },
     );
     expect(made.status).toBe(303);
-    const location = new URL(made.headers.get("location") ?? "").pathname;
+    const location = new URL(made.headers.get("location") ?? "", "http://console.test").pathname;
     images[`server-${format}`] = await download("GET", location, `rack1-node1.${format}`);
   }
 });

@@ -22,9 +22,10 @@ export const POST = withRole<Context>("operator", async (request, { actor, param
     },
     defaultBootMediaDeps(),
   );
-  const location = new URL(media.downloadPath, request.url).toString();
+  // Relative, so the download stays on the origin the browser used: behind the standalone server
+  // request.url names its own host (localhost), a different origin for a session on 127.0.0.1.
   return Response.json(media, {
     status: 303,
-    headers: { Location: location, "Cache-Control": "no-store" },
+    headers: { Location: media.downloadPath, "Cache-Control": "no-store" },
   });
 });

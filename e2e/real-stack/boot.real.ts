@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { bootInQemu, type Firmware } from "../../tests/bootmedia/qemu/qemu-run";
+import type { RecordedRequest } from "./tinkerbell-stand-in";
+import { realStackConsolePort } from "./settings";
+import { appliedAt, kubectlJson, provisionInBrowser, registerInBrowser, signInAsLocalAdmin, stackPort } from "./stack";
+
+/*
+ * Real firmware (SeaBIOS, OVMF under QEMU's TCG) boots the media the console made for servers it
+ * registered itself, with the settings a new user has and FOUNDRY_PUBLIC_URL set to the address
+ * the machines reach (10.0.2.2 on QEMU's user network). The media call home, then chain to the
+ * stack's Smee, which answers from the Hardware in the real API server; iPXE then asks the
+ * artifacts server for the HookOS kernel.
+ */
+test.describe.configure({ mode: "serial" });
+
+const work = mkdtempSync(path.join(os.tmpdir(), "foundry-real-boot-"));
+const consoleOrigin = `http://127.0.0.1:${realStackConsolePort}`;
+const provisioned = { name: "rs-boot1", mac: "52:54:00:12:34:58" };
+const waiting = { name: "rs-boot2", mac: "52:54:00:12:34:59" };
+const hyphens = (mac: string) => mac.replaceAll(":", "-");
+
+type Timeline = { steps: { key: string; state: string; detail: string | null }[] };
+
+async function requests(port: string): Promise<RecordedRequest[]> {
+  return (await (await fetch(`http://127.0.0.1:${port}/_requests`)).json()) as RecordedRequest[];
+}
+
+/** Resolves once the stack's Smee (or the artifacts server) was asked this, after `since`. */
+function asked(port: string, pathname: string, since: number, status?: number) {
+  return expect
+    .poll(async () => (await requests(port)).some((r) => r.path === pathname && Date.parse(r.at) >= since && (status === undefined || r.status === status)), { timeout: 120_000, intervals: [1_000] })
+    .toBe(true);
+}
+
+async function download(page: Page, response: { headers(): Record<string, string> }, file: string): Promise<string> {
+  const location = response.headers().location ?? "";
+  expect(location).toMatch(/^\/api\/media\/downloads\//);
+  const image = await page.request.get(location);
+  expect(image.status(), location).toBe(200);
+  const target = path.join(work, file);
+  writeFileSync(target, await image.body());
+  return target;
+}
+
+async function serverMedia(page: Page, server: string): Promise<string> {
+  const made = await page.request.post(`/api/media/servers/${server}?arch=x86_64&format=iso`, {
+    headers: { origin: consoleOrigin },
+    maxRedirects: 0,
+  });
+  expect(made.status(), await made.text()).toBe(303);
+  return download(page, made, `${server}.iso`);
+}
+
+const boot = (name: string, image: string, firmware: Firmware, mac: string, done: (since: number) => Promise<unknown>) =>
+  bootInQemu({ name, image, firmware, attachment: "cd", mac, workDir: work, timeoutMs: 150_000, done });
+
+test.beforeEach(async ({ page }) => {
+  await signInAsLocalAdmin(page);
+});
+
+test("per-server media of a server waiting for its install boot to Smee and ask for HookOS", async ({ page }) => {
+  test.setTimeout(420_000);
+  await appliedAt(await registerInBrowser(page, provisioned));
+  await appliedAt(await provisionInBrowser(page, provisioned.name, "ubuntu-2404"));
+  await expect
+    .poll(async () => (await kubectlJson<{ spec: { interfaces: { netboot?: { allowPXE?: boolean } }[] } }>("-n", "tinkerbell", "get", `hardware/${provisioned.name}`)).spec.interfaces[0]?.netboot?.allowPXE, { timeout: 30_000 })
+    .toBe(true);
+  const image = await serverMedia(page, provisioned.name);
+  for (const firmware of ["seabios", "ovmf"] as const) {
+    await boot(`${provisioned.name}-${firmware}`, image, firmware, provisioned.mac, async (since) => {
+      await asked(stackPort("SMEE"), `/${hyphens(provisioned.mac)}/auto.ipxe`, since, 200);
+      await asked(stackPort("ARTIFACTS"), "/vmlinuz-x86_64", since);
+    });
+  }
+  const timeline = (await (await page.request.get(`/api/timeline/servers/${provisioned.name}`)).json()) as Timeline;
+  const booted = timeline.steps.find((step) => step.key === "booted");
+  expect(booted?.state).toBe("done");
+  expect(booted?.detail).toContain(provisioned.mac);
+});
+
+test("generic media boot by DHCP to Smee for whichever machine boots them", async ({ page }) => {
+  test.setTimeout(240_000);
+  const made = await page.request.get("/api/media/generic?arch=x86_64&format=iso");
+  expect(made.status()).toBe(200);
+  const image = path.join(work, "generic.iso");
+  writeFileSync(image, await made.body());
+  await boot("generic-seabios", image, "seabios", provisioned.mac, async (since) => {
+    await asked(stackPort("SMEE"), `/${hyphens(provisioned.mac)}/auto.ipxe`, since, 200);
+    await asked(stackPort("ARTIFACTS"), "/vmlinuz-x86_64", since);
+  });
+});
+
+test("a registered server with no install waiting is refused by Smee after its media called home", async ({ page }) => {
+  test.setTimeout(240_000);
+  await appliedAt(await registerInBrowser(page, waiting));
+  const image = await serverMedia(page, waiting.name);
+  await boot(`${waiting.name}-seabios`, image, "seabios", waiting.mac, (since) =>
+    asked(stackPort("SMEE"), `/${hyphens(waiting.mac)}/auto.ipxe`, since, 404),
+  );
+  const timeline = (await (await page.request.get(`/api/timeline/servers/${waiting.name}`)).json()) as Timeline;
+  expect(timeline.steps.find((step) => step.key === "booted")?.state).toBe("done");
+});

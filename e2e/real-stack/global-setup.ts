@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startConsoleServer } from "../console-server";
-import { qemuHost, realStackConsolePort, realStackDir } from "./settings";
+import { qemuHost, realStackConsolePort, realStackDir, sandboxClusterPort, sandboxConsolePort } from "./settings";
 
 /**
  * A fresh real stack for the run (the builds stay cached), then the built standalone console on
@@ -31,7 +31,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stack("stop");
     throw error;
   });
+  // The up.sh demo (the sandbox cluster), which must pass the same console-facing scenarios.
+  const sandbox = await startConsoleServer(sandboxConsolePort, {
+    FOUNDRY_SANDBOX: "auto",
+    FOUNDRY_SANDBOX_PORT: String(sandboxClusterPort),
+    FOUNDRY_SANDBOX_STEP_MS: "400",
+  }).catch(async (error: unknown) => {
+    await foundry.stop();
+    stack("stop");
+    throw error;
+  });
   return async () => {
+    await sandbox.stop();
     await foundry.stop();
     stack("stop");
   };

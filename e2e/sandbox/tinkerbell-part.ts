@@ -1,29 +1,36 @@
+import { randomUUID } from "node:crypto";
 import { parse } from "yaml";
 import type { KubeObject, ObjectStore } from "./object-store";
 
-type Action = { name: string; state: string; executionStart?: string; executionStop?: string; executionDuration?: string; message?: string };
-type Task = { name: string; worker: string; actions: Action[] };
+type Action = { id: string; name: string; state: string; executionStart?: string; executionStop?: string; executionDuration?: string; message?: string };
+/** The status shape the real Workflow CRD requires: the real API server refuses tasks without ids and agentID. */
+type Task = { id: string; name: string; agentID: string; actions: Action[] };
 
 const fallbackActions = ["stream-image", "write-netplan", "install-k3s-agent", "kexec"];
 
 function tasksFromTemplate(store: ObjectStore, workflow: KubeObject): Task[] {
   const templateName = String(workflow.spec?.templateRef ?? "");
   const template = store.get("templates", templateName, workflow.metadata.namespace);
-  const hardware = String(workflow.spec?.hardwareRef ?? "");
+  const hardwareName = String(workflow.spec?.hardwareRef ?? "");
+  const hardware = store.get("hardware", hardwareName, workflow.metadata.namespace);
+  const interfaces = (hardware?.spec as { interfaces?: { dhcp?: { mac?: string } }[] } | undefined)?.interfaces;
+  const agentID = interfaces?.[0]?.dhcp?.mac ?? hardwareName;
+  const action = (name: string): Action => ({ id: randomUUID(), name, state: "PENDING" });
   try {
     const data: unknown = parse(String(template?.spec?.data ?? ""));
     const tasks = (data as { tasks?: { name?: string; actions?: { name?: string }[] }[] } | null)?.tasks;
     if (Array.isArray(tasks) && tasks.length > 0) {
       return tasks.map((task) => ({
+        id: randomUUID(),
         name: task.name ?? "os-installation",
-        worker: hardware,
-        actions: (task.actions ?? []).map((action) => ({ name: action.name ?? "action", state: "PENDING" })),
+        agentID,
+        actions: (task.actions ?? []).map((item) => action(item.name ?? "action")),
       }));
     }
   } catch {
     // a template the sandbox cannot read runs the usual four actions
   }
-  return [{ name: "os-installation", worker: hardware, actions: fallbackActions.map((name) => ({ name, state: "PENDING" })) }];
+  return [{ id: randomUUID(), name: "os-installation", agentID, actions: fallbackActions.map(action) }];
 }
 
 function goDuration(ms: number): string {

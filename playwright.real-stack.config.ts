@@ -1,9 +1,11 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/chromium";
 import { realStackConsolePort } from "./e2e/real-stack/settings";
 
 // The console against the real control plane on loopback (docs/platform/real-stack.md). The
 // global setup builds (cached) and starts the stack, then the built standalone console with the
-// settings the stack writes; the journeys run in order against that one stack.
+// settings the stack writes, and a sandbox console beside it; the specs run in order against that
+// one stack.
 export default defineConfig({
   testDir: "e2e/real-stack",
   testMatch: "**/*.real.ts",
@@ -15,17 +17,6 @@ export default defineConfig({
   globalSetup: "./e2e/real-stack/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${realStackConsolePort}`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

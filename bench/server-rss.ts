@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 
 const requests = 2_000;
 const concurrency = 8;
@@ -32,10 +33,7 @@ async function waitForHealth(
 
 /** Local mode's one click, in Debian's Chromium; returns the session cookie for plain fetches. */
 async function signInLocalAdmin(base: string): Promise<string> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/`);

@@ -60,16 +60,11 @@ stage() { echo "real-stack: $1 ($((SECONDS - started)) s)"; }
 bash "$here/build.sh"
 stage "built or cached"
 bin() { echo "$cache/bin/$1-$2"; }
-flux_dir="$(go mod download -json "github.com/fluxcd/flux2/v2@$REAL_STACK_FLUX" | sed -nE 's/^\s*"Dir": "(.*)",?$/\1/p')"
-base_version() {
-  grep -o "releases/download/v[0-9.]*/$1.crds.yaml" "$flux_dir/manifests/bases/$1/kustomization.yaml" |
-    sed -E 's#releases/download/(v[0-9.]+)/.*#\1#'
-}
 etcd_bin="$(ls "$cache"/bin/etcd-v* | sort -V | tail -n 1)"
 apiserver_bin="$(bin kube-apiserver "$REAL_STACK_KUBERNETES")"
 export KUBECTL="$(bin kubectl "$REAL_STACK_KUBERNETES")"
-source_bin="$(bin source-controller "$(base_version source-controller)")"
-kustomize_bin="$(bin kustomize-controller "$(base_version kustomize-controller)")"
+source_bin="$(bin source-controller "$(flux_controller_version source-controller)")"
+kustomize_bin="$(bin kustomize-controller "$(flux_controller_version kustomize-controller)")"
 
 mkdir -p "$dir/logs" "$dir/pids" "$dir/flux/source"
 [ "$command" = start-apiserver ] || stop_all >/dev/null

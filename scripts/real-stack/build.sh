@@ -13,10 +13,6 @@ mkdir -p "$cache/bin" "$cache/src"
 export GOFLAGS="-trimpath -mod=mod" CGO_ENABLED=0 GOTOOLCHAIN=local
 export GOMAXPROCS="${REAL_STACK_BUILD_PROCS:-$(nproc)}"
 
-module_dir() { go mod download -json "$1@$2" | node -e '
-  let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
-    const m = JSON.parse(s); if (m.Error) { console.error(m.Error); process.exit(1); } console.log(m.Dir); });'; }
-
 # wrapper NAME MODULE VERSION PACKAGE [STAGING_VERSION]: a module requiring MODULE@VERSION whose
 # replaces repeat MODULE's own; a replace to a folder inside MODULE becomes that module at the
 # version MODULE requires (Kubernetes requires its staging modules as v0.0.0: STAGING_VERSION).
@@ -60,14 +56,6 @@ build() {
   echo "real-stack build: $name $version built in $((SECONDS - started)) s"
 }
 
-flux_base_version() {
-  # The controller version a Flux release ships, from its manifests/bases/<name>/kustomization.yaml.
-  local flux_dir
-  flux_dir="$(module_dir github.com/fluxcd/flux2/v2 "$REAL_STACK_FLUX")"
-  grep -o "releases/download/v[0-9.]*/$1.crds.yaml" "$flux_dir/manifests/bases/$1/kustomization.yaml" |
-    sed -E 's#releases/download/(v[0-9.]+)/.*#\1#'
-}
-
 # notification-controller's module is not served here, but its api module is, verified against the
 # hash the pinned Flux release records in its go.sum; its CRDs are generated from that api module
 # by the controller-gen version the Flux controllers of that release use (their Makefiles).
@@ -89,8 +77,7 @@ notification_crds() {
     "$version" >"$work/go.mod"
   cp "$flux_dir/go.sum" "$work/go.sum"
   local api
-  api="$(cd "$work" && go mod download -json github.com/fluxcd/notification-controller/api |
-    node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const m=JSON.parse(s);if(m.Error){console.error(m.Error);process.exit(1)}console.log(m.Dir)})')"
+  api="$(cd "$work" && module_dir github.com/fluxcd/notification-controller/api "$version")"
   cp -r "$api" "$work/api" && chmod -R u+w "$work/api"
   mkdir -p "$out.partial"
   (cd "$work/api" && go mod download &&
@@ -103,9 +90,9 @@ notification_crds() {
 kube_minor_patch="${REAL_STACK_KUBERNETES#v1.}"
 etcd_version="$(grep -E '^\s+go.etcd.io/etcd/server/v3 ' \
   "$(module_dir k8s.io/kubernetes "$REAL_STACK_KUBERNETES")/go.mod" | awk '{print $2}')"
-source_version="$(flux_base_version source-controller)"
-kustomize_version="$(flux_base_version kustomize-controller)"
-notification_version="$(flux_base_version notification-controller)"
+source_version="$(flux_controller_version source-controller)"
+kustomize_version="$(flux_controller_version kustomize-controller)"
+notification_version="$(flux_controller_version notification-controller)"
 
 what="${1:-all}"
 case "$what" in

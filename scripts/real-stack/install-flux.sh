@@ -11,21 +11,16 @@ here="$(cd "$(dirname "$0")" && pwd)"
 work="$1"
 cache="${REAL_STACK_CACHE:-$HOME/.cache/metal-foundry/real-stack}"
 kubectl="${KUBECTL:?KUBECTL names the pinned kubectl}"
-module_dir() { go mod download -json "$1@$2" | sed -nE 's/^\s*"Dir": "(.*)",?$/\1/p'; }
 flux_dir="$(module_dir github.com/fluxcd/flux2/v2 "$REAL_STACK_FLUX")"
-base_version() {
-  grep -o "releases/download/v[0-9.]*/$1.crds.yaml" "$flux_dir/manifests/bases/$1/kustomization.yaml" |
-    sed -E 's#releases/download/(v[0-9.]+)/.*#\1#'
-}
 
 rm -rf "$work" && mkdir -p "$work/crds"
 cp "$flux_dir/manifests/install/namespace.yaml" "$flux_dir/manifests/install/labels.yaml" "$work/"
 cp "$flux_dir/manifests/install/labels.yaml" "$work/crds/"
 cp -r "$flux_dir/manifests/policies" "$work/policies"
 for controller in source-controller kustomize-controller helm-controller; do
-  cp "$(module_dir "github.com/fluxcd/$controller" "$(base_version "$controller")")"/config/crd/bases/*.yaml "$work/crds/"
+  cp "$(module_dir "github.com/fluxcd/$controller" "$(flux_controller_version "$controller")")"/config/crd/bases/*.yaml "$work/crds/"
 done
-cp "$cache/crds/notification-controller-$(base_version notification-controller)"/*.yaml "$work/crds/"
+cp "$cache/crds/notification-controller-$(flux_controller_version notification-controller)"/*.yaml "$work/crds/"
 chmod -R u+w "$work"
 {
   echo "apiVersion: kustomize.config.k8s.io/v1beta1"

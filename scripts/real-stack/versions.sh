@@ -16,3 +16,20 @@ REAL_STACK_FLUX="$(_tf_default flux_version)"
 # K3s v1.33.5+k3s1 runs Kubernetes v1.33.5.
 REAL_STACK_KUBERNETES="${REAL_STACK_K3S%%+*}"
 export REAL_STACK_K3S REAL_STACK_FLUX REAL_STACK_KUBERNETES
+
+# The folder of MODULE@VERSION in the Go module cache (downloaded when missing).
+module_dir() {
+  go mod download -json "$1@$2" | sed -nE 's/^\s*"(Dir|Error)": "(.*)",?$/\1 \2/p' | {
+    read -r key value || true
+    [ "$key" = Dir ] || { echo "go mod download $1@$2: ${value:-no answer}" >&2; return 1; }
+    echo "$value"
+  }
+}
+
+# The version of a Flux controller the pinned Flux release ships, from its manifests/bases.
+flux_controller_version() {
+  local flux_dir
+  flux_dir="$(module_dir github.com/fluxcd/flux2/v2 "$REAL_STACK_FLUX")"
+  grep -o "releases/download/v[0-9.]*/$1.crds.yaml" "$flux_dir/manifests/bases/$1/kustomization.yaml" |
+    sed -E 's#releases/download/(v[0-9.]+)/.*#\1#'
+}

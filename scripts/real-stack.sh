@@ -27,12 +27,15 @@ cache="${REAL_STACK_CACHE:-$HOME/.cache/metal-foundry/real-stack}"
 export REAL_STACK_CACHE="$cache"
 
 stop_all() { stop_parts "$dir"/pids/*.pid; }
+# A PID from a stale file (say, after a reboot) may name someone else's process: only one whose
+# command line or environment names this stack's folder is ours to stop.
+ours() { grep -qsF "$dir/" "/proc/$1/cmdline" || grep -qsF "$dir/" "/proc/$1/environ"; }
 stop_parts() {
   local pidfile pid name
   for pidfile in "$@"; do
     [ -e "$pidfile" ] || continue
     pid="$(cat "$pidfile")" name="$(basename "$pidfile" .pid)"
-    if kill -0 "$pid" 2>/dev/null; then
+    if kill -0 "$pid" 2>/dev/null && ours "$pid"; then
       kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
       for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true

@@ -64,7 +64,8 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
         (s.namespace ?? alert.metadata.namespace) === event.involvedObject.namespace,
     );
     if (!source) return false;
-    const included = (alert.spec.inclusionList ?? []).every((p) => new RegExp(p).test(event.message));
+    const inclusions = alert.spec.inclusionList ?? [];
+    const included = inclusions.length === 0 || inclusions.some((p) => new RegExp(p).test(event.message));
     const excluded = (alert.spec.exclusionList ?? []).some((p) => new RegExp(p).test(event.message));
     return included && !excluded;
   };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BootMediaLink } from "@/components/boot-media/boot-media-link";
 import { DecommissionForm } from "@/components/servers/decommission-form";
+import { Decommissioned } from "@/components/servers/decommissioned";
 import { OperatorOnly } from "@/components/servers/operator-only";
 import { ProvisionForm } from "@/components/servers/provision-form";
 import { LiveStatus } from "@/components/servers/server-table";
@@ -11,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { serverDeps } from "@/lib/servers/default-deps";
 import { getServer } from "@/lib/servers/get-server";
-import { lastDecommission, type Decommission } from "@/lib/servers/last-decommission";
+import { lastDecommission } from "@/lib/servers/last-decommission";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { serverTimeline } from "@/lib/timeline/server-timeline";
 import { decommissionServerAction, provisionServerAction, reprovisionServerAction } from "../actions";
@@ -25,29 +26,6 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
       <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="col-span-2">{children}</dd>
     </div>
-  );
-}
-
-/** A server that left Git: who took it out, in which commit, and what is left to do by hand. */
-function Decommissioned({ name, decommission, timeline }: { name: string; decommission: Decommission; timeline: Awaited<ReturnType<typeof serverTimeline>> }) {
-  return (
-    <>
-      <PageHeader title={name}>Decommissioned</PageHeader>
-      <p className="max-w-3xl text-sm">
-        Decommissioned by {decommission.actorLogin} in commit{" "}
-        <code className="font-mono" data-testid="commit-sha">{decommission.commitSha.slice(0, 12)}</code>. Flux removes its
-        Hardware and Workflow from the cluster on its next reconcile. A Kubernetes node the server joined as stays until
-        you remove it: <code>kubectl drain NODE --ignore-daemonsets --delete-emptydir-data</code>, then{" "}
-        <code>kubectl delete node NODE</code>.
-      </p>
-      <p className="mt-2 text-sm">
-        <Link className="underline" href="/servers">Back to Servers</Link>
-      </p>
-      <section aria-label="Timeline" className="mt-8">
-        <h2 className="mb-2 text-base font-semibold">Timeline</h2>
-        <ServerTimeline name={name} initial={timeline} />
-      </section>
-    </>
   );
 }
 

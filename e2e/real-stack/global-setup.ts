@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { startConsoleServer } from "../console-server";
+import { readEnvFile } from "./env-file";
 import { qemuHost, realStackConsolePort, realStackDir, sandboxClusterPort, sandboxConsolePort } from "./settings";
 
 /**
@@ -20,12 +21,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   stack("stop");
   rmSync(realStackDir, { recursive: true, force: true });
   stack("start");
-  const settings = Object.fromEntries(
-    readFileSync(path.join(realStackDir, "env"), "utf8")
-      .trim()
-      .split("\n")
-      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-  );
+  const settings = readEnvFile(path.join(realStackDir, "env"));
   const publicUrl = `http://${qemuHost}:${realStackConsolePort}`;
   const foundry = await startConsoleServer(realStackConsolePort, { ...settings, FOUNDRY_PUBLIC_URL: publicUrl }).catch((error: unknown) => {
     stack("stop");

@@ -3,24 +3,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, type Page } from "@playwright/test";
+import { readEnvFile } from "./env-file";
 import { realStackDir } from "./settings";
 
 const execFileAsync = promisify(execFile);
 
 /** The settings the real stack wrote for the console (DIR/env). */
-export const stackEnv: Record<string, string> = Object.fromEntries(
-  readFileSync(path.join(realStackDir, "env"), "utf8")
-    .trim()
-    .split("\n")
-    .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-);
-
-const ports: Record<string, string> = Object.fromEntries(
-  readFileSync(path.join(realStackDir, "ports.env"), "utf8")
-    .trim()
-    .split("\n")
-    .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-);
+export const stackEnv = readEnvFile(path.join(realStackDir, "env"));
+const ports = readEnvFile(path.join(realStackDir, "ports.env"));
+const kubectlBinary = readFileSync(path.join(realStackDir, "kubectl-path"), "utf8").trim();
 
 /** The loopback port of one of the stack's parts (DIR/ports.env), e.g. SMEE, ETCD. */
 export function stackPort(name: string): string {
@@ -31,8 +22,7 @@ export function stackPort(name: string): string {
 
 /** The pinned kubectl against the stack: what a person would type, not the console's reading. */
 export async function kubectl(...args: string[]): Promise<string> {
-  const binary = readFileSync(path.join(realStackDir, "kubectl-path"), "utf8").trim();
-  const { stdout } = await execFileAsync(binary, args, {
+  const { stdout } = await execFileAsync(kubectlBinary, args, {
     env: { ...process.env, KUBECONFIG: path.join(realStackDir, "kubeconfig") },
   });
   return stdout;

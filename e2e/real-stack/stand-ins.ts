@@ -1,8 +1,8 @@
 // The real stack's stand-ins and its Git server as one process, started by scripts/real-stack.sh:
 //   node --import tsx e2e/real-stack/stand-ins.ts   (settings in the environment, below)
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { startGitHttpServer } from "../doubles/git-http-server";
+import { readEnvFile } from "./env-file";
 import { kubeRest } from "./kube-rest";
 import { startNotificationStandIn } from "./notification-stand-in";
 import { startTinkerbellStandIn } from "./tinkerbell-stand-in";
@@ -13,12 +13,7 @@ const setting = (name: string): string => {
   return value;
 };
 const stackDir = setting("REAL_STACK_DIR");
-const ports = Object.fromEntries(
-  readFileSync(path.join(stackDir, "ports.env"), "utf8")
-    .trim()
-    .split("\n")
-    .map((line) => line.split("=") as [string, string]),
-);
+const ports = readEnvFile(path.join(stackDir, "ports.env"));
 const port = (name: string) => Number(ports[name]);
 
 async function main(): Promise<void> {

@@ -87,7 +87,10 @@ export function startTinkerbellStandIn(
     }));
   };
 
-  const reconcile = async () => {
+  // One reconcile at a time: the timer and an agent's call must not both mark one Workflow pending.
+  let reconciling: Promise<void> = Promise.resolve();
+  const reconcile = () => (reconciling = reconciling.then(reconcileWorkflows, reconcileWorkflows));
+  const reconcileWorkflows = async () => {
     const workflows = (await api.get<KubeList<Workflow>>(`${tink}/workflows`))?.items ?? [];
     for (const workflow of workflows) {
       if (workflow.status?.state) continue;
@@ -185,6 +188,8 @@ export function startTinkerbellStandIn(
       }
       if (request.method === "POST" && agent?.[1] && agent[2] && agent[3]) {
         const [, namespace, hardware, verb] = agent;
+        // A booted agent keeps asking until its Workflow is ready; reconciling first stands for that wait.
+        await reconcile();
         const workflows = (await api.get<KubeList<Workflow>>(`${tink}/namespaces/${namespace}/workflows`))?.items ?? [];
         const pending = workflows.find((w) => w.spec.hardwareRef === hardware && w.status?.state === "STATE_PENDING");
         if (!pending) return [404, "no pending workflow\n"];

@@ -1,7 +1,16 @@
 /** Typed domain errors. They are mapped to HTTP once, in `lib/http/error-response.ts`. */
 export type DomainErrorKind = "not-found" | "conflict" | "forbidden" | "invalid" | "unavailable";
+const domainErrorKinds: readonly string[] = ["not-found", "conflict", "forbidden", "invalid", "unavailable"];
+
+/*
+ * Next.js bundles a module once per bundle (route handlers, server actions, instrumentation), so
+ * an error thrown by a singleton made in one bundle is not `instanceof` the class of another. The
+ * brand is a registered symbol, the same in every bundle: it is how a domain error is recognised.
+ */
+const brand = Symbol.for("metal-foundry.domain-error");
 
 export class DomainError extends Error {
+  readonly [brand] = true;
   constructor(
     readonly kind: DomainErrorKind,
     message: string,
@@ -49,5 +58,18 @@ export class UnavailableError extends DomainError {
 }
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
+  if (!(error instanceof Error) || (error as Partial<Record<typeof brand, unknown>>)[brand] !== true) return false;
+  const kind: unknown = (error as { kind?: unknown }).kind;
+  return typeof kind === "string" && domainErrorKinds.includes(kind);
+}
+
+/** The field messages a domain error names (an Invalid error, or a Conflict such as a duplicate). */
+export function fieldsOf(error: DomainError): FieldIssues | undefined {
+  const value: unknown = "fields" in error ? error.fields : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  const fields: FieldIssues = {};
+  for (const [key, messages] of Object.entries(value)) {
+    if (Array.isArray(messages)) fields[key] = messages.map(String);
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { registerServerSchema, type ServerSpec } from "@/lib/servers/schema";
 import { ChangePanel, primaryButton } from "./change-panel";
 import { Field, inputClass } from "./field";
-import { issuesOf } from "./form-issues";
+import { fieldIssues } from "@/lib/field-issues";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";
 
@@ -57,7 +57,7 @@ export function ServerForm({ action, initial }: { action: ServerAction; initial?
     };
     const checked = registerServerSchema.safeParse(input);
     if (!checked.success) {
-      flow.setFields(issuesOf(checked.error));
+      flow.setFields(fieldIssues(checked.error));
       return;
     }
     flow.setFields({});

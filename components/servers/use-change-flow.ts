@@ -28,10 +28,7 @@ export function useChangeFlow(action: ServerAction) {
       return;
     }
     const data = result.data;
-    if (data.kind === "refused") {
-      setFields(data.fields);
-      setState({ step: "failed", error: data.error });
-    } else if (data.kind === "preview") {
+    if (data.kind === "preview") {
       setFields({});
       setState({ step: "confirm", preview: data, input });
     } else {

@@ -4,7 +4,8 @@ import type { z } from "zod";
 import { hasRole, type Actor, type Role } from "@/lib/auth/actor";
 import { markGuarded } from "@/lib/auth/guard-registry";
 import { requestActor } from "@/lib/auth/request-actor";
-import { isDomainError, type DomainErrorKind, type FieldIssues } from "@/lib/errors";
+import { fieldsOf, isDomainError, type DomainErrorKind, type FieldIssues } from "@/lib/errors";
+import { fieldIssues } from "@/lib/field-issues";
 
 export type ActionFailure = {
   ok: false;
@@ -59,16 +60,14 @@ function formObject(form: FormData): Record<string, FormDataEntryValue> {
 }
 
 function invalid(error: z.ZodError): ActionFailure {
-  const fields: FieldIssues = {};
-  for (const issue of error.issues) {
-    const name = issue.path.join(".") || "input";
-    (fields[name] ??= []).push(issue.message);
-  }
-  return { ok: false, code: "invalid", error: "Some fields need attention", fields };
+  return { ok: false, code: "invalid", error: "Some fields need attention", fields: fieldIssues(error) };
 }
 
 function failure(error: unknown): ActionFailure {
-  if (isDomainError(error)) return { ok: false, code: error.kind, error: error.message };
+  if (isDomainError(error)) {
+    const fields = fieldsOf(error);
+    return { ok: false, code: error.kind, error: error.message, ...(fields ? { fields } : {}) };
+  }
   console.error("unexpected error in a server action", error);
   return { ok: false, code: "internal", error: "Internal error" };
 }

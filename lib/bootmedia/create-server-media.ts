@@ -1,16 +1,15 @@
 import type { Actor } from "@/lib/auth/actor";
-import { audited } from "@/lib/bootmedia/audited";
 import { bootNetwork } from "@/lib/bootmedia/boot-network";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
 import { mediaFileName } from "@/lib/bootmedia/media-file";
-import { parseInput } from "@/lib/bootmedia/parse-input";
 import { patchImage } from "@/lib/bootmedia/patched-image";
 import { readHardware } from "@/lib/bootmedia/read-hardware";
-import { requireRole } from "@/lib/bootmedia/require-role";
 import { serverMediaInputSchema, type Architecture, type MediaFormat } from "@/lib/bootmedia/schema";
 import { serverScript } from "@/lib/bootmedia/server-script";
 import { requireSmeeUrl } from "@/lib/bootmedia/smee-url";
+import { audited, parseInput, requireRole } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 export type ServerMedia = {
   ticketId: string;
@@ -34,7 +33,7 @@ export async function createServerMedia(
   deps: BootMediaDeps,
 ): Promise<ServerMedia> {
   requireRole(actor, "operator", "Making per-server boot media");
-  const { server, ...kind } = parseInput(serverMediaInputSchema, input);
+  const { server, ...kind } = parseInput(serverMediaInputSchema, input, badRequestSummary);
   const smeeScriptUrl = requireSmeeUrl(deps.settings);
   const network = bootNetwork(await readHardware(await deps.tree(), server));
   const template = await deps.templates.get(kind);

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { audited } from "@/lib/bootmedia/audited";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { genericScript } from "@/lib/bootmedia/generic-script";
 import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
 import type { MediaDownload } from "@/lib/bootmedia/media-response";
-import { parseInput } from "@/lib/bootmedia/parse-input";
 import { patchImage } from "@/lib/bootmedia/patched-image";
-import { requireRole } from "@/lib/bootmedia/require-role";
 import { mediaKindSchema } from "@/lib/bootmedia/schema";
 import { requireSmeeUrl } from "@/lib/bootmedia/smee-url";
+import { audited, parseInput, requireRole } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 export const genericMediaInputSchema = mediaKindSchema.extend({
   /** A resumed download (a later byte range) is not audited again; HEAD and checksums neither. */
@@ -22,7 +21,7 @@ export async function downloadGenericMedia(
   deps: BootMediaDeps,
 ): Promise<MediaDownload> {
   requireRole(actor, "viewer", "Downloading generic boot media");
-  const { audit, ...kind } = parseInput(genericMediaInputSchema, input);
+  const { audit, ...kind } = parseInput(genericMediaInputSchema, input, badRequestSummary);
   const smeeScriptUrl = requireSmeeUrl(deps.settings);
   const build = async (): Promise<MediaDownload> => ({
     image: patchImage(await deps.templates.get(kind), genericScript({ smeeScriptUrl })),

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { parseInput } from "@/lib/bootmedia/parse-input";
 import type { BootEventView } from "@/lib/bootmedia/record-media-boot";
-import { requireRole } from "@/lib/bootmedia/require-role";
 import { serverNameSchema } from "@/lib/bootmedia/schema";
+import { parseInput, requireRole } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 export type { BootEventView } from "@/lib/bootmedia/record-media-boot";
 
@@ -19,7 +19,7 @@ export async function listBootEvents(
   deps: Pick<BootMediaDeps, "db">,
 ): Promise<BootEventView[]> {
   requireRole(actor, "viewer", "Reading boot events");
-  const { server, limit } = parseInput(inputSchema, input);
+  const { server, limit } = parseInput(inputSchema, input, badRequestSummary);
   const rows = await deps.db.bootEvent.findMany({
     where: { serverName: server },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { parseInput } from "@/lib/bootmedia/parse-input";
-import { requireRole } from "@/lib/bootmedia/require-role";
 import { serverNameSchema, type Architecture, type MediaFormat } from "@/lib/bootmedia/schema";
+import { parseInput, requireRole } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 export type EnrollmentTokenView = {
   id: string;
@@ -24,7 +24,7 @@ export async function listEnrollmentTokens(
   deps: Pick<BootMediaDeps, "db" | "now">,
 ): Promise<EnrollmentTokenView[]> {
   requireRole(actor, "viewer", "Listing enrollment tokens");
-  const { server } = parseInput(inputSchema, input);
+  const { server } = parseInput(inputSchema, input, badRequestSummary);
   const rows = await deps.db.enrollmentToken.findMany({
     where: { purpose: "boot-media", revokedAt: null, expiresAt: { gt: deps.now() }, ...(server ? { serverName: server } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { audited } from "@/lib/bootmedia/audited";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
 import type { MediaDownload } from "@/lib/bootmedia/media-response";
-import { parseInput } from "@/lib/bootmedia/parse-input";
 import { patchImage } from "@/lib/bootmedia/patched-image";
-import { requireRole } from "@/lib/bootmedia/require-role";
 import { idSchema } from "@/lib/bootmedia/schema";
 import { NotFoundError } from "@/lib/errors";
+import { audited, parseInput, requireRole } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 export const openServerMediaInputSchema = z.object({
   ticket: idSchema,
@@ -24,7 +23,7 @@ export async function openServerMedia(
   deps: BootMediaDeps,
 ): Promise<MediaDownload> {
   requireRole(actor, "operator", "Downloading per-server boot media");
-  const { ticket: ticketId, audit } = parseInput(openServerMediaInputSchema, input);
+  const { ticket: ticketId, audit } = parseInput(openServerMediaInputSchema, input, badRequestSummary);
   const now = deps.now();
   const ticket = deps.tickets.get(ticketId, now);
   const live =

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { audited } from "@/lib/bootmedia/audited";
 import { bootActor } from "@/lib/bootmedia/boot-actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
-import { parseInput } from "@/lib/bootmedia/parse-input";
 import { ipv4Schema, macSchema, tokenSchema } from "@/lib/bootmedia/schema";
 import { ForbiddenError } from "@/lib/errors";
+import { audited, parseInput } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 export const bootReportSchema = z.object({
   mac: macSchema,
@@ -33,7 +33,7 @@ export async function recordMediaBoot(
   });
   // A first-boot enrollment token is not a boot medium's: it never reports a boot.
   if (row === null || row.purpose !== "boot-media" || row.revokedAt !== null || row.expiresAt <= now) throw refused();
-  const { mac, ip } = parseInput(bootReportSchema, { mac: input.mac, ip: input.ip });
+  const { mac, ip } = parseInput(bootReportSchema, { mac: input.mac, ip: input.ip }, badRequestSummary);
   const server = row.serverName;
   return audited(deps.audit, { actor: bootActor(server), action: "boot-from-media", target: server }, async () => {
     const event = await deps.db.bootEvent.create({

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { audited } from "@/lib/bootmedia/audited";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { parseInput } from "@/lib/bootmedia/parse-input";
-import { requireRole } from "@/lib/bootmedia/require-role";
 import { idSchema } from "@/lib/bootmedia/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { audited, parseInput, requireRole } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 export const revokeEnrollmentTokenSchema = z.object({ tokenId: idSchema });
 
@@ -15,7 +14,7 @@ export async function revokeEnrollmentToken(
   deps: Pick<BootMediaDeps, "db" | "audit" | "tickets" | "now">,
 ): Promise<{ tokenId: string; server: string }> {
   requireRole(actor, "operator", "Revoking an enrollment token");
-  const { tokenId } = parseInput(revokeEnrollmentTokenSchema, input);
+  const { tokenId } = parseInput(revokeEnrollmentTokenSchema, input, badRequestSummary);
   const row = await deps.db.enrollmentToken.findUnique({ where: { id: tokenId } });
   if (row === null) throw new NotFoundError("No such enrollment token.");
   return audited(deps.audit, { actor, action: "revoke-enrollment-token", target: row.serverName }, async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { bootMediaParts } from "@/lib/runtime";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { serverNameSchema } from "@/lib/bootmedia/schema";
 
@@ -10,7 +10,7 @@ import { serverNameSchema } from "@/lib/bootmedia/schema";
 export async function revokeServerTokens(
   serverName: string,
   reason: "decommissioned" | "reprovisioned" | string = "decommissioned or reprovisioned",
-  deps: Pick<BootMediaDeps, "db" | "now"> = defaultBootMediaDeps(),
+  deps: Pick<BootMediaDeps, "db" | "now"> = bootMediaParts(),
 ): Promise<number> {
   const server = serverNameSchema.parse(serverName);
   const { count } = await deps.db.enrollmentToken.updateMany({

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { audited } from "@/lib/bootmedia/audited";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
-import { parseInput } from "@/lib/bootmedia/parse-input";
 import { claimWindowOpen } from "@/lib/enrollment/claim-window";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { enrollmentActor } from "@/lib/enrollment/enrollment-actor";
@@ -10,6 +8,8 @@ import { refuseDoubleClaim } from "@/lib/enrollment/refuse-double-claim";
 import { claimInputSchema, firstBootPurpose, serverNameSchema } from "@/lib/enrollment/schema";
 import { addressAllowed } from "@/lib/enrollment/source-cidrs";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { audited, parseInput } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 const uniqueViolation = z.object({ code: z.literal("P2002") });
 
@@ -40,7 +40,7 @@ export async function claimEnrollmentToken(
   }
   const name = serverNameSchema.safeParse(server);
   if (!name.success) throw noClaim();
-  const { generation } = parseInput(claimInputSchema, { generation: input.generation });
+  const { generation } = parseInput(claimInputSchema, { generation: input.generation }, badRequestSummary);
   const claim = { server: name.data, generation, from: input.from };
   // The cluster view is in memory: strangers are turned away before Git or the database is asked.
   if (!claimWindowOpen(deps.clusterWorkflow(name.data), name.data, generation)) throw noClaim();

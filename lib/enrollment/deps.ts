@@ -16,7 +16,7 @@ export type TailscaleKeys = {
   remove(keyId: string): Promise<void>;
 };
 
-/** What the first-boot verbs work with; the console's own in `default-deps.ts`. */
+/** What the first-boot verbs work with; the console's own in `lib/runtime.ts`. */
 export type EnrollmentDeps = {
   db: DatabaseClient;
   audit: AuditLog;

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { audited } from "@/lib/bootmedia/audited";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { enrollmentActor } from "@/lib/enrollment/enrollment-actor";
 import { joinServices } from "@/lib/enrollment/join-services";
@@ -8,6 +7,7 @@ import { recordEnrollmentEvent } from "@/lib/enrollment/record-enrollment-event"
 import { serverNameSchema } from "@/lib/enrollment/schema";
 import { verifyEnrollmentToken, type TokenProblem } from "@/lib/enrollment/verify-enrollment-token";
 import { ForbiddenError } from "@/lib/errors";
+import { audited } from "@/lib/verb";
 
 const refusals: Record<TokenProblem, string> = {
   revoked: "This enrollment token was revoked (the server was reprovisioned or decommissioned, or it was claimed twice).",

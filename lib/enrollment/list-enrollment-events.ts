@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { parseInput } from "@/lib/bootmedia/parse-input";
-import { requireRole } from "@/lib/bootmedia/require-role";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { enrollmentEventKinds, serverNameSchema, type EnrollmentEventKind } from "@/lib/enrollment/schema";
+import { parseInput, requireRole } from "@/lib/verb";
+import { badRequestSummary } from "@/lib/field-issues";
 
 export type EnrollmentEventView = {
   id: string;
@@ -23,7 +23,7 @@ export async function listEnrollmentEvents(
   deps: Pick<EnrollmentDeps, "db">,
 ): Promise<EnrollmentEventView[]> {
   requireRole(actor, "viewer", "Reading enrollment events");
-  const { server, limit } = parseInput(inputSchema, input);
+  const { server, limit } = parseInput(inputSchema, input, badRequestSummary);
   const rows = await deps.db.enrollmentEvent.findMany({
     where: { serverName: server },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { InvalidError } from "@/lib/errors";
+import { fieldIssues } from "@/lib/field-issues";
 import { oneLine } from "./commit-message";
 import type { ApplyChangeInput } from "./types";
 
@@ -25,12 +26,7 @@ export type ParsedRequest = { action: string; summary: string; requestId: string
 export function parseRequest(input: ApplyChangeInput): ParsedRequest {
   const result = schema.safeParse(input);
   if (!result.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of result.error.issues) {
-      const name = issue.path.join(".") || "input";
-      fields[name] = [...(fields[name] ?? []), issue.message];
-    }
-    throw new InvalidError("the change request is not valid", fields);
+    throw new InvalidError("the change request is not valid", fieldIssues(result.error));
   }
   const { action, summary, requestId, target } = result.data;
   return {

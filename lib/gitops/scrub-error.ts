@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import type { AuditOutcome } from "@/lib/audit/types";
 import type { Redactor } from "./redact";
 
@@ -15,6 +15,6 @@ export function scrubError(error: unknown, redact: Redactor): Error {
 
 /** A change the domain turned down (it no longer fits, or was not valid) vs. a Git failure. */
 export function failureOutcome(error: Error): AuditOutcome {
-  const refused = error instanceof DomainError && error.kind !== "unavailable";
+  const refused = isDomainError(error) && error.kind !== "unavailable";
   return { status: refused ? "refused" : "failed", error: error.message };
 }

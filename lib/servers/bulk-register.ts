@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { InvalidError, type FieldIssues } from "@/lib/errors";
-import { requireOperator, parseInput } from "./authorize";
+import { fieldIssues } from "@/lib/field-issues";
 import { csvRows } from "./csv-rows";
 import type { ServerDeps } from "./deps";
 import { renderHardwareFile } from "./hardware-file";
@@ -11,15 +11,10 @@ import { runServerChange, type ServerChangeOutcome } from "./run-change";
 import { bulkRegisterSchema, serverSpecSchema, type ServerSpec } from "./schema";
 import { assertUnique } from "./uniqueness";
 import { DuplicateError } from "./errors";
+import { parseInput, requireRole } from "@/lib/verb";
 
 export type RowReport = { row: number; name: string; fields: FieldIssues };
 export type BulkOutcome = ServerChangeOutcome & { registered: string[]; refused: RowReport[] };
-
-function issues(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldIssues {
-  const fields: FieldIssues = {};
-  for (const issue of error.issues) (fields[issue.path.map(String).join(".") || "row"] ??= []).push(issue.message);
-  return fields;
-}
 
 /** Valid rows, and a report for the rest; rows also clash with earlier rows of the same file. */
 function checkRows(csv: string): { valid: { row: number; spec: ServerSpec }[]; refused: RowReport[] } {
@@ -30,7 +25,7 @@ function checkRows(csv: string): { valid: { row: number; spec: ServerSpec }[]; r
   for (const { row, input } of parsed.rows) {
     const result = serverSpecSchema.safeParse(input);
     if (!result.success) {
-      refused.push({ row, name: String(input.name ?? ""), fields: issues(result.error) });
+      refused.push({ row, name: String(input.name ?? ""), fields: fieldIssues(result.error, "row") });
       continue;
     }
     const spec = result.data;
@@ -62,7 +57,7 @@ export async function bulkRegisterServers(
   { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
   deps: ServerDeps,
 ): Promise<BulkOutcome> {
-  requireOperator(actor);
+  requireRole(actor, "operator", "Changing servers");
   const { csv, allOrNothing, previewDigest } = parseInput(bulkRegisterSchema, input);
   const checked = checkRows(csv);
   let registered: string[] = [];

@@ -1,12 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { requireOperator, parseInput } from "./authorize";
 import type { ServerDeps } from "./deps";
 import { readInventory } from "./inventory";
 import { updateResources } from "./kustomization-change";
 import { folders } from "./paths";
 import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
 import { decommissionServerSchema } from "./schema";
+import { parseInput, requireRole } from "@/lib/verb";
 
 /** Removes a server's files (Flux prunes its Hardware and Workflows) in one commit. */
 export function decommissionChange(name: string): ServerChange {
@@ -35,7 +35,7 @@ export async function decommissionServer(
   { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
   deps: ServerDeps,
 ): Promise<ServerChangeOutcome> {
-  requireOperator(actor);
+  requireRole(actor, "operator", "Changing servers");
   const { name, previewDigest } = parseInput(decommissionServerSchema, input);
   const outcome = await runServerChange(deps, actor, decommissionChange(name), { preview, previewDigest });
   if (outcome.kind === "committed" && deps.revokeServerTokens) await deps.revokeServerTokens(name, "decommissioned");

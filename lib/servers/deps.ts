@@ -1,6 +1,6 @@
 import type { GitWriter } from "@/lib/gitops/create-git-writer";
 
-/** What the server verbs need from outside; the console's own in `default-deps.ts`. */
+/** What the server verbs need from outside; the console's own in `lib/runtime.ts`. */
 export type ServerDeps = {
   writer: GitWriter;
   manifestsPath: string;

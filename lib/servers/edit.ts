@@ -1,12 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { requireOperator, parseInput } from "./authorize";
 import type { ServerDeps } from "./deps";
 import { editHardwareFile } from "./hardware-file";
 import { readInventory } from "./inventory";
 import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
 import { editServerSchema, type ServerSpec } from "./schema";
 import { assertUnique } from "./uniqueness";
+import { parseInput, requireRole } from "@/lib/verb";
 
 /** Edits a server's Hardware in place: only the fields the console manages change. */
 export function editChange(spec: ServerSpec): ServerChange {
@@ -31,7 +31,7 @@ export async function editServer(
   { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
   deps: ServerDeps,
 ): Promise<ServerChangeOutcome> {
-  requireOperator(actor);
+  requireRole(actor, "operator", "Changing servers");
   const { previewDigest, ...spec } = parseInput(editServerSchema, input);
   return runServerChange(deps, actor, editChange(spec), { preview, previewDigest });
 }

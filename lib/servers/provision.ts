@@ -1,11 +1,11 @@
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError } from "@/lib/errors";
-import { requireOperator, parseInput } from "./authorize";
 import type { ServerDeps } from "./deps";
 import { readInventory } from "./inventory";
 import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
 import { provisionServerSchema, type ProvisionInput } from "./schema";
 import { writeWorkflow } from "./workflow-plan";
+import { parseInput, requireRole } from "@/lib/verb";
 
 /** First install: a Workflow for the chosen template; refused once the server has one. */
 export function provisionChange(input: ProvisionInput, consoleUrl: string, claimedUpTo = 0): ServerChange {
@@ -31,7 +31,7 @@ export async function provisionServer(
   { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
   deps: ServerDeps,
 ): Promise<ServerChangeOutcome> {
-  requireOperator(actor);
+  requireRole(actor, "operator", "Changing servers");
   const { previewDigest, ...parsed } = parseInput(provisionServerSchema, input);
   const claimedUpTo = (await deps.lastClaimedGeneration?.(parsed.name)) ?? 0;
   return runServerChange(deps, actor, provisionChange(parsed, deps.consoleUrl, claimedUpTo), { preview, previewDigest });

@@ -1,5 +1,4 @@
 import type { Actor } from "@/lib/auth/actor";
-import { requireOperator, parseInput } from "./authorize";
 import type { ServerDeps } from "./deps";
 import { DuplicateError } from "./errors";
 import { renderHardwareFile } from "./hardware-file";
@@ -9,6 +8,7 @@ import { folders, hardwareFile } from "./paths";
 import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
 import { registerServerSchema, type ServerSpec } from "./schema";
 import { assertUnique } from "./uniqueness";
+import { parseInput, requireRole } from "@/lib/verb";
 
 /** The change that registers one server: its Hardware file and the kustomization entry. */
 export function registerChange(spec: ServerSpec): ServerChange {
@@ -34,7 +34,7 @@ export async function registerServer(
   { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
   deps: ServerDeps,
 ): Promise<ServerChangeOutcome> {
-  requireOperator(actor);
+  requireRole(actor, "operator", "Changing servers");
   const { previewDigest, ...spec } = parseInput(registerServerSchema, input);
   return runServerChange(deps, actor, registerChange(spec), { preview, previewDigest });
 }

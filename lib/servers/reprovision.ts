@@ -1,12 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError } from "@/lib/errors";
-import { requireOperator, parseInput } from "./authorize";
 import type { ServerDeps } from "./deps";
 import { readInventory } from "./inventory";
 import { gitInventory } from "./list-servers";
 import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
 import { reprovisionServerSchema, type ReprovisionInput } from "./schema";
 import { writeWorkflow } from "./workflow-plan";
+import { parseInput, requireRole } from "@/lib/verb";
 
 /*
  * Tinkerbell never runs a Workflow twice, so a reinstall is a new generation: the old Workflow
@@ -41,7 +41,7 @@ export async function reprovisionServer(
   { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
   deps: ServerDeps,
 ): Promise<ServerChangeOutcome> {
-  requireOperator(actor);
+  requireRole(actor, "operator", "Changing servers");
   const { previewDigest, confirmName: _confirmed, ...parsed } = parseInput(reprovisionServerSchema, input);
   const { inventory } = await gitInventory(deps);
   const disk = inventory.servers.get(parsed.name)?.installDisk ?? "its install disk";

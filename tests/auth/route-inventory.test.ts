@@ -24,7 +24,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { isPublicPath } = await import("@/lib/auth/public-routes");
-const { guardedRole } = await import("@/lib/auth/guard-registry");
+const { guardedRole, isPublicHandler } = await import("@/lib/auth/guard-registry");
 const { proxy } = await import("@/proxy");
 
 const methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -73,7 +73,12 @@ describe("route handlers", () => {
       const handlers = await exportsOf(entry.file);
       const exported = methods.filter((method) => method in handlers);
       expect(exported.length, "a route file exports at least one method").toBeGreaterThan(0);
-      if (isPublicPath(entry.urlPath)) return;
+      if (isPublicPath(entry.urlPath)) {
+        for (const method of exported) {
+          expect(isPublicHandler(handlers[method]), `${method} ${entry.urlPath} is public: wrap it in publicRoute(...)`).toBe(true);
+        }
+        return;
+      }
       for (const method of exported) {
         const handler = handlers[method];
         const role = guardedRole(handler);
@@ -171,6 +176,7 @@ describe("the inventory can fail", () => {
   it("sees a handler that nobody wrapped", () => {
     const unwrapped = async () => new Response("secret");
     expect(guardedRole(unwrapped)).toBeUndefined();
+    expect(isPublicHandler(unwrapped)).toBe(false);
   });
 
   it("would catch a page path missing from the public list", () => {

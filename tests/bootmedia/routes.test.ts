@@ -13,7 +13,7 @@ const world = await bootWorld({
 Object.assign(process.env, world.env);
 const { applyMigrations } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db");
-const { defaultBootMediaDeps } = await import("@/lib/bootmedia/default-deps");
+const { bootMediaParts } = await import("@/lib/runtime");
 const { revokeServerTokens } = await import("@/lib/bootmedia/revoke-server-tokens");
 
 const origin = "http://127.0.0.1:3000";
@@ -30,7 +30,7 @@ async function makeMedia(): Promise<{ location: string; token: string; sha256: s
   const response = await call("POST", "/api/media/servers/rack1-node1?arch=x86_64&format=iso");
   expect(response.status).toBe(303);
   const body = (await response.json()) as { ticketId: string; sha256: string };
-  const ticket = defaultBootMediaDeps().tickets.get(body.ticketId, new Date());
+  const ticket = bootMediaParts().tickets.get(body.ticketId, new Date());
   if (ticket === undefined) throw new Error("no ticket");
   return { location: response.headers.get("location") ?? "", token: tokenInScript(ticket.script), sha256: body.sha256 };
 }

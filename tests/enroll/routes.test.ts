@@ -2,7 +2,7 @@ import { beforeEach, expect, it, vi } from "vitest";
 
 const calls = vi.hoisted(() => ({ claim: [] as unknown[], exchange: [] as unknown[], fail: undefined as Error | undefined }));
 
-vi.mock("@/lib/enrollment/default-deps", () => ({ defaultEnrollmentDeps: () => ({}) }));
+vi.mock("@/lib/runtime", () => ({ enrollmentParts: () => ({}) }));
 vi.mock("@/lib/enrollment/claim-enrollment-token", () => ({
   claimEnrollmentToken: async (request: unknown) => {
     calls.claim.push(request);

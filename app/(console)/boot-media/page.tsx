@@ -5,7 +5,7 @@ import { WritingInstructions } from "@/components/boot-media/writing-instruction
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current-actor";
-import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { bootMediaParts } from "@/lib/runtime";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
 import { listEnrollmentTokens } from "@/lib/bootmedia/list-enrollment-tokens";
 import { mediaFileName } from "@/lib/bootmedia/media-file";
@@ -24,7 +24,7 @@ export default async function BootMediaPage({
 }) {
   const actor = await currentActor();
   const { server, arch, format } = bootMediaSearchParams.parse(await searchParams);
-  const deps = defaultBootMediaDeps();
+  const deps = bootMediaParts();
   const operator = hasRole(actor, "operator");
   const [generic, servers, tokens] = await Promise.all([
     settle(() => downloadGenericMedia({ actor, input: { arch, format, audit: false } }, deps)),

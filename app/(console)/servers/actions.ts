@@ -4,37 +4,28 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { operatorAction } from "@/lib/auth/action-client";
 import type { Actor } from "@/lib/auth/actor";
-import { InvalidError } from "@/lib/errors";
 import { bulkRegisterServers } from "@/lib/servers/bulk-register";
 import { decommissionServer } from "@/lib/servers/decommission";
-import { serverDeps } from "@/lib/servers/default-deps";
+import { serverParts } from "@/lib/runtime";
 import { editServer } from "@/lib/servers/edit";
-import { DuplicateError } from "@/lib/servers/errors";
 import { provisionServer } from "@/lib/servers/provision";
 import { registerServer } from "@/lib/servers/register";
 import { reprovisionServer } from "@/lib/servers/reprovision";
 import type { ChangeResult } from "@/components/servers/change-result";
 
-// The verbs parse their own input, so a refusal comes back with each field's message.
+// The verbs parse their own input; a refusal comes back through the action client with each field's message.
 const request = z.object({ input: z.unknown(), preview: z.boolean().default(false) });
 
 type Verb = (
   args: { actor: Actor; input: unknown; preview?: boolean },
-  deps: ReturnType<typeof serverDeps>,
+  deps: ReturnType<typeof serverParts>,
 ) => Promise<ChangeResult>;
 
 function serverAction(verb: Verb) {
   return operatorAction.inputSchema(request).action(async ({ actor, input }): Promise<ChangeResult> => {
-    try {
-      const outcome = await verb({ actor, input: input.input, preview: input.preview }, serverDeps());
-      if (outcome.kind === "committed") revalidatePath("/servers", "layout");
-      return outcome;
-    } catch (error) {
-      if (error instanceof InvalidError || error instanceof DuplicateError) {
-        return { kind: "refused", error: error.message, fields: error.fields };
-      }
-      throw error;
-    }
+    const outcome = await verb({ actor, input: input.input, preview: input.preview }, serverParts());
+    if (outcome.kind === "committed") revalidatePath("/servers", "layout");
+    return outcome;
   });
 }
 

@@ -1,4 +1,6 @@
+import { publicRoute } from "@/lib/auth/public-route";
+
 /** Liveness: the process is up and serving. Public (see the public route list). */
-export function GET(): Response {
-  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = publicRoute(() =>
+  Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } }),
+);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { withRole } from "@/lib/auth/with-role";
 import { InvalidError } from "@/lib/errors";
-import { serverDeps } from "@/lib/servers/default-deps";
+import { serverParts } from "@/lib/runtime";
 import type { ServerDeps } from "@/lib/servers/deps";
 
 type RouteContext = { params: Promise<Record<string, string> | undefined> };
@@ -20,7 +20,7 @@ export function verbRoute(verb: Verb, fromPath?: (name: string) => Record<string
     const name = (await context.params)?.name;
     const input = fromPath && typeof body === "object" && body !== null && name ? { ...body, ...fromPath(name) } : body;
     const preview = new URL(request.url).searchParams.get("preview") === "1";
-    const outcome = await verb({ actor: context.actor, input, preview }, serverDeps());
+    const outcome = await verb({ actor: context.actor, input, preview }, serverParts());
     return Response.json(outcome, { status: preview ? 200 : 201 });
   });
 }

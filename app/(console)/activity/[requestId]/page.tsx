@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveTimeline } from "@/components/timeline/live-timeline";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotFoundError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import { requestTimeline } from "@/lib/timeline/request-timeline";
 import { currentActor } from "@/lib/auth/current-actor";
 
@@ -14,7 +14,7 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
   const { requestId } = await params;
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(requestId)) notFound();
   const timeline = await requestTimeline(requestId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
+    if (isDomainError(error) && error.kind === "not-found") notFound();
     throw error;
   });
   return (

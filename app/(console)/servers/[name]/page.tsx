@@ -10,7 +10,7 @@ import { LiveStatus } from "@/components/servers/server-table";
 import { ServerTimeline } from "@/components/timeline/live-timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
-import { serverDeps } from "@/lib/servers/default-deps";
+import { serverParts } from "@/lib/runtime";
 import { getServer } from "@/lib/servers/get-server";
 import { lastDecommission } from "@/lib/servers/last-decommission";
 import { serverNameSchema } from "@/lib/servers/schema";
@@ -32,7 +32,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function ServerPage({ params }: { params: Promise<{ name: string }> }) {
   await currentActor();
   const name = serverNameSchema.safeParse((await params).name);
-  const detail = name.success ? await getServer(name.data, serverDeps()) : undefined;
+  const detail = name.success ? await getServer(name.data, serverParts()) : undefined;
   if (!detail) {
     const gone = name.success ? await lastDecommission(name.data) : undefined;
     if (!name.success || !gone) notFound();

@@ -1,12 +1,11 @@
 import type { NextRequest } from "next/server";
+import { publicRoute } from "@/lib/auth/public-route";
 import { handleAuthRequest } from "@/lib/auth/next-auth-handler";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-export function GET(request: NextRequest, context: Context): Promise<Response> {
-  return handleAuthRequest(request, context);
-}
+// next-auth's own routes: sign-in, the OAuth callback, sign-out.
+const handler = publicRoute<Context, NextRequest>((request, context) => handleAuthRequest(request, context));
 
-export function POST(request: NextRequest, context: Context): Promise<Response> {
-  return handleAuthRequest(request, context);
-}
+export const GET = handler;
+export const POST = handler;

@@ -1,6 +1,6 @@
-import { defaultEnrollmentDeps } from "@/lib/enrollment/default-deps";
+import { publicRoute } from "@/lib/auth/public-route";
 import { exchangeEnrollmentToken } from "@/lib/enrollment/exchange-enrollment-token";
-import { errorResponse } from "@/lib/http/error-response";
+import { enrollmentParts } from "@/lib/runtime";
 
 type Context = { params: Promise<{ server: string }> };
 
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ server: string }> };
  * Public (a first-booting server has no session): the enrollment token in the Authorization
  * header is the credential, exchanged once for the server's Tailscale key and K3s join token.
  */
-export async function POST(request: Request, { params }: Context): Promise<Response> {
+export const POST = publicRoute<Context>(async (request, { params }) => {
   const bearer = /^Bearer ([^\s]+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
   if (bearer === undefined) {
     return Response.json(
@@ -16,13 +16,9 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="foundry-enrollment"' } },
     );
   }
-  try {
-    const credentials = await exchangeEnrollmentToken(
-      { server: (await params).server, input: { token: bearer } },
-      defaultEnrollmentDeps(),
-    );
-    return Response.json(credentials, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  const credentials = await exchangeEnrollmentToken(
+    { server: (await params).server, input: { token: bearer } },
+    enrollmentParts(),
+  );
+  return Response.json(credentials, { headers: { "Cache-Control": "no-store" } });
+});

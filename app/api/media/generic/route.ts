@@ -1,5 +1,5 @@
 import { withRole } from "@/lib/auth/with-role";
-import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { bootMediaParts } from "@/lib/runtime";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
 import { mediaResponse } from "@/lib/bootmedia/media-response";
 import { isResumedDownload } from "@/lib/http/resumed-download";
@@ -16,7 +16,7 @@ export const GET = withRole("viewer", async (request: Request, { actor }) => {
         audit: !isResumedDownload(request),
       },
     },
-    defaultBootMediaDeps(),
+    bootMediaParts(),
   );
   return mediaResponse(request, download);
 });

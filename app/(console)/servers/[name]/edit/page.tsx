@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { OperatorOnly } from "@/components/servers/operator-only";
 import { ServerForm } from "@/components/servers/server-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { serverDeps } from "@/lib/servers/default-deps";
+import { serverParts } from "@/lib/runtime";
 import { getServer } from "@/lib/servers/get-server";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { editServerAction } from "../../actions";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Edit server" };
 export default async function EditServerPage({ params }: { params: Promise<{ name: string }> }) {
   await currentActor();
   const name = serverNameSchema.safeParse((await params).name);
-  const detail = name.success ? await getServer(name.data, serverDeps()) : undefined;
+  const detail = name.success ? await getServer(name.data, serverParts()) : undefined;
   if (!detail) notFound();
   const { path: _path, allowWorkflow: _allow, state: _state, workflow: _workflow, ...spec } = detail.server;
   return (

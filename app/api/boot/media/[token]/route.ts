@@ -1,6 +1,6 @@
-import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { publicRoute } from "@/lib/auth/public-route";
 import { recordMediaBoot } from "@/lib/bootmedia/record-media-boot";
-import { errorResponse } from "@/lib/http/error-response";
+import { bootMediaParts } from "@/lib/runtime";
 
 type Context = { params: Promise<{ token: string }> };
 
@@ -8,17 +8,13 @@ type Context = { params: Promise<{ token: string }> };
  * Public (iPXE has no session): boot media call home here with their enrollment token, the MAC
  * and the address they came up with. The token is the credential; a bad one gets 403.
  */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  try {
-    const query = new URL(request.url).searchParams;
-    const event = await recordMediaBoot(
-      { input: { token: (await params).token, mac: query.get("mac"), ip: query.get("ip") ?? undefined } },
-      defaultBootMediaDeps(),
-    );
-    return new Response(`#!ipxe\necho Metal Foundry: boot of ${event.server} recorded\n`, {
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = publicRoute<Context>(async (request, { params }) => {
+  const query = new URL(request.url).searchParams;
+  const event = await recordMediaBoot(
+    { input: { token: (await params).token, mac: query.get("mac"), ip: query.get("ip") ?? undefined } },
+    bootMediaParts(),
+  );
+  return new Response(`#!ipxe\necho Metal Foundry: boot of ${event.server} recorded\n`, {
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+});

@@ -1,5 +1,5 @@
 import { withRole } from "@/lib/auth/with-role";
-import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { bootMediaParts } from "@/lib/runtime";
 import { mediaResponse } from "@/lib/bootmedia/media-response";
 import { openServerMedia } from "@/lib/bootmedia/open-server-media";
 import { isResumedDownload } from "@/lib/http/resumed-download";
@@ -10,7 +10,7 @@ type Context = { params: Promise<{ ticket: string }> };
 export const GET = withRole<Context>("operator", async (request, { actor, params }) => {
   const download = await openServerMedia(
     { actor, input: { ticket: (await params).ticket, audit: !isResumedDownload(request) } },
-    defaultBootMediaDeps(),
+    bootMediaParts(),
   );
   return mediaResponse(request, download);
 });

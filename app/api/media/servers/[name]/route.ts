@@ -1,6 +1,6 @@
 import { withRole } from "@/lib/auth/with-role";
 import { createServerMedia } from "@/lib/bootmedia/create-server-media";
-import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
+import { bootMediaParts } from "@/lib/runtime";
 
 type Context = { params: Promise<{ name: string }> };
 
@@ -20,7 +20,7 @@ export const POST = withRole<Context>("operator", async (request, { actor, param
         format: query.get("format") ?? undefined,
       },
     },
-    defaultBootMediaDeps(),
+    bootMediaParts(),
   );
   // Relative, so the download stays on the origin the browser used: behind the standalone server
   // request.url names its own host (localhost), a different origin for a session on 127.0.0.1.

@@ -1,0 +1,128 @@
+import "server-only";
+import path from "node:path";
+import { auditJournal } from "@/lib/audit/journal";
+import type { AuditLog } from "@/lib/audit/types";
+import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
+import type { BootMediaDeps } from "@/lib/bootmedia/deps";
+import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
+import { createTemplateCache } from "@/lib/bootmedia/template-cache";
+import { db, type DatabaseClient } from "@/lib/db";
+import type { EnrollmentDeps } from "@/lib/enrollment/deps";
+import { gitGenerationReader } from "@/lib/enrollment/git-generation";
+import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation";
+import { env } from "@/lib/env";
+import { UnavailableError } from "@/lib/errors";
+import { eventBus } from "@/lib/events/bus";
+import type { FluxWebhookDeps } from "@/lib/events/receive-flux-webhook";
+import type { GitHubWebhookDeps } from "@/lib/events/receive-github-webhook";
+import { gitWriter } from "@/lib/gitops/writer";
+import { cluster } from "@/lib/k8s/cluster";
+import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
+import { loadClusterTarget } from "@/lib/k8s/kube-config";
+import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
+import type { ServerDeps } from "@/lib/servers/deps";
+import { singleton } from "@/lib/singleton";
+import { createAuthKey } from "@/lib/tailscale/create-auth-key";
+import { deleteAuthKey } from "@/lib/tailscale/delete-auth-key";
+
+/*
+ * The one place the running console's dependencies are built, each once, from its settings, and
+ * where the domains are tied to each other (a decommission revokes boot media tokens, a claim
+ * reads the servers' Git generation). Verbs take what they need as their second argument; tests
+ * build their own. Nothing in a domain reaches for another domain's parts.
+ */
+
+/** The parts every domain shares: database, audit journal, the cluster view, the clock. */
+export type SharedParts = { db: DatabaseClient; audit: AuditLog; cluster: ClusterWatch; now(): Date };
+
+export function sharedParts(): SharedParts {
+  return singleton("runtime:shared", () => ({ db: db(), audit: auditJournal(), cluster: cluster(), now: () => new Date() }));
+}
+
+export function serverParts(): ServerDeps {
+  return singleton("runtime:servers", () => {
+    const settings = env();
+    return {
+      writer: gitWriter(),
+      manifestsPath: settings.git.manifestsPath,
+      cloneDir: path.join(settings.dataDir, "gitops-clone"),
+      consoleUrl: settings.auth.url,
+      revokeServerTokens: async (name, reason) => {
+        await revokeServerTokens(name, reason, bootMediaParts());
+      },
+      lastClaimedGeneration: (name) => lastClaimedGeneration(sharedParts().db, name),
+    };
+  });
+}
+
+export function bootMediaParts(): BootMediaDeps {
+  return singleton("runtime:boot-media", () => {
+    const settings = env().bootMedia;
+    const { db, audit, now } = sharedParts();
+    return {
+      db,
+      audit,
+      settings,
+      templates: createTemplateCache(settings),
+      tree: () => gitWriter().readTree(),
+      tickets: createDownloadTickets(),
+      now,
+    };
+  });
+}
+
+export function enrollmentParts(): EnrollmentDeps {
+  return singleton("runtime:enrollment", () => {
+    const settings = env().enrollment;
+    const tailscale = settings.tailscale;
+    const { db, audit, now } = sharedParts();
+    return {
+      db,
+      audit,
+      settings,
+      currentGeneration: gitGenerationReader(serverParts()),
+      clusterWorkflow: (server) => serverClusterView(server, sharedParts().cluster).workflow,
+      tailscale: tailscale && {
+        create: (input) => createAuthKey(tailscale, input),
+        remove: (keyId) => deleteAuthKey(tailscale, keyId),
+      },
+      bootstrapTokens: bootstrapTokens(),
+      now,
+    };
+  });
+}
+
+/** With a cluster configured, the client library is loaded on the first enrollment, not before. */
+function bootstrapTokens(): EnrollmentDeps["bootstrapTokens"] {
+  const settings = env().cluster;
+  if (settings.source === "none") return undefined;
+  const create = loadClusterTarget(settings)
+    .then(async (target) => {
+      if (!target) return undefined;
+      const { createBootstrapToken } = await import("@/lib/k8s/create-bootstrap-token");
+      return createBootstrapToken(target.config);
+    })
+    .catch((error: unknown) => {
+      console.error(`enrollment: cannot read the cluster configuration (${error instanceof Error ? error.message : "unknown error"})`);
+      return undefined;
+    });
+  return async (input) => {
+    const ready = await create;
+    if (!ready) throw new UnavailableError("The cluster configuration could not be read: no join token can be made.");
+    return ready(input);
+  };
+}
+
+export function fluxWebhookParts(): FluxWebhookDeps {
+  return { secret: env().webhooks.fluxSecret, client: sharedParts().db, bus: eventBus() };
+}
+
+export function githubWebhookParts(): GitHubWebhookDeps {
+  return {
+    secret: env().webhooks.githubSecret,
+    client: sharedParts().db,
+    bus: eventBus(),
+    branch: env().git.branch,
+    refreshClone: () => gitWriter().readTree({ refresh: true }),
+  };
+}

@@ -7,13 +7,14 @@ import { Sidebar } from "@/components/shell/sidebar";
 import { currentActor } from "@/lib/auth/current-actor";
 import { env } from "@/lib/env";
 import { clusterConnection } from "@/lib/k8s/connection";
+import { sharedParts } from "@/lib/runtime";
 
 // Every console page reads a session, Git and the cluster per request: never prerender one at build.
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
-  const cluster = clusterConnection();
+  const cluster = clusterConnection(sharedParts().cluster);
   return (
     <div className="flex min-h-screen">
       <Sidebar />

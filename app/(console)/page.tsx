@@ -15,6 +15,7 @@ import { ProvisioningChart } from "@/components/timeline/provisioning-chart";
 import { liveViews } from "@/lib/live-views";
 import { repositorySummary } from "@/lib/status/repository-summary";
 import { currentActor } from "@/lib/auth/current-actor";
+import { sharedParts } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -23,7 +24,7 @@ export default async function OverviewPage() {
   const [repository, database, recent, overview, events, durations] = await Promise.all([
     repositorySummary(),
     databaseHealth(),
-    listAuditEntries({ limit: 5 }),
+    listAuditEntries({ limit: 5 }, sharedParts().db),
     liveViews.overview(),
     liveViews["recent-events"](),
     liveViews.durations(),

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { roles, type Actor } from "@/lib/auth/actor";
 import type { AuditJournal, AuditOutcome, AuditStart, AuditStatus, PendingAudit } from "@/lib/audit/types";
-import { db, type DatabaseClient } from "@/lib/db";
+import type { DatabaseClient } from "@/lib/db";
 import type { AuditEntry } from "@/lib/generated/prisma/sqlite/client";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 
@@ -115,7 +115,7 @@ async function pending(client: DatabaseClient): Promise<PendingAudit[]> {
 }
 
 /** The audit journal in the database: `start` writes the pending row before any Git work. */
-export function createPrismaAuditLog(client: DatabaseClient = db()): AuditJournal {
+export function createPrismaAuditLog(client: DatabaseClient): AuditJournal {
   return {
     start: (entry) => start(client, entry),
     finish: (requestId, outcome) => finish(client, requestId, outcome),
@@ -126,7 +126,7 @@ export function createPrismaAuditLog(client: DatabaseClient = db()): AuditJourna
 /** Newest first; pass the previous page's `nextCursor` to read on. */
 export async function listAuditEntries(
   input: { limit?: number; cursor?: string },
-  client: DatabaseClient = db(),
+  client: DatabaseClient,
 ): Promise<AuditPage> {
   const parsed = pageInputSchema.safeParse(input);
   if (!parsed.success) throw new InvalidError("The activity page was asked for a bad page.");

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type DatabaseClient } from "@/lib/db";
+import type { DatabaseClient } from "@/lib/db";
 
 export type WebhookEventView = {
   id: number;
@@ -39,7 +39,7 @@ function viewOf(row: Row): WebhookEventView {
 /** Newest first. */
 export async function recentWebhookEvents(
   options: { limit?: number; source?: "flux" | "github" } = {},
-  client: DatabaseClient = db(),
+  client: DatabaseClient,
 ): Promise<WebhookEventView[]> {
   const rows = await client.webhookEvent.findMany({
     where: options.source ? { source: options.source } : {},
@@ -50,7 +50,7 @@ export async function recentWebhookEvents(
 }
 
 /** Flux events since a time, oldest first: what the timelines read to place each step. */
-export async function fluxEventsSince(since: Date, client: DatabaseClient = db()): Promise<WebhookEventView[]> {
+export async function fluxEventsSince(since: Date, client: DatabaseClient): Promise<WebhookEventView[]> {
   const rows = await client.webhookEvent.findMany({
     where: { source: "flux", occurredAt: { gte: since } },
     orderBy: { occurredAt: "asc" },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type DatabaseClient } from "@/lib/db";
+import type { DatabaseClient } from "@/lib/db";
 import { env } from "@/lib/env";
 
 export type WebhookHealth = {
@@ -8,7 +8,7 @@ export type WebhookHealth = {
 };
 
 /** Whether each webhook has its secret, and when a signed delivery last arrived. */
-export async function webhookHealth(client: DatabaseClient = db()): Promise<WebhookHealth> {
+export async function webhookHealth(client: DatabaseClient): Promise<WebhookHealth> {
   const last = async (source: "flux" | "github") =>
     (await client.webhookEvent.findFirst({ where: { source }, orderBy: { id: "desc" }, select: { receivedAt: true } }))?.receivedAt.toISOString() ?? null;
   const [flux, github] = await Promise.all([last("flux"), last("github")]);

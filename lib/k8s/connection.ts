@@ -1,5 +1,4 @@
 import "server-only";
-import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { anyStore } from "@/lib/k8s/cluster-stores";
 import { kindKeys } from "@/lib/k8s/kinds";
@@ -16,7 +15,7 @@ export type ClusterConnection = {
 };
 
 /** The cluster's connection state as the header and the banner show it, from the watches. */
-export function clusterConnection(watch: ClusterWatch = cluster()): ClusterConnection {
+export function clusterConnection(watch: ClusterWatch): ClusterConnection {
   const target = watch.target;
   if (target === undefined) {
     return {

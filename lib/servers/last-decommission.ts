@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type DatabaseClient } from "@/lib/db";
+import type { DatabaseClient } from "@/lib/db";
 import { serverReportedActions } from "@/lib/timeline/boot-events";
 
 export type Decommission = { actorLogin: string; commitSha: string; finishedAt: Date };
@@ -10,9 +10,8 @@ export type Decommission = { actorLogin: string; commitSha: string; finishedAt: 
  */
 export async function lastDecommission(
   name: string,
-  options: { client?: DatabaseClient } = {},
+  client: DatabaseClient,
 ): Promise<Decommission | undefined> {
-  const client = options.client ?? db();
   const row = await client.auditEntry.findFirst({
     where: { OR: [{ target: name }, { target: { startsWith: `${name} ` } }], action: { notIn: [...serverReportedActions] } },
     orderBy: { createdAt: "desc" },

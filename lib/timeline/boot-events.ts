@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { listBootEvents } from "@/lib/bootmedia/list-boot-events";
-import { db, type DatabaseClient } from "@/lib/db";
+import type { DatabaseClient } from "@/lib/db";
 import { listEnrollmentEvents } from "@/lib/enrollment/list-enrollment-events";
 
 /**
@@ -34,7 +34,7 @@ const labels = {
 } as const;
 
 /** Oldest first, as the timeline reads. */
-export async function bootEventsFor(server: string, client: DatabaseClient = db()): Promise<BootEvent[]> {
+export async function bootEventsFor(server: string, client: DatabaseClient): Promise<BootEvent[]> {
   const [boots, enrollment] = await Promise.all([
     listBootEvents({ actor: timelineReader, input: { server, limit: 20 } }, { db: client }),
     listEnrollmentEvents({ actor: timelineReader, input: { server, limit: 20 } }, { db: client }),

@@ -1,5 +1,4 @@
 import "server-only";
-import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { serverIndex } from "@/lib/k8s/read/server-index";
 
@@ -12,7 +11,7 @@ export type ProvisioningDurations = {
 };
 
 /** The last `limit` servers whose Workflow succeeded, newest first, with each step's duration. */
-export function provisioningDurations(limit = 12, watch: ClusterWatch = cluster()): ProvisioningDurations[] {
+export function provisioningDurations(watch: ClusterWatch, limit = 12): ProvisioningDurations[] {
   const index = serverIndex(watch);
   const done = [...index.workflows.values()]
     .filter((w) => w.state === "succeeded" && w.finishedAt && w.hardware)

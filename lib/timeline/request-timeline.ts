@@ -1,8 +1,7 @@
 import "server-only";
-import { db, type DatabaseClient } from "@/lib/db";
+import type { DatabaseClient } from "@/lib/db";
 import { fluxEventsSince } from "@/lib/events/event-views";
 import { NotFoundError } from "@/lib/errors";
-import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { serverIndex } from "@/lib/k8s/read/server-index";
@@ -35,10 +34,9 @@ function serverOf(target: string, watch: ClusterWatch): string | undefined {
 /** requested → committed → fetched → applied (→ the server's steps when it is about one). */
 export async function requestTimeline(
   requestId: string,
-  options: { client?: DatabaseClient; watch?: ClusterWatch } = {},
+  sources: { db: DatabaseClient; cluster: ClusterWatch },
 ): Promise<Timeline> {
-  const client = options.client ?? db();
-  const watch = options.watch ?? cluster();
+  const { db: client, cluster: watch } = sources;
   const row = await client.auditEntry.findUnique({ where: { requestId } });
   if (!row) throw new NotFoundError(`No request ${requestId}.`);
   const steps = auditSteps(row);

@@ -1,7 +1,6 @@
 import "server-only";
-import { db, type DatabaseClient } from "@/lib/db";
+import type { DatabaseClient } from "@/lib/db";
 import { fluxEventsSince } from "@/lib/events/event-views";
-import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { bootEventsFor, serverReportedActions } from "./boot-events";
@@ -16,10 +15,9 @@ import type { Timeline, TimelineStep } from "./types";
  */
 export async function serverTimeline(
   name: string,
-  options: { client?: DatabaseClient; watch?: ClusterWatch } = {},
+  sources: { db: DatabaseClient; cluster: ClusterWatch },
 ): Promise<Timeline> {
-  const client = options.client ?? db();
-  const watch = options.watch ?? cluster();
+  const { db: client, cluster: watch } = sources;
   const row = await client.auditEntry.findFirst({
     // A person's request, not what the server itself reported (boots, enrollment).
     where: { OR: [{ target: name }, { target: { startsWith: `${name} ` } }], action: { notIn: [...serverReportedActions] } },

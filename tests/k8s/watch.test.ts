@@ -43,6 +43,10 @@ async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
 describe("cluster watches through @kubernetes/client-node", () => {
   let api: KubeApiDouble | undefined;
   let watch: ClusterWatch | undefined;
+  const current = (): ClusterWatch => {
+    if (!watch) throw new Error("no cluster watch started");
+    return watch;
+  };
   afterEach(async () => {
     watch?.stop();
     await api?.close();
@@ -52,15 +56,15 @@ describe("cluster watches through @kubernetes/client-node", () => {
     api = await startKubeApiDouble();
     api.store.upsert("nodes", node("cp-1"));
     watch = startClusterWatch(targetFor(api), fast);
-    await eventually(() => expect(nodesView(watch).nodes.map((n) => n.name)).toEqual(["cp-1"]));
-    await eventually(() => expect(clusterConnection(watch).state).toBe("connected"));
+    await eventually(() => expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["cp-1"]));
+    await eventually(() => expect(clusterConnection(current()).state).toBe("connected"));
 
     api.store.upsert("nodes", node("rack1-node3", false));
-    await eventually(() => expect(nodesView(watch).nodes.find((n) => n.name === "rack1-node3")?.ready).toBe(false));
+    await eventually(() => expect(nodesView(current()).nodes.find((n) => n.name === "rack1-node3")?.ready).toBe(false));
     api.store.upsert("nodes", node("rack1-node3", true));
-    await eventually(() => expect(nodesView(watch).nodes.find((n) => n.name === "rack1-node3")?.ready).toBe(true));
+    await eventually(() => expect(nodesView(current()).nodes.find((n) => n.name === "rack1-node3")?.ready).toBe(true));
     api.store.remove("nodes", "cp-1");
-    await eventually(() => expect(nodesView(watch).nodes.map((n) => n.name)).toEqual(["rack1-node3"]));
+    await eventually(() => expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["rack1-node3"]));
   });
 
   it("reconnects from the last resourceVersion when the stream drops, without a relist", async () => {
@@ -70,7 +74,7 @@ describe("cluster watches through @kubernetes/client-node", () => {
     const lists = watch.reflectors.nodes?.stats.lists;
     api.dropWatches();
     api.store.upsert("nodes", node("while-away"));
-    await eventually(() => expect(nodesView(watch).nodes.map((n) => n.name)).toEqual(["while-away"]));
+    await eventually(() => expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["while-away"]));
     expect(watch.reflectors.nodes?.stats.lists).toBe(lists);
     expect(watch.reflectors.nodes?.stats.watches).toBeGreaterThanOrEqual(2);
   });
@@ -79,14 +83,14 @@ describe("cluster watches through @kubernetes/client-node", () => {
     api = await startKubeApiDouble();
     api.store.upsert("nodes", node("old"));
     watch = startClusterWatch(targetFor(api), fast);
-    await eventually(() => expect(nodesView(watch).nodes.map((n) => n.name)).toEqual(["old"]));
+    await eventually(() => expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["old"]));
     await eventually(() => expect(api?.openWatches()).toBe(9));
     api.dropWatches();
     // Changes while away, then etcd compaction: the old resourceVersion is gone.
     api.store.remove("nodes", "old");
     api.store.upsert("nodes", node("new"));
     api.store.compact();
-    await eventually(() => expect(nodesView(watch).nodes.map((n) => n.name)).toEqual(["new"]));
+    await eventually(() => expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["new"]));
     expect(watch.reflectors.nodes?.stats.gone).toBeGreaterThanOrEqual(1);
     expect(watch.reflectors.nodes?.stats.lists).toBeGreaterThanOrEqual(2);
   });
@@ -101,14 +105,14 @@ describe("cluster watches through @kubernetes/client-node", () => {
     });
     watch = startClusterWatch(targetFor(api), fast);
     await eventually(() => {
-      const view = gitopsView(watch);
+      const view = gitopsView(current());
       expect(view.helmreleases.panel.phase).toBe("not-installed");
       expect(view.kustomizations.objects[0]?.lastAppliedSha).toBe("a".repeat(40));
     });
     api.install("helmreleases");
     api.store.upsert("helmreleases", { metadata: { name: "cilium", namespace: "kube-system" }, spec: { suspend: true } });
     await eventually(() => {
-      const view = gitopsView(watch);
+      const view = gitopsView(current());
       expect(view.helmreleases.panel.phase).toBe("synced");
       expect(view.helmreleases.objects[0]).toMatchObject({ name: "cilium", suspended: true, ready: { tone: "suspended" } });
     });
@@ -119,20 +123,20 @@ describe("cluster watches through @kubernetes/client-node", () => {
     const port = api.port;
     api.store.upsert("nodes", node("cp-1"));
     watch = startClusterWatch(targetFor(api), fast);
-    await eventually(() => expect(clusterConnection(watch).state).toBe("connected"));
+    await eventually(() => expect(clusterConnection(current()).state).toBe("connected"));
     await api.close();
-    await eventually(() => expect(clusterConnection(watch).state).toBe("unreachable"));
-    const down = clusterConnection(watch);
+    await eventually(() => expect(clusterConnection(current()).state).toBe("unreachable"));
+    const down = clusterConnection(current());
     expect(down.lastSyncedAt).not.toBeNull();
-    expect(nodesView(watch).nodes.map((n) => n.name)).toEqual(["cp-1"]);
+    expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["cp-1"]);
 
     const store = new ObjectStore();
     store.upsert("nodes", node("cp-1"));
     store.upsert("nodes", node("rack1-node1"));
     api = await startKubeApiDouble({ port, store });
     await eventually(() => {
-      expect(clusterConnection(watch).state).toBe("connected");
-      expect(nodesView(watch).nodes.map((n) => n.name)).toEqual(["cp-1", "rack1-node1"]);
+      expect(clusterConnection(current()).state).toBe("connected");
+      expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["cp-1", "rack1-node1"]);
     }, 10_000);
   });
 });

@@ -8,6 +8,7 @@ import { listAuditEntries } from "@/lib/audit/prisma-audit-log";
 import { env } from "@/lib/env";
 import { commitUrl } from "@/lib/gitops/commit-url";
 import { currentActor } from "@/lib/auth/current-actor";
+import { sharedParts } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -20,7 +21,7 @@ export default async function ActivityPage({
 }) {
   await currentActor();
   const { cursor } = searchParamsSchema.parse(await searchParams);
-  const page = await listAuditEntries({ limit: 50, cursor });
+  const page = await listAuditEntries({ limit: 50, cursor }, sharedParts().db);
   const remote = env().git.url;
   return (
     <>

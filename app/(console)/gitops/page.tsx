@@ -7,12 +7,13 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { recentWebhookEvents } from "@/lib/events/event-views";
 import { gitopsView } from "@/lib/k8s/read/gitops-view";
 import { reconcileNow } from "./actions";
+import { sharedParts } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "GitOps" };
 
 export default async function GitOpsPage() {
   const actor = await currentActor();
-  const events = await recentWebhookEvents({ source: "flux", limit: 25 });
+  const events = await recentWebhookEvents({ source: "flux", limit: 25 }, sharedParts().db);
   return (
     <>
       <PageHeader title="GitOps">What Flux fetched from Git and applied to the cluster, live.</PageHeader>
@@ -20,7 +21,7 @@ export default async function GitOpsPage() {
         <h2 className="mb-2 text-base font-semibold">Recent Flux events</h2>
         <FluxEvents initial={events} />
       </section>
-      <FluxPanels initial={gitopsView()} canReconcile={hasRole(actor, "operator")} action={reconcileNow} />
+      <FluxPanels initial={gitopsView(sharedParts().cluster)} canReconcile={hasRole(actor, "operator")} action={reconcileNow} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { NodesTable } from "@/components/nodes/nodes-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { nodesView } from "@/lib/k8s/read/nodes-view";
 import { currentActor } from "@/lib/auth/current-actor";
+import { sharedParts } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Nodes" };
 
@@ -11,7 +12,7 @@ export default async function NodesPage() {
   return (
     <>
       <PageHeader title="Nodes">The Kubernetes nodes of your K3s cluster, live.</PageHeader>
-      <NodesTable initial={nodesView()} />
+      <NodesTable initial={nodesView(sharedParts().cluster)} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { serverClusterViews } from "@/lib/k8s/read/server-cluster-view";
-import { serverParts } from "@/lib/runtime";
+import { serverParts, sharedParts } from "@/lib/runtime";
 import { listServers } from "@/lib/servers/list-servers";
 import { hrefWith } from "@/components/servers/list-href";
 import { listQueryOf, type SearchParams } from "./search-params";
@@ -18,7 +18,7 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
   const actor = await currentActor();
   const query = listQueryOf(await searchParams);
   const list = await listServers(query, serverParts());
-  const live = serverClusterViews(list.rows.map((row) => row.name));
+  const live = serverClusterViews(list.rows.map((row) => row.name), sharedParts().cluster);
   const operator = hasRole(actor, "operator");
   return (
     <>

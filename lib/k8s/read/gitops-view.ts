@@ -1,5 +1,4 @@
 import "server-only";
-import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { fluxKindKeys, type FluxKindKey } from "@/lib/k8s/kinds";
 import { reshapeFluxObject, type FluxObjectView } from "@/lib/k8s/views/reshape-flux";
@@ -26,7 +25,7 @@ const compute = memoByVersion(fluxKindKeys, (watch: ClusterWatch): GitOpsView =>
 });
 
 /** Flux sources, Kustomizations and HelmReleases as the GitOps page shows them. */
-export function gitopsView(watch: ClusterWatch = cluster()): GitOpsView {
+export function gitopsView(watch: ClusterWatch): GitOpsView {
   return compute(watch);
 }
 
@@ -34,7 +33,7 @@ export function findFluxObject(
   kindKey: FluxKindKey,
   namespace: string,
   name: string,
-  watch: ClusterWatch = cluster(),
+  watch: ClusterWatch,
 ): FluxObjectView | undefined {
   const object = watch.stores[kindKey].get(name, namespace);
   return object && reshapeFluxObject(kindKey, object);

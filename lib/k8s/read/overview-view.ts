@@ -1,5 +1,4 @@
 import "server-only";
-import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { clusterConnection, type ClusterConnection } from "@/lib/k8s/connection";
 import { fluxKindKeys } from "@/lib/k8s/kinds";
@@ -14,7 +13,7 @@ export type ClusterOverview = {
 };
 
 /** The overview's counts, from the in-memory view. */
-export function clusterOverview(watch: ClusterWatch = cluster()): ClusterOverview {
+export function clusterOverview(watch: ClusterWatch): ClusterOverview {
   const index = serverIndex(watch);
   const nodes = [...index.nodes.values()];
   const gitops = gitopsView(watch);

@@ -1,5 +1,4 @@
 import "server-only";
-import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { nodeNamesOf, type HardwareView } from "@/lib/k8s/views/reshape-hardware";
 import type { WorkflowView } from "@/lib/k8s/views/reshape-workflow";
@@ -36,14 +35,14 @@ function viewOf(name: string, watch: ClusterWatch): ServerClusterView {
 }
 
 /** One server's Hardware, newest Workflow (with per-action progress) and Node. */
-export function serverClusterView(name: string, watch: ClusterWatch = cluster()): ServerClusterView {
+export function serverClusterView(name: string, watch: ClusterWatch): ServerClusterView {
   return viewOf(name, watch);
 }
 
 /** Every server the cluster knows (by Hardware), plus any names asked for that it does not. */
 export function serverClusterViews(
-  names: readonly string[] = [],
-  watch: ClusterWatch = cluster(),
+  names: readonly string[],
+  watch: ClusterWatch,
 ): Map<string, ServerClusterView> {
   const index = serverIndex(watch);
   const all = new Set([...index.hardware.keys(), ...names]);
@@ -51,7 +50,7 @@ export function serverClusterViews(
 }
 
 /** Whether Hardware, Workflows and Nodes can be read at all (CRD missing, cluster away). */
-export function serverClusterPanels(watch: ClusterWatch = cluster()): ServerClusterPanels {
+export function serverClusterPanels(watch: ClusterWatch): ServerClusterPanels {
   return {
     hardware: kindPanel(watch, "hardware"),
     workflows: kindPanel(watch, "workflows"),

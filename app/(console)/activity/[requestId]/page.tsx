@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isDomainError } from "@/lib/errors";
 import { requestTimeline } from "@/lib/timeline/request-timeline";
 import { currentActor } from "@/lib/auth/current-actor";
+import { sharedParts } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -13,7 +14,7 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
   await currentActor();
   const { requestId } = await params;
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(requestId)) notFound();
-  const timeline = await requestTimeline(requestId).catch((error: unknown) => {
+  const timeline = await requestTimeline(requestId, sharedParts()).catch((error: unknown) => {
     if (isDomainError(error) && error.kind === "not-found") notFound();
     throw error;
   });

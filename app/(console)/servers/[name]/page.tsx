@@ -10,7 +10,7 @@ import { LiveStatus } from "@/components/servers/server-table";
 import { ServerTimeline } from "@/components/timeline/live-timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
-import { serverParts } from "@/lib/runtime";
+import { serverParts, sharedParts } from "@/lib/runtime";
 import { getServer } from "@/lib/servers/get-server";
 import { lastDecommission } from "@/lib/servers/last-decommission";
 import { serverNameSchema } from "@/lib/servers/schema";
@@ -34,13 +34,13 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
   const name = serverNameSchema.safeParse((await params).name);
   const detail = name.success ? await getServer(name.data, serverParts()) : undefined;
   if (!detail) {
-    const gone = name.success ? await lastDecommission(name.data) : undefined;
+    const gone = name.success ? await lastDecommission(name.data, sharedParts().db) : undefined;
     if (!name.success || !gone) notFound();
-    return <Decommissioned name={name.data} decommission={gone} timeline={await serverTimeline(name.data)} />;
+    return <Decommissioned name={name.data} decommission={gone} timeline={await serverTimeline(name.data, sharedParts())} />;
   }
   const { server } = detail;
-  const live = serverClusterView(server.name);
-  const timeline = await serverTimeline(server.name);
+  const live = serverClusterView(server.name, sharedParts().cluster);
+  const timeline = await serverTimeline(server.name, sharedParts());
   const provisioned = server.workflow !== undefined;
   return (
     <>

@@ -12,7 +12,7 @@ import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
 import { openServerMedia } from "@/lib/bootmedia/open-server-media";
-import { architectureSchema, mediaFormatSchema, serverNameSchema } from "@/lib/bootmedia/schema";
+import { architectureSchema, mediaFormatSchema } from "@/lib/bootmedia/schema";
 import { createTemplateCache } from "@/lib/bootmedia/template-cache";
 import { writeMediaFile } from "@/lib/bootmedia/write-media-file";
 import { createDatabaseClient } from "@/lib/db/client";
@@ -21,6 +21,7 @@ import { parseEnv } from "@/lib/env-schema";
 import { isDomainError } from "@/lib/errors";
 import { createGitWriter } from "@/lib/gitops/create-git-writer";
 import { gitWriterOptions } from "@/lib/gitops/options-from-env";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 const usage = "usage: npm run boot-media -- --out FILE [--server NAME] [--format iso|usb] [--arch x86_64|arm64]";
 

@@ -4,7 +4,7 @@ import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { parseInput } from "@/lib/bootmedia/parse-input";
 import type { BootEventView } from "@/lib/bootmedia/record-media-boot";
 import { requireRole } from "@/lib/bootmedia/require-role";
-import { serverNameSchema } from "@/lib/bootmedia/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 export type { BootEventView } from "@/lib/bootmedia/record-media-boot";
 

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { parseInput } from "@/lib/bootmedia/parse-input";
 import { requireRole } from "@/lib/bootmedia/require-role";
-import { serverNameSchema, type Architecture, type MediaFormat } from "@/lib/bootmedia/schema";
+import type { Architecture, MediaFormat } from "@/lib/bootmedia/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 export type EnrollmentTokenView = {
   id: string;

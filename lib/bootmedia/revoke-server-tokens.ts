@@ -1,7 +1,7 @@
 import "server-only";
 import { defaultBootMediaDeps } from "@/lib/bootmedia/default-deps";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { serverNameSchema } from "@/lib/bootmedia/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 /**
  * Revokes every live token of a server. For the servers' decommission and reprovision verbs,

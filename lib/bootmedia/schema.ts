@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 /** The zod schemas shared by the boot media forms, route handlers, CLI and verbs. */
 export const architectures = ["x86_64", "arm64"] as const;
@@ -11,17 +12,6 @@ export const architectureSchema = z.enum(architectures, {
   error: "must be x86_64 or arm64",
 });
 export const mediaFormatSchema = z.enum(mediaFormats, { error: "must be iso or usb" });
-
-/** A Kubernetes object name (DNS-1123 subdomain), as Hardware names are. */
-export const serverNameSchema = z
-  .string({ error: "is required" })
-  .trim()
-  .min(1, "is required")
-  .max(253, "must be at most 253 characters")
-  .regex(
-    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
-    "must be a Hardware name: lowercase letters, digits, '-' and '.'",
-  );
 
 export const mediaKindSchema = z.object({
   arch: architectureSchema.default("x86_64"),

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/bootmedia/parse-input";
 import { requireRole } from "@/lib/bootmedia/require-role";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
-import { enrollmentEventKinds, serverNameSchema, type EnrollmentEventKind } from "@/lib/enrollment/schema";
+import { enrollmentEventKinds, type EnrollmentEventKind } from "@/lib/enrollment/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 export type EnrollmentEventView = {
   id: string;

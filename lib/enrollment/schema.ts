@@ -1,7 +1,4 @@
 import { z } from "zod";
-import { serverNameSchema } from "@/lib/bootmedia/schema";
-
-export { serverNameSchema };
 
 export const claimInputSchema = z.object({
   generation: z.coerce

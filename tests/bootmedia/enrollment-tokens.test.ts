@@ -10,7 +10,7 @@ import { revokeEnrollmentToken } from "@/lib/bootmedia/revoke-enrollment-token";
 import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
 import { createDatabaseClient, type DatabaseClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
 import { person, testDeps, tokenInScript } from "@/tests/bootmedia/support/test-deps";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "@/tests/db/support/databases";
 
@@ -143,6 +143,15 @@ describeEachDatabase("enrollment tokens", (provider) => {
   it("refuses unknown servers", async () => {
     await expect(mediaFor("rack9-node9")).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.enrollmentToken.count({ where: { serverName: "rack9-node9" } })).toBe(0);
+  });
+
+  it("refuses a dotted name, by the rule servers are registered with", async () => {
+    const dotted = createServerMedia({ actor: operator, input: { server: "rack1.node1" } }, deps);
+    await expect(dotted).rejects.toBeInstanceOf(InvalidError);
+    await expect(dotted).rejects.toThrow(
+      "server must be lowercase letters, digits and '-', starting and ending with a letter or digit",
+    );
+    expect(await db.enrollmentToken.count({ where: { serverName: "rack1.node1" } })).toBe(0);
   });
 
   // The console writes allowPXE: false (the install's Workflow turns it on in the cluster), and a

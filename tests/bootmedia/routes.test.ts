@@ -59,6 +59,7 @@ describe("bad input", () => {
     ["POST", "/api/media/servers/rack9-node9", "viewer", 403],
     ["POST", "/api/media/servers/rack9-node9", "operator", 404],
     ["POST", "/api/media/servers/Not_A_Name", "operator", 400],
+    ["POST", "/api/media/servers/rack1.node1", "operator", 400],
     ["POST", "/api/media/servers/rack1-node1?arch=mips", "operator", 400],
     ["POST", "/api/media/servers/rack1-node1?format=cdrom", "operator", 400],
     ["GET", "/api/media/downloads/no-such-ticket-1234", "operator", 404],

@@ -3,12 +3,13 @@ import { audited } from "@/lib/bootmedia/audited";
 import { bootNetwork } from "@/lib/bootmedia/boot-network";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
+import { mediaArchName, type MediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { mediaFileName } from "@/lib/bootmedia/media-file";
 import { parseInput } from "@/lib/bootmedia/parse-input";
 import { patchImage } from "@/lib/bootmedia/patched-image";
 import { readHardware } from "@/lib/bootmedia/read-hardware";
 import { requireRole } from "@/lib/bootmedia/require-role";
-import { serverMediaInputSchema, type Architecture, type MediaFormat } from "@/lib/bootmedia/schema";
+import { serverMediaInputSchema, type MediaFormat } from "@/lib/bootmedia/schema";
 import { serverScript } from "@/lib/bootmedia/server-script";
 import { requireSmeeUrl } from "@/lib/bootmedia/smee-url";
 
@@ -16,7 +17,8 @@ export type ServerMedia = {
   ticketId: string;
   downloadPath: string;
   server: string;
-  arch: Architecture;
+  /** As the file name spells it: the JSON API answered arm64 before the console said aarch64. */
+  arch: MediaArchName;
   format: MediaFormat;
   fileName: string;
   size: number;
@@ -64,7 +66,8 @@ export async function createServerMedia(
       ticketId: ticket.id,
       downloadPath: `/api/media/downloads/${ticket.id}`,
       server,
-      ...kind,
+      arch: mediaArchName(kind.arch),
+      format: kind.format,
       fileName: mediaFileName(kind, server),
       size: image.size,
       sha256: image.sha256,

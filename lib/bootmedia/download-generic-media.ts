@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { audited } from "@/lib/bootmedia/audited";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { genericScript } from "@/lib/bootmedia/generic-script";
+import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
 import type { MediaDownload } from "@/lib/bootmedia/media-response";
 import { parseInput } from "@/lib/bootmedia/parse-input";
@@ -31,5 +32,5 @@ export async function downloadGenericMedia(
     private: false,
   });
   if (!audit) return build();
-  return audited(deps.audit, { actor, action: "download-boot-media", target: `generic ${kind.arch} ${kind.format}` }, build);
+  return audited(deps.audit, { actor, action: "download-boot-media", target: `generic ${mediaArchName(kind.arch)} ${kind.format}` }, build);
 }

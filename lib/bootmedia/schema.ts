@@ -1,16 +1,17 @@
 import { z } from "zod";
-import { serverNameSchema } from "@/lib/servers/schema";
+import { architectures, serverNameSchema, type Architecture } from "@/lib/servers/schema";
 
 /** The zod schemas shared by the boot media forms, route handlers, CLI and verbs. */
-export const architectures = ["x86_64", "arm64"] as const;
-export type Architecture = (typeof architectures)[number];
-
 export const mediaFormats = ["iso", "usb"] as const;
 export type MediaFormat = (typeof mediaFormats)[number];
 
-export const architectureSchema = z.enum(architectures, {
-  error: "must be x86_64 or arm64",
-});
+/**
+ * Boot media spoke Debian's arm64 before they used Tinkerbell's aarch64, and their links and
+ * file names still do (media-arch-name.ts): people type it, so it is read as aarch64.
+ */
+export const architectureSchema = z
+  .enum([...architectures, "arm64"], { error: "must be x86_64 or aarch64 (arm64)" })
+  .transform((arch): Architecture => (arch === "arm64" ? "aarch64" : arch));
 export const mediaFormatSchema = z.enum(mediaFormats, { error: "must be iso or usb" });
 
 export const mediaKindSchema = z.object({

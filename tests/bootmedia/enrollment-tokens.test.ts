@@ -160,4 +160,33 @@ describeEachDatabase("enrollment tokens", (provider) => {
     await mediaFor("with-bmc");
     expect(await db.enrollmentToken.count({ where: { serverName: "with-bmc", purpose: "boot-media" } })).toBe(1);
   });
+
+  // Inside, boot media use Tinkerbell's aarch64; what people type and see still says arm64.
+  it("takes arm64 or aarch64 alike, and names the files and the audit arm64 as before", async () => {
+    for (const arch of ["arm64", "aarch64"]) {
+      await expect(
+        downloadGenericMedia({ actor: viewer, input: { arch, format: "usb" } }, deps),
+      ).resolves.toMatchObject({ fileName: "foundry-generic-arm64.img" });
+      expect(deps.audit.entries.at(-1)).toMatchObject({ action: "download-boot-media", target: "generic arm64 usb" });
+    }
+    const media = await createServerMedia(
+      { actor: operator, input: { server: "rack1-node2", arch: "aarch64", format: "iso" } },
+      deps,
+    );
+    expect(media).toMatchObject({ arch: "arm64", format: "iso", fileName: "foundry-rack1-node2-arm64.iso" });
+  });
+
+  it("reads token rows that say arm64, as rows made before aarch64 do, as aarch64", async () => {
+    const { media } = await mediaFor("rack1-node1");
+    await db.enrollmentToken.update({ where: { id: media.tokenId }, data: { arch: "arm64", format: "usb" } });
+    const made = await createServerMedia(
+      { actor: operator, input: { server: "rack1-node1", arch: "arm64", format: "usb" } },
+      deps,
+    );
+    expect((await db.enrollmentToken.findUniqueOrThrow({ where: { id: made.tokenId } })).arch).toBe("aarch64");
+    const live = await listEnrollmentTokens({ actor: viewer, input: { server: "rack1-node1" } }, deps);
+    for (const id of [media.tokenId, made.tokenId]) {
+      expect(live.find((token) => token.id === id)).toMatchObject({ arch: "aarch64", format: "usb" });
+    }
+  });
 });

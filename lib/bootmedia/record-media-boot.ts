@@ -2,9 +2,9 @@ import { z } from "zod";
 import { audited } from "@/lib/bootmedia/audited";
 import { bootActor } from "@/lib/bootmedia/boot-actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
+import { enrollmentTokenSchema, hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
 import { parseInput } from "@/lib/bootmedia/parse-input";
-import { ipv4Schema, macSchema, tokenSchema } from "@/lib/bootmedia/schema";
+import { ipv4Schema, macSchema } from "@/lib/bootmedia/schema";
 import { ForbiddenError } from "@/lib/errors";
 
 export const bootReportSchema = z.object({
@@ -25,7 +25,7 @@ export async function recordMediaBoot(
   { input }: { input: { token: unknown; mac: unknown; ip: unknown } },
   deps: BootMediaDeps,
 ): Promise<BootEventView> {
-  const token = tokenSchema.safeParse(input.token);
+  const token = enrollmentTokenSchema.safeParse(input.token);
   if (!token.success) throw refused();
   const now = deps.now();
   const row = await deps.db.enrollmentToken.findUnique({

@@ -36,6 +36,3 @@ export const ipv4Schema = z.ipv4({ error: "must be an IPv4 address" });
 export const idSchema = z
   .string({ error: "is required" })
   .regex(/^[A-Za-z0-9_-]{10,64}$/, "is not a valid id");
-
-/** The enrollment token as it appears in a boot URL: 43 base64url characters (32 bytes). */
-export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "is not an enrollment token");

@@ -25,4 +25,25 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "error",
     },
   },
+  {
+    // Pages, actions and routes call lib/ verbs and views; the adapters those wire stay behind them.
+    // The cluster's surface for app/ is its read views (lib/k8s/read) and requestReconcile.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^@/lib/db(/|$)", message: "app/ imports no database adapter: call a lib/ verb or view." },
+            { regex: "^@/lib/gitops(/|$)", message: "app/ imports no Git adapter: call a lib/ verb or view." },
+            { regex: "^(@/lib/generated|@prisma)(/|$)", message: "app/ imports no Prisma: call a lib/ verb or view." },
+            {
+              regex: "^@/lib/k8s/(?!read/|request-reconcile$)",
+              message: "app/ imports no cluster internals: use lib/k8s/read, requestReconcile or lib/live-views.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

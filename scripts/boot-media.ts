@@ -1,4 +1,4 @@
-// `npm run boot-media -- --out FILE [--server NAME] [--format iso|usb] [--arch x86_64|arm64]`:
+// `npm run boot-media -- --out FILE [--server NAME] [--format iso|usb] [--arch x86_64|aarch64]`:
 // the same bytes a download from the console serves, from the same settings, without the server.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";
@@ -11,8 +11,9 @@ import { createServerMedia } from "@/lib/bootmedia/create-server-media";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
+import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { openServerMedia } from "@/lib/bootmedia/open-server-media";
-import { architectureSchema, mediaFormatSchema, serverNameSchema } from "@/lib/bootmedia/schema";
+import { architectureSchema, mediaFormatSchema } from "@/lib/bootmedia/schema";
 import { createTemplateCache } from "@/lib/bootmedia/template-cache";
 import { writeMediaFile } from "@/lib/bootmedia/write-media-file";
 import { createDatabaseClient } from "@/lib/db/client";
@@ -21,8 +22,9 @@ import { parseEnv } from "@/lib/env-schema";
 import { isDomainError } from "@/lib/errors";
 import { createGitWriter } from "@/lib/gitops/create-git-writer";
 import { gitWriterOptions } from "@/lib/gitops/options-from-env";
+import { serverNameSchema } from "@/lib/servers/schema";
 
-const usage = "usage: npm run boot-media -- --out FILE [--server NAME] [--format iso|usb] [--arch x86_64|arm64]";
+const usage = "usage: npm run boot-media -- --out FILE [--server NAME] [--format iso|usb] [--arch x86_64|aarch64 (or arm64)]";
 
 const argsSchema = z.object({
   out: z.string({ error: `--out is required; ${usage}` }).min(1),
@@ -67,14 +69,14 @@ async function main(): Promise<void> {
     if (args.server === undefined) {
       const { image } = await downloadGenericMedia({ actor, input: kind }, deps);
       await writeMediaFile(image, args.out);
-      console.log(`wrote ${args.out}: generic ${args.arch} ${args.format}, ${image.size} bytes\nsha256 ${image.sha256}`);
+      console.log(`wrote ${args.out}: generic ${mediaArchName(args.arch)} ${args.format}, ${image.size} bytes\nsha256 ${image.sha256}`);
       return;
     }
     const media = await createServerMedia({ actor, input: { ...kind, server: args.server } }, deps);
     const { image } = await openServerMedia({ actor, input: { ticket: media.ticketId, audit: false } }, deps);
     await writeMediaFile(image, args.out);
     console.log(
-      `wrote ${args.out}: ${args.server} ${args.arch} ${args.format}, ${image.size} bytes\n` +
+      `wrote ${args.out}: ${args.server} ${mediaArchName(args.arch)} ${args.format}, ${image.size} bytes\n` +
         `sha256 ${image.sha256}\nenrollment token ${media.tokenId} expires ${media.expiresAt.toISOString()}`,
     );
   } finally {

@@ -6,15 +6,14 @@ import { Header } from "@/components/shell/header";
 import { Sidebar } from "@/components/shell/sidebar";
 import { currentActor } from "@/lib/auth/current-actor";
 import { env } from "@/lib/env";
-import { clusterConnection } from "@/lib/k8s/connection";
-import { sharedParts } from "@/lib/runtime";
+import { liveViews } from "@/lib/live-views";
 
 // Every console page reads a session, Git and the cluster per request: never prerender one at build.
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
-  const cluster = clusterConnection(sharedParts().cluster);
+  const cluster = await liveViews.connection();
   return (
     <div className="flex min-h-screen">
       <Sidebar />

@@ -6,13 +6,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ShortSha } from "@/components/ui/short-sha";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listAuditEntries } from "@/lib/audit/prisma-audit-log";
-import { databaseHealth } from "@/lib/db";
-import { env } from "@/lib/env";
-import { commitUrl } from "@/lib/gitops/commit-url";
 import { ClusterSummary } from "@/components/overview/cluster-summary";
 import { RecentEvents } from "@/components/overview/recent-events";
 import { ProvisioningChart } from "@/components/timeline/provisioning-chart";
 import { liveViews } from "@/lib/live-views";
+import { databaseSummary } from "@/lib/status/database-summary";
+import { repositoryCommitHref } from "@/lib/status/repository-commit-href";
 import { repositorySummary } from "@/lib/status/repository-summary";
 import { currentActor } from "@/lib/auth/current-actor";
 import { sharedParts } from "@/lib/runtime";
@@ -23,13 +22,12 @@ export default async function OverviewPage() {
   await currentActor();
   const [repository, database, recent, overview, events, durations] = await Promise.all([
     repositorySummary(),
-    databaseHealth(),
+    databaseSummary(),
     listAuditEntries({ limit: 5 }, sharedParts().db),
     liveViews.overview(),
     liveViews["recent-events"](),
     liveViews.durations(),
   ]);
-  const remote = env().git.url;
   return (
     <>
       <PageHeader title="Overview">Your bare-metal cloud at a glance.</PageHeader>
@@ -52,12 +50,12 @@ export default async function OverviewPage() {
           )}
         </StatCard>
         <StatCard title="Database">
-          <Fact label="Engine">{env().database === "sqlite" ? "SQLite" : "PostgreSQL"}</Fact>
+          <Fact label="Engine">{database.engine}</Fact>
           <Fact label="State">
-            {database.ok ? (
+            {database.health.ok ? (
               <StatusBadge status="ready" label="Connected" />
             ) : (
-              <StatusBadge status="failed" label="Unreachable" detail={database.reason} />
+              <StatusBadge status="failed" label="Unreachable" detail={database.health.reason} />
             )}
           </Fact>
         </StatCard>
@@ -85,7 +83,7 @@ export default async function OverviewPage() {
             No actions yet. Each action taken here will show with its commit.
           </p>
         ) : (
-          <AuditTable entries={recent.entries} commitHref={(sha) => commitUrl(remote, sha)} />
+          <AuditTable entries={recent.entries} commitHref={repositoryCommitHref} />
         )}
       </section>
     </>

@@ -1,4 +1,6 @@
-import type { Architecture, MediaFormat } from "@/lib/bootmedia/schema";
+import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
+import type { MediaFormat } from "@/lib/bootmedia/schema";
+import type { Architecture } from "@/lib/servers/schema";
 
 const selectClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -18,7 +20,7 @@ export function MediaKindPicker({
       {server ? <input type="hidden" name="server" value={server} /> : null}
       <label className="flex flex-col text-sm">
         Architecture
-        <select name="arch" defaultValue={arch} className={selectClass}>
+        <select name="arch" defaultValue={mediaArchName(arch)} className={selectClass}>
           <option value="x86_64">x86_64 (BIOS and UEFI)</option>
           <option value="arm64">arm64 (UEFI, e.g. Ampere)</option>
         </select>

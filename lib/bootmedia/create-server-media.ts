@@ -2,10 +2,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { bootNetwork } from "@/lib/bootmedia/boot-network";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
+import { mediaArchName, type MediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { mediaFileName } from "@/lib/bootmedia/media-file";
 import { patchImage } from "@/lib/bootmedia/patched-image";
 import { readHardware } from "@/lib/bootmedia/read-hardware";
-import { serverMediaInputSchema, type Architecture, type MediaFormat } from "@/lib/bootmedia/schema";
+import { serverMediaInputSchema, type MediaFormat } from "@/lib/bootmedia/schema";
 import { serverScript } from "@/lib/bootmedia/server-script";
 import { requireSmeeUrl } from "@/lib/bootmedia/smee-url";
 import { audited, parseInput, requireRole } from "@/lib/verb";
@@ -15,7 +16,8 @@ export type ServerMedia = {
   ticketId: string;
   downloadPath: string;
   server: string;
-  arch: Architecture;
+  /** As the file name spells it: the JSON API answered arm64 before the console said aarch64. */
+  arch: MediaArchName;
   format: MediaFormat;
   fileName: string;
   size: number;
@@ -63,7 +65,8 @@ export async function createServerMedia(
       ticketId: ticket.id,
       downloadPath: `/api/media/downloads/${ticket.id}`,
       server,
-      ...kind,
+      arch: mediaArchName(kind.arch),
+      format: kind.format,
       fileName: mediaFileName(kind, server),
       size: image.size,
       sha256: image.sha256,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { genericScript } from "@/lib/bootmedia/generic-script";
+import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
 import type { MediaDownload } from "@/lib/bootmedia/media-response";
 import { patchImage } from "@/lib/bootmedia/patched-image";
@@ -30,5 +31,5 @@ export async function downloadGenericMedia(
     private: false,
   });
   if (!audit) return build();
-  return audited(deps.audit, { actor, action: "download-boot-media", target: `generic ${kind.arch} ${kind.format}` }, build);
+  return audited(deps.audit, { actor, action: "download-boot-media", target: `generic ${mediaArchName(kind.arch)} ${kind.format}` }, build);
 }

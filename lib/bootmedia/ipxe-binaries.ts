@@ -1,11 +1,11 @@
 import path from "node:path";
-import type { Architecture } from "@/lib/bootmedia/schema";
+import type { Architecture } from "@/lib/servers/schema";
 
 /** The iPXE builds each architecture boots (Debian trixie's `ipxe` package file names). */
 export type IpxeBinaries = { bios?: string; efi: string; efiBootName: string };
 
 export function ipxeBinaries(ipxeDir: string, arch: Architecture): IpxeBinaries {
-  if (arch === "arm64") {
+  if (arch === "aarch64") {
     return { efi: path.join(ipxeDir, "ipxe-arm64.efi"), efiBootName: "BOOTAA64.EFI" };
   }
   return {

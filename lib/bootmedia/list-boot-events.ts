@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import type { BootEventView } from "@/lib/bootmedia/record-media-boot";
-import { serverNameSchema } from "@/lib/bootmedia/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 import { parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { serverNameSchema, type Architecture, type MediaFormat } from "@/lib/bootmedia/schema";
+import { architectureSchema, type MediaFormat } from "@/lib/bootmedia/schema";
+import { serverNameSchema, type Architecture } from "@/lib/servers/schema";
 import { parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 
@@ -17,6 +18,8 @@ export type EnrollmentTokenView = {
 };
 
 const inputSchema = z.object({ server: serverNameSchema.optional() });
+// Rows written before boot media used Tinkerbell's names say arm64; the schema reads it as aarch64.
+const storedArchSchema = architectureSchema.catch("x86_64");
 
 /** Live boot-media tokens (neither expired nor revoked), newest first; never their hashes. */
 export async function listEnrollmentTokens(
@@ -34,7 +37,7 @@ export async function listEnrollmentTokens(
   return rows.map((row) => ({
     id: row.id,
     server: row.serverName,
-    arch: row.arch === "arm64" ? "arm64" : "x86_64",
+    arch: storedArchSchema.parse(row.arch),
     format: row.format === "usb" ? "usb" : "iso",
     createdBy: row.createdByLogin,
     createdAt: row.createdAt,

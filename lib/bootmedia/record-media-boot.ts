@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { bootActor } from "@/lib/bootmedia/boot-actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
-import { ipv4Schema, macSchema, tokenSchema } from "@/lib/bootmedia/schema";
+import { enrollmentTokenSchema, hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
+import { ipv4Schema, macSchema } from "@/lib/bootmedia/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { audited, parseInput } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
@@ -25,7 +25,7 @@ export async function recordMediaBoot(
   { input }: { input: { token: unknown; mac: unknown; ip: unknown } },
   deps: BootMediaDeps,
 ): Promise<BootEventView> {
-  const token = tokenSchema.safeParse(input.token);
+  const token = enrollmentTokenSchema.safeParse(input.token);
   if (!token.success) throw refused();
   const now = deps.now();
   const row = await deps.db.enrollmentToken.findUnique({

@@ -1,7 +1,7 @@
 import "server-only";
 import { bootMediaParts } from "@/lib/runtime";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { serverNameSchema } from "@/lib/bootmedia/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 /**
  * Revokes every live token of a server. For the servers' decommission and reprovision verbs,

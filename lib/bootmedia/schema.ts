@@ -1,27 +1,18 @@
 import { z } from "zod";
+import { architectures, serverNameSchema, type Architecture } from "@/lib/servers/schema";
 
 /** The zod schemas shared by the boot media forms, route handlers, CLI and verbs. */
-export const architectures = ["x86_64", "arm64"] as const;
-export type Architecture = (typeof architectures)[number];
-
 export const mediaFormats = ["iso", "usb"] as const;
 export type MediaFormat = (typeof mediaFormats)[number];
 
-export const architectureSchema = z.enum(architectures, {
-  error: "must be x86_64 or arm64",
-});
+/**
+ * Boot media spoke Debian's arm64 before they used Tinkerbell's aarch64, and their links and
+ * file names still do (media-arch-name.ts): people type it, so it is read as aarch64.
+ */
+export const architectureSchema = z
+  .enum([...architectures, "arm64"], { error: "must be x86_64 or aarch64 (arm64)" })
+  .transform((arch): Architecture => (arch === "arm64" ? "aarch64" : arch));
 export const mediaFormatSchema = z.enum(mediaFormats, { error: "must be iso or usb" });
-
-/** A Kubernetes object name (DNS-1123 subdomain), as Hardware names are. */
-export const serverNameSchema = z
-  .string({ error: "is required" })
-  .trim()
-  .min(1, "is required")
-  .max(253, "must be at most 253 characters")
-  .regex(
-    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
-    "must be a Hardware name: lowercase letters, digits, '-' and '.'",
-  );
 
 export const mediaKindSchema = z.object({
   arch: architectureSchema.default("x86_64"),
@@ -45,6 +36,3 @@ export const ipv4Schema = z.ipv4({ error: "must be an IPv4 address" });
 export const idSchema = z
   .string({ error: "is required" })
   .regex(/^[A-Za-z0-9_-]{10,64}$/, "is not a valid id");
-
-/** The enrollment token as it appears in a boot URL: 43 base64url characters (32 bytes). */
-export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "is not an enrollment token");

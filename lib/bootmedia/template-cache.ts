@@ -3,6 +3,7 @@ import path from "node:path";
 import { buildIsoTemplate } from "@/lib/bootmedia/build-iso";
 import { buildUsbTemplate } from "@/lib/bootmedia/build-usb";
 import { ipxeBinaries } from "@/lib/bootmedia/ipxe-binaries";
+import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { mediaTemplate, type MediaTemplate } from "@/lib/bootmedia/media-template";
 import type { MediaKind } from "@/lib/bootmedia/schema";
 import { findSlots, placeholderScript, slotSize } from "@/lib/bootmedia/script-slot";
@@ -22,13 +23,13 @@ export function createTemplateCache(options: { ipxeDir: string; cacheDir: string
 
   async function load(kind: MediaKind): Promise<MediaTemplate> {
     const key = await templateKey(options.ipxeDir, kind);
-    const file = path.join(options.cacheDir, "templates", `${kind.arch}-${kind.format}-${key}.img`);
+    const file = path.join(options.cacheDir, "templates", `${mediaArchName(kind.arch)}-${kind.format}-${key}.img`);
     const bytes = await readFile(file).catch(() => build(kind, file));
     const slots = findSlots(bytes, placeholderScript());
     if (slots.length !== expectedSlots(kind)) {
       await rm(file, { force: true });
       throw new UnavailableError(
-        `The ${kind.arch} ${kind.format} template has ${slots.length} script slots instead of ${expectedSlots(kind)}; it was removed and will be rebuilt.`,
+        `The ${mediaArchName(kind.arch)} ${kind.format} template has ${slots.length} script slots instead of ${expectedSlots(kind)}; it was removed and will be rebuilt.`,
       );
     }
     return mediaTemplate(key, bytes, slots, slotSize);

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { UnavailableError } from "@/lib/errors";
 import { debianBootFiles } from "@/lib/bootmedia/image-tools";
 import { ipxeBinaries } from "@/lib/bootmedia/ipxe-binaries";
+import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import type { MediaKind } from "@/lib/bootmedia/schema";
 import { slotSize } from "@/lib/bootmedia/script-slot";
 
@@ -13,7 +14,7 @@ const layoutVersion = "2";
 export async function templateKey(ipxeDir: string, kind: MediaKind): Promise<string> {
   const binaries = ipxeBinaries(ipxeDir, kind.arch);
   const inputs = [binaries.efi, ...(binaries.bios ? [binaries.bios, ...Object.values(debianBootFiles)] : [])];
-  const hash = createHash("sha256").update(`${layoutVersion}:${kind.arch}:${kind.format}:${slotSize}`);
+  const hash = createHash("sha256").update(`${layoutVersion}:${mediaArchName(kind.arch)}:${kind.format}:${slotSize}`);
   for (const file of inputs) {
     try {
       hash.update(await readFile(file));

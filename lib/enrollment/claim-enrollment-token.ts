@@ -5,9 +5,10 @@ import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { enrollmentActor } from "@/lib/enrollment/enrollment-actor";
 import { recordEnrollmentEvent } from "@/lib/enrollment/record-enrollment-event";
 import { refuseDoubleClaim } from "@/lib/enrollment/refuse-double-claim";
-import { claimInputSchema, firstBootPurpose, serverNameSchema } from "@/lib/enrollment/schema";
+import { claimInputSchema, firstBootPurpose } from "@/lib/enrollment/schema";
 import { addressAllowed } from "@/lib/enrollment/source-cidrs";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { serverNameSchema } from "@/lib/servers/schema";
 import { audited, parseInput } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 

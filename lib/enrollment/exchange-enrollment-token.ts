@@ -4,9 +4,9 @@ import { enrollmentActor } from "@/lib/enrollment/enrollment-actor";
 import { joinServices } from "@/lib/enrollment/join-services";
 import { mintJoinCredentials, type JoinCredentials } from "@/lib/enrollment/mint-join-credentials";
 import { recordEnrollmentEvent } from "@/lib/enrollment/record-enrollment-event";
-import { serverNameSchema } from "@/lib/enrollment/schema";
 import { verifyEnrollmentToken, type TokenProblem } from "@/lib/enrollment/verify-enrollment-token";
 import { ForbiddenError } from "@/lib/errors";
+import { serverNameSchema } from "@/lib/servers/schema";
 import { audited } from "@/lib/verb";
 
 const refusals: Record<TokenProblem, string> = {

@@ -1,5 +1,6 @@
 import type { DatabaseClient } from "@/lib/db/client";
-import { firstBootPurpose, serverNameSchema } from "@/lib/enrollment/schema";
+import { firstBootPurpose } from "@/lib/enrollment/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 /**
  * The highest Workflow generation a first-boot token was ever claimed for under this server

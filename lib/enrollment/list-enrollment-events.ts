@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
-import { enrollmentEventKinds, serverNameSchema, type EnrollmentEventKind } from "@/lib/enrollment/schema";
+import { enrollmentEventKinds, type EnrollmentEventKind } from "@/lib/enrollment/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 import { parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 

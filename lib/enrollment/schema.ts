@@ -1,7 +1,4 @@
 import { z } from "zod";
-import { serverNameSchema } from "@/lib/bootmedia/schema";
-
-export { serverNameSchema };
 
 export const claimInputSchema = z.object({
   generation: z.coerce
@@ -9,9 +6,6 @@ export const claimInputSchema = z.object({
     .int("must be a whole number")
     .min(1, "must be at least 1"),
 });
-
-/** The bearer as `newEnrollmentToken` makes it: 32 random bytes, base64url. */
-export const enrollmentTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const enrollmentEventKinds = ["token-issued", "token-claimed-twice", "credentials-fetched"] as const;
 export type EnrollmentEventKind = (typeof enrollmentEventKinds)[number];

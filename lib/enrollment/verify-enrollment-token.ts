@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
-import { hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
+import { enrollmentTokenSchema, hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
-import { enrollmentTokenSchema, firstBootPurpose } from "@/lib/enrollment/schema";
+import { firstBootPurpose } from "@/lib/enrollment/schema";
 import { ForbiddenError } from "@/lib/errors";
 
 export type VerifiedToken = { id: string; server: string; generation: number | null };

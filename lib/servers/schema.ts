@@ -15,7 +15,9 @@ import {
  * these rules keep it to characters that mean the same in a file name, a label and a URL.
  */
 export const maxInterfaces = 8;
+/** Tinkerbell's names, as a Hardware's `dhcp.arch` holds them. */
 export const architectures = ["x86_64", "aarch64"] as const;
+export type Architecture = (typeof architectures)[number];
 export const firmwares = ["uefi", "bios"] as const;
 
 const text = z.string({ error: "is required" }).trim();

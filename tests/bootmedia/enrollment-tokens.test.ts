@@ -10,7 +10,7 @@ import { revokeEnrollmentToken } from "@/lib/bootmedia/revoke-enrollment-token";
 import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
 import { createDatabaseClient, type DatabaseClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
 import { person, testDeps, tokenInScript } from "@/tests/bootmedia/support/test-deps";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "@/tests/db/support/databases";
 
@@ -145,10 +145,48 @@ describeEachDatabase("enrollment tokens", (provider) => {
     expect(await db.enrollmentToken.count({ where: { serverName: "rack9-node9" } })).toBe(0);
   });
 
+  it("refuses a dotted name, by the rule servers are registered with", async () => {
+    const dotted = createServerMedia({ actor: operator, input: { server: "rack1.node1" } }, deps);
+    await expect(dotted).rejects.toBeInstanceOf(InvalidError);
+    await expect(dotted).rejects.toThrow(
+      "server must be lowercase letters, digits and '-', starting and ending with a letter or digit",
+    );
+    expect(await db.enrollmentToken.count({ where: { serverName: "rack1.node1" } })).toBe(0);
+  });
+
   // The console writes allowPXE: false (the install's Workflow turns it on in the cluster), and a
   // BMC's Machine as a second document: media were refused for both, i.e. for every server it made.
   it("makes media for a server as the console wrote it, BMC and all", async () => {
     await mediaFor("with-bmc");
     expect(await db.enrollmentToken.count({ where: { serverName: "with-bmc", purpose: "boot-media" } })).toBe(1);
+  });
+
+  // Inside, boot media use Tinkerbell's aarch64; what people type and see still says arm64.
+  it("takes arm64 or aarch64 alike, and names the files and the audit arm64 as before", async () => {
+    for (const arch of ["arm64", "aarch64"]) {
+      await expect(
+        downloadGenericMedia({ actor: viewer, input: { arch, format: "usb" } }, deps),
+      ).resolves.toMatchObject({ fileName: "foundry-generic-arm64.img" });
+      expect(deps.audit.entries.at(-1)).toMatchObject({ action: "download-boot-media", target: "generic arm64 usb" });
+    }
+    const media = await createServerMedia(
+      { actor: operator, input: { server: "rack1-node2", arch: "aarch64", format: "iso" } },
+      deps,
+    );
+    expect(media).toMatchObject({ arch: "arm64", format: "iso", fileName: "foundry-rack1-node2-arm64.iso" });
+  });
+
+  it("reads token rows that say arm64, as rows made before aarch64 do, as aarch64", async () => {
+    const { media } = await mediaFor("rack1-node1");
+    await db.enrollmentToken.update({ where: { id: media.tokenId }, data: { arch: "arm64", format: "usb" } });
+    const made = await createServerMedia(
+      { actor: operator, input: { server: "rack1-node1", arch: "arm64", format: "usb" } },
+      deps,
+    );
+    expect((await db.enrollmentToken.findUniqueOrThrow({ where: { id: made.tokenId } })).arch).toBe("aarch64");
+    const live = await listEnrollmentTokens({ actor: viewer, input: { server: "rack1-node1" } }, deps);
+    for (const id of [media.tokenId, made.tokenId]) {
+      expect(live.find((token) => token.id === id)).toMatchObject({ arch: "aarch64", format: "usb" });
+    }
   });
 });

@@ -111,7 +111,7 @@ describe("patching real templates", () => {
 
   it.each([
     ["x86_64", "usb"],
-    ["arm64", "usb"],
+    ["aarch64", "usb"],
   ] as const)("keeps the FAT of the %s %s image clean (fsck.fat -n)", async (arch, format) => {
     const template = await testTemplates().get({ arch, format });
     const image = concat(patchImage(template, longest).chunks());
@@ -123,7 +123,7 @@ describe("patching real templates", () => {
     expect(script.trimEnd()).toBe(longest.trimEnd());
   });
 
-  it.each([["x86_64"], ["arm64"]] as const)("keeps the EFI FAT inside the %s ISO clean", async (arch) => {
+  it.each([["x86_64"], ["aarch64"]] as const)("keeps the EFI FAT inside the %s ISO clean", async (arch) => {
     const template = await testTemplates().get({ arch, format: "iso" });
     const iso = path.join(dir, `${arch}.iso`);
     await writeFile(iso, concat(patchImage(template, longest).chunks()));
@@ -134,7 +134,7 @@ describe("patching real templates", () => {
       await execFileAsync("xorriso", ["-osirrox", "on", "-indev", iso, "-extract", "/autoexec.ipxe", copy]);
       expect((await readFile(copy, "utf8")).trimEnd()).toBe(longest.trimEnd());
     } else {
-      // arm64: the EFI image is the ISO's appended partition, the second entry of its GPT.
+      // aarch64: the EFI image is the ISO's appended partition, the second entry of its GPT.
       const bytes = await readFile(iso);
       const entries = Number(bytes.readBigUInt64LE(512 + 72)) * 512;
       const entrySize = bytes.readUInt32LE(512 + 84);

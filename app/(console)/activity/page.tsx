@@ -5,9 +5,8 @@ import { AuditTable } from "@/components/activity/audit-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditEntries } from "@/lib/audit/prisma-audit-log";
-import { env } from "@/lib/env";
-import { commitUrl } from "@/lib/gitops/commit-url";
 import { currentActor } from "@/lib/auth/current-actor";
+import { repositoryCommitHref } from "@/lib/status/repository-commit-href";
 import { sharedParts } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -22,7 +21,6 @@ export default async function ActivityPage({
   await currentActor();
   const { cursor } = searchParamsSchema.parse(await searchParams);
   const page = await listAuditEntries({ limit: 50, cursor }, sharedParts().db);
-  const remote = env().git.url;
   return (
     <>
       <PageHeader title="Activity">
@@ -35,7 +33,7 @@ export default async function ActivityPage({
         </EmptyState>
       ) : (
         <>
-          <AuditTable entries={page.entries} commitHref={(sha) => commitUrl(remote, sha)} />
+          <AuditTable entries={page.entries} commitHref={repositoryCommitHref} />
           <nav aria-label="Activity pages" className="mt-4 flex gap-4 text-sm">
             {cursor ? <Link href="/activity">Newest</Link> : null}
             {page.nextCursor ? (

@@ -8,6 +8,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { bootMediaParts } from "@/lib/runtime";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
 import { listEnrollmentTokens } from "@/lib/bootmedia/list-enrollment-tokens";
+import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { mediaFileName } from "@/lib/bootmedia/media-file";
 import { hardwareNames } from "@/lib/bootmedia/read-hardware";
 import { bootMediaSearchParams } from "./search-params";
@@ -31,7 +32,7 @@ export default async function BootMediaPage({
     settle(async () => hardwareNames((await deps.tree()).files)),
     listEnrollmentTokens({ actor, input: {} }, deps),
   ]);
-  const query = new URLSearchParams({ arch, format }).toString();
+  const query = new URLSearchParams({ arch: mediaArchName(arch), format }).toString();
   return (
     <>
       <PageHeader title="Boot media">

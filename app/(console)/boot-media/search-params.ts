@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { architectureSchema, mediaFormatSchema, serverNameSchema } from "@/lib/bootmedia/schema";
+import { architectureSchema, mediaFormatSchema } from "@/lib/bootmedia/schema";
+import { serverNameSchema } from "@/lib/servers/schema";
 
 /** The page's URL: a bad value falls back to the default instead of failing the page. */
 export const bootMediaSearchParams = z.object({

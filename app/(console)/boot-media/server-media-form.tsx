@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { Checksum, formatSize } from "@/components/boot-media/checksum";
 import type { ActionResult } from "@/lib/auth/action-client";
 import type { ServerMedia } from "@/lib/bootmedia/create-server-media";
-import type { Architecture, MediaFormat } from "@/lib/bootmedia/schema";
+import type { MediaFormat } from "@/lib/bootmedia/schema";
+import type { Architecture } from "@/lib/servers/schema";
 import { createServerMediaAction } from "./actions";
 
 type State = ActionResult<ServerMedia> | undefined;

@@ -1,5 +1,6 @@
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { EnrollmentTokenView } from "@/lib/bootmedia/list-enrollment-tokens";
+import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { RevokeTokenButton } from "./revoke-token-button";
 
 /** Live enrollment tokens; operators may revoke each. */
@@ -24,7 +25,7 @@ export function TokenTable({ tokens, canRevoke }: { tokens: EnrollmentTokenView[
         {tokens.map((token) => (
           <tr key={token.id} className="border-b border-zinc-100 dark:border-zinc-900">
             <td className="py-2 pr-4 font-mono">{token.server}</td>
-            <td className="py-2 pr-4">{token.arch} {token.format === "iso" ? "ISO" : "USB"}</td>
+            <td className="py-2 pr-4">{mediaArchName(token.arch)} {token.format === "iso" ? "ISO" : "USB"}</td>
             <td className="py-2 pr-4">{token.createdBy}</td>
             <td className="py-2 pr-4"><RelativeTime date={token.createdAt} /></td>
             <td className="py-2 pr-4"><RelativeTime date={token.expiresAt} /></td>

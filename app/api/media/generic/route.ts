@@ -4,7 +4,7 @@ import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
 import { mediaResponse } from "@/lib/bootmedia/media-response";
 import { isResumedDownload } from "@/lib/http/resumed-download";
 
-/** Generic iPXE media: `?arch=x86_64|arm64&format=iso|usb`. Byte ranges, ETag and digest. */
+/** Generic iPXE media: `?arch=x86_64|aarch64&format=iso|usb` (arm64 is read as aarch64). Byte ranges, ETag and digest. */
 export const GET = withRole("viewer", async (request: Request, { actor }) => {
   const query = new URL(request.url).searchParams;
   const download = await downloadGenericMedia(

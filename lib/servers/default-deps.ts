@@ -1,9 +1,9 @@
 import "server-only";
-import path from "node:path";
 import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
 import { db } from "@/lib/db";
 import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation";
 import { env } from "@/lib/env";
+import { gitReader } from "@/lib/gitops/reader";
 import { gitWriter } from "@/lib/gitops/writer";
 import type { ServerDeps } from "./deps";
 
@@ -11,8 +11,8 @@ export function serverDeps(): ServerDeps {
   const settings = env();
   return {
     writer: gitWriter(),
+    reader: gitReader(),
     manifestsPath: settings.git.manifestsPath,
-    cloneDir: path.join(settings.dataDir, "gitops-clone"),
     consoleUrl: settings.auth.url,
     revokeServerTokens: async (name, reason) => {
       await revokeServerTokens(name, reason);

@@ -2,37 +2,27 @@ import { z } from "zod";
 import { ipv4Schema, macSchema } from "@/lib/bootmedia/schema";
 
 /*
- * Only the Hardware fields boot media read, stricter than lib/manifests' upstream schema (which
- * takes any string): these values are written into the iPXE script, so each must be a real MAC or
- * IPv4 address before it gets there.
+ * A check on top of lib/manifests' Hardware schema, not a second one: that schema takes any
+ * string for these fields, as the upstream CRD does, but boot media write them into the iPXE
+ * script, so each must be a real MAC or IPv4 address before it gets there.
  */
-const interfaceSchema = z.object({
-  dhcp: z
+const dhcpForMediaSchema = z.object({
+  mac: macSchema,
+  ip: z
     .object({
-      mac: macSchema,
-      hostname: z.string().optional(),
-      ip: z
-        .object({
-          address: ipv4Schema,
-          netmask: ipv4Schema,
-          gateway: ipv4Schema.optional(),
-        })
-        .optional(),
-      name_servers: z.array(ipv4Schema).optional(),
+      address: ipv4Schema,
+      netmask: ipv4Schema,
+      gateway: ipv4Schema.optional(),
     })
     .optional(),
-  netboot: z
-    .object({ allowPXE: z.boolean().optional(), allowWorkflow: z.boolean().optional() })
-    .optional(),
+  name_servers: z.array(ipv4Schema).optional(),
 });
 
-export const hardwareSchema = z.object({
-  apiVersion: z.literal("tinkerbell.org/v1alpha1"),
-  kind: z.literal("Hardware"),
-  metadata: z.object({ name: z.string().min(1) }),
-  spec: z.object({ interfaces: z.array(interfaceSchema).default([]) }),
-});
-export type HardwareForMedia = z.output<typeof hardwareSchema>;
+/** The `spec.interfaces` of a Hardware already read, checked for what boot media write. */
+export const interfacesForMediaSchema = z.array(z.object({ dhcp: dhcpForMediaSchema.optional() }));
+
+/** A server's Hardware as boot media use it: its name and its interfaces' network fields. */
+export type HardwareForMedia = { name: string; interfaces: z.output<typeof interfacesForMediaSchema> };
 
 /** How per-server media bring up the network: the NIC by MAC, static or by DHCP. */
 export type BootNetwork = {

@@ -3,6 +3,7 @@ import { bootNetwork } from "@/lib/bootmedia/boot-network";
 import { readHardware } from "@/lib/bootmedia/read-hardware";
 import { NotFoundError, UnavailableError } from "@/lib/errors";
 import { hardwareFile } from "@/lib/servers/paths";
+import { serverRecordOf } from "@/lib/servers/server-record";
 import { hardwareYaml, type HardwareSeed } from "@/tests/bootmedia/support/boot-world";
 
 const server = "rack1-node3";
@@ -62,6 +63,15 @@ describe("readHardware", () => {
     const error = await refusal(text.replace(from, to));
     expect(error).toBeInstanceOf(UnavailableError);
     expect(error).toHaveProperty("message", `The Hardware file of ${server} cannot be read for boot media (${field}).`);
+  });
+
+  it("reads the file as the servers domain does: what the Servers list cannot read, media refuse", async () => {
+    const upperCase = hardwareYaml(staticSeed).replace("mac: aa:bb:cc:dd:ee:01", "mac: AA:BB:CC:DD:EE:01");
+    expect(serverRecordOf(hardwareFile(server), upperCase)).toBeUndefined();
+    expect(await refusal(upperCase)).toHaveProperty(
+      "message",
+      `The Hardware file of ${server} cannot be read for boot media (spec.interfaces.0.dhcp.mac).`,
+    );
   });
 
   it("refuses a file that holds no Hardware", async () => {

@@ -1,5 +1,4 @@
 import "server-only";
-import path from "node:path";
 import { auditJournal } from "@/lib/audit/journal";
 import type { AuditLog } from "@/lib/audit/types";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
@@ -15,6 +14,7 @@ import { UnavailableError } from "@/lib/errors";
 import { eventBus } from "@/lib/events/bus";
 import type { FluxWebhookDeps } from "@/lib/events/receive-flux-webhook";
 import type { GitHubWebhookDeps } from "@/lib/events/receive-github-webhook";
+import { gitReader } from "@/lib/gitops/reader";
 import { gitWriter } from "@/lib/gitops/writer";
 import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
@@ -44,8 +44,8 @@ export function serverParts(): ServerDeps {
     const settings = env();
     return {
       writer: gitWriter(),
+      reader: gitReader(),
       manifestsPath: settings.git.manifestsPath,
-      cloneDir: path.join(settings.dataDir, "gitops-clone"),
       consoleUrl: settings.auth.url,
       revokeServerTokens: async (name, reason) => {
         await revokeServerTokens(name, reason, bootMediaParts());

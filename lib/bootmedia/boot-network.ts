@@ -1,5 +1,5 @@
 import { ConflictError } from "@/lib/errors";
-import type { BootNetwork, HardwareForMedia } from "@/lib/bootmedia/hardware-schema";
+import type { BootNetwork, HardwareForMedia } from "@/lib/bootmedia/hardware-for-media";
 
 /**
  * The interface per-server media boot from: the first one with a MAC, the one the install uses.
@@ -8,9 +8,9 @@ import type { BootNetwork, HardwareForMedia } from "@/lib/bootmedia/hardware-sch
  * answer; the media say on screen when it does not.
  */
 export function bootNetwork(hardware: HardwareForMedia): BootNetwork {
-  const bootable = hardware.spec.interfaces.find((nic) => nic.dhcp !== undefined);
+  const bootable = hardware.interfaces.find((nic) => nic.dhcp !== undefined);
   if (bootable?.dhcp === undefined) {
-    throw new ConflictError(`Hardware ${hardware.metadata.name} has no interface with a MAC address.`);
+    throw new ConflictError(`Hardware ${hardware.name} has no interface with a MAC address.`);
   }
   const { mac, ip, name_servers: nameServers = [] } = bootable.dhcp;
   if (ip === undefined) return { mac };

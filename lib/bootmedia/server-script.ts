@@ -1,4 +1,4 @@
-import type { BootNetwork } from "@/lib/bootmedia/hardware-schema";
+import type { BootNetwork } from "@/lib/bootmedia/hardware-for-media";
 import { retrySeconds, say, script, smeeChain, word } from "@/lib/bootmedia/ipxe-lines";
 
 export type ServerScriptInput = {

@@ -24,8 +24,10 @@ export class GitCommandError extends Error {
   }
 }
 
-/** Runs git with an argument array (never a shell). Resolves with the outcome, even on failure. */
-export function runGit(args: string[], options: GitRunOptions): Promise<GitResult> {
+type GitOutput = { code: number; stdout: Buffer; stderr: string; timedOut: boolean };
+
+/** The one place a git process is started: an argument array (never a shell), stdout as bytes. */
+function spawnGit(args: string[], options: GitRunOptions): Promise<GitOutput> {
   return new Promise((resolve) => {
     const child = spawn("git", args, { cwd: options.cwd, env: options.env, stdio: "pipe" });
     const stdout: Buffer[] = [];
@@ -44,7 +46,7 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitResul
       resolve({
         code,
         timedOut,
-        stdout: options.redact(Buffer.concat(stdout).toString("utf8")),
+        stdout: Buffer.concat(stdout),
         stderr: options.redact(spawnError?.message ?? Buffer.concat(stderr).toString("utf8")),
       });
     };
@@ -53,9 +55,28 @@ export function runGit(args: string[], options: GitRunOptions): Promise<GitResul
   });
 }
 
+/** Runs git with an argument array (never a shell). Resolves with the outcome, even on failure. */
+export async function runGit(args: string[], options: GitRunOptions): Promise<GitResult> {
+  const output = await spawnGit(args, options);
+  return { ...output, stdout: options.redact(output.stdout.toString("utf8")) };
+}
+
 /** Runs git and returns stdout; throws `GitCommandError` on a non-zero exit. */
 export async function git(args: string[], options: GitRunOptions): Promise<string> {
   const result = await runGit(args, options);
   if (result.code !== 0 || result.timedOut) throw new GitCommandError(args[0] ?? "", result);
   return result.stdout;
+}
+
+/**
+ * Runs git and returns stdout as bytes, for output whose lengths count bytes (`cat-file --batch`).
+ * Only stderr goes through the redactor: bytes of Git objects carry no token. Throws
+ * `GitCommandError` on a non-zero exit.
+ */
+export async function gitBytes(args: string[], options: GitRunOptions): Promise<Buffer> {
+  const output = await spawnGit(args, options);
+  if (output.code !== 0 || output.timedOut) {
+    throw new GitCommandError(args[0] ?? "", { ...output, stdout: "" });
+  }
+  return output.stdout;
 }

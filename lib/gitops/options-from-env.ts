@@ -3,6 +3,12 @@ import type { AuditJournal } from "@/lib/audit/types";
 import type { Env } from "@/lib/env-schema";
 import type { GitWriterOptions } from "./create-git-writer";
 import { ensureEmbeddedRepository } from "./embedded-repository";
+import type { GitReaderOptions } from "./tree-reader";
+
+/** The running console's clone, which its writer keeps and its reader reads. */
+function cloneDirOf(settings: Env): string {
+  return path.join(settings.dataDir, "gitops-clone");
+}
 
 /**
  * The writer's settings from the console's settings. With no FOUNDRY_GIT_URL the remote is the
@@ -29,9 +35,14 @@ export function gitWriterOptions(
     manifestsPath: git.manifestsPath,
     committer: git.committer,
     pushAttempts: git.pushAttempts,
-    cloneDir: path.join(settings.dataDir, "gitops-clone"),
+    cloneDir: cloneDirOf(settings),
     githubApiUrl: settings.githubApiUrl,
     audit,
     prepareRemote: git.embedded ? () => ensureEmbeddedRepository(embedded) : undefined,
   };
+}
+
+/** The reader's settings: the same clone and manifests path as `gitWriterOptions`. */
+export function gitReaderOptions(settings: Env): GitReaderOptions {
+  return { cloneDir: cloneDirOf(settings), manifestsPath: settings.git.manifestsPath };
 }

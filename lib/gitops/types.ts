@@ -44,6 +44,13 @@ export type TreeSnapshot = {
   read(path: string): Promise<string | undefined>;
 };
 
+/** Files of a tree, read-only; a `GitTree` is one too. Paths are relative to the manifests path. */
+export type TreeReader = {
+  /** Every file under `folder` (default: all that were read), sorted. */
+  list(folder?: string): Promise<string[]>;
+  read(path: string): Promise<string | undefined>;
+};
+
 export type RemoteStatus = { ok: true; head: string } | { ok: false; reason: string };
 
 export type RecoveryReport = { succeeded: string[]; failed: string[] };

@@ -1,11 +1,12 @@
 import type { GitWriter } from "@/lib/gitops/create-git-writer";
+import type { GitReader } from "@/lib/gitops/tree-reader";
 
 /** What the server verbs need from outside; the console's own in `lib/runtime.ts`. */
 export type ServerDeps = {
   writer: GitWriter;
+  /** Reads (never writes) the writer's clone, for fast listings of thousands of servers. */
+  reader: GitReader;
   manifestsPath: string;
-  /** The writer's clone, read (never written) for fast listings of thousands of servers. */
-  cloneDir: string;
   /** The console's own URL, which installed servers call at first boot. */
   consoleUrl: string;
   /** Ends a decommissioned or reprovisioned server's enrollment tokens (lib/bootmedia). */

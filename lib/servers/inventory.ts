@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { TreeReader } from "@/lib/gitops/types";
 import { folders } from "./paths";
 import { serverRecordOf, workflowRecordOf, type ServerRecord, type WorkflowRecord } from "./server-record";
 
@@ -10,11 +11,6 @@ export type Inventory = {
   workflows: Map<string, WorkflowRecord[]>;
   /** Files that are not what they claim to be, with the reason; shown, never fatal. */
   problems: { path: string; problem: string }[];
-};
-
-export type TreeReader = {
-  list(folder?: string): Promise<string[]>;
-  read(path: string): Promise<string | undefined>;
 };
 
 // Parsed files by content hash: with thousands of servers each check re-parses only what changed.

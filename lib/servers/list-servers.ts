@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { cloneReader } from "./clone-reader";
 import type { ServerDeps } from "./deps";
 import { readInventory, type Inventory } from "./inventory";
 import { folders } from "./paths";
@@ -74,11 +73,6 @@ export async function listServers(query: ListQuery, deps: ServerDeps, options: {
 
 export async function gitInventory(deps: ServerDeps, { refresh = false }: { refresh?: boolean } = {}) {
   const snapshot = await deps.writer.readTree({ refresh });
-  const reader = await cloneReader({
-    cloneDir: deps.cloneDir,
-    manifestsPath: deps.manifestsPath,
-    sha: snapshot.sha,
-    folders: [folders.hardware, folders.workflows, folders.templates],
-  });
+  const reader = await deps.reader.readFolders(snapshot.sha, [folders.hardware, folders.workflows, folders.templates]);
   return { sha: snapshot.sha, reader, inventory: await readInventory(reader) };
 }

@@ -8,7 +8,6 @@ import {
   recordingTree,
   snapshotTree,
 } from "./change-set";
-import { cloneReader } from "./clone-reader";
 import type { ServerDeps } from "./deps";
 import { folders } from "./paths";
 
@@ -46,7 +45,7 @@ export async function runServerChange(
 ): Promise<ServerChangeOutcome> {
   if (options.preview) {
     const snapshot = await deps.writer.readTree({ refresh: true });
-    const reader = await cloneReader({ ...deps, sha: snapshot.sha, folders: Object.values(folders) });
+    const reader = await deps.reader.readFolders(snapshot.sha, Object.values(folders));
     const recorded = recordingTree(snapshotTree({ sha: snapshot.sha, files: await reader.list(), read: reader.read }));
     await planned.change(recorded.tree);
     const diff = diffOf(await recorded.changes(), deps.manifestsPath);

@@ -1,5 +1,5 @@
-import { bmcMachineSchema } from "@/lib/manifests/bmc-machine";
-import { hardwareSchema, type Hardware } from "@/lib/manifests/hardware";
+import type { Hardware } from "@/lib/manifests/hardware";
+import { readHardwareDocuments } from "@/lib/manifests/hardware-documents";
 import { labelKeys } from "@/lib/manifests/labels";
 import { workflowSchema } from "@/lib/manifests/workflow";
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
@@ -38,10 +38,9 @@ function interfacesOf(hardware: Hardware): InterfaceInput[] {
 
 /** Reads a Hardware file the console (or a person) wrote; undefined when it holds no Hardware. */
 export function serverRecordOf(path: string, text: string): ServerRecord | undefined {
-  const objects = readYamlObjects(text);
-  const hardware = objects.map((value) => hardwareSchema.safeParse(value)).find((result) => result.success)?.data;
-  if (!hardware) return undefined;
-  const machine = objects.map((value) => bmcMachineSchema.safeParse(value)).find((result) => result.success)?.data;
+  const { hardware: parsed, machine } = readHardwareDocuments(text);
+  if (!parsed?.success) return undefined;
+  const hardware = parsed.data;
   const first = hardware.spec.interfaces?.[0]?.dhcp;
   const labels = hardware.metadata.labels ?? {};
   const host = machine?.spec.connection.host;

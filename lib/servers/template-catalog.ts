@@ -1,7 +1,7 @@
+import type { TreeReader } from "@/lib/gitops/types";
 import { templateSchema } from "@/lib/manifests/template";
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { folders } from "./paths";
-import type { TreeReader } from "./inventory";
 import { derivedVariables, templateMetadataSchema, type TemplateMetadata } from "./template-metadata";
 
 export type CatalogEntry = TemplateMetadata & { path: string };

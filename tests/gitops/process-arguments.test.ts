@@ -1,5 +1,7 @@
 import type { SpawnOptions } from "node:child_process";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createGitReader } from "@/lib/gitops/tree-reader";
 import { ada, createGitWorld, type GitWorld } from "./git-world";
 
 const seen = vi.hoisted(() => [] as { args: string[]; env: Record<string, string | undefined> }[]);
@@ -39,6 +41,25 @@ describe("the git processes the writer starts", () => {
       expect(call.args.join(" ")).not.toContain(basic);
       expect(call.env.GIT_TERMINAL_PROMPT).toBe("0");
       expect(Object.values(call.env)).toContain(`Authorization: Basic ${basic}`);
+    }
+  });
+});
+
+describe("the git processes the reader starts", () => {
+  it("run in the writer's clone with the writer's environment, and no token", async () => {
+    const cloneDir = path.join(world.dir, "read-clone");
+    const { sha } = await world.writer({ cloneDir }).readTree();
+    seen.length = 0;
+    const reader = await createGitReader({ cloneDir, manifestsPath: "manifests" }).readFolders(sha, ["."]);
+    expect(await reader.read("README.md")).toBe("# GitOps tree\n");
+    expect(seen.map((call) => call.args.slice(0, 3))).toEqual([
+      ["git", "ls-tree", "-r"],
+      ["git", "cat-file", "--batch"],
+    ]);
+    for (const call of seen) {
+      expect(call.env).toMatchObject({ GIT_DIR: path.join(cloneDir, ".git"), GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_GLOBAL: "/dev/null" });
+      expect(call.env.GIT_CONFIG_COUNT).toBeDefined();
+      expect(Object.values(call.env).join(" ")).not.toContain("Authorization");
     }
   });
 });

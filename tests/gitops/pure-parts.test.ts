@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env-schema";
 import { InvalidError } from "@/lib/errors";
-import { gitWriterOptions } from "@/lib/gitops/options-from-env";
+import { gitReaderOptions, gitWriterOptions } from "@/lib/gitops/options-from-env";
 import { createMemoryAuditLog } from "@/tests/support/memory-audit-log";
 import { commitMessage, oneLine } from "@/lib/gitops/commit-message";
 import { parseGitHubRepository } from "@/lib/gitops/github-repository";
@@ -121,6 +121,12 @@ describe("gitWriterOptions", () => {
       mode: "push",
     });
     expect(options.prepareRemote).toBeTypeOf("function");
+  });
+
+  it("gives the reader the writer's own clone and manifests path", () => {
+    const settings = parseEnv({ FOUNDRY_DATA_DIR: "/srv/foundry" }, "/app");
+    const writer = gitWriterOptions(settings, createMemoryAuditLog(), "/app");
+    expect(gitReaderOptions(settings)).toEqual({ cloneDir: writer.cloneDir, manifestsPath: writer.manifestsPath });
   });
 
   it("uses the configured remote and token as they are", () => {

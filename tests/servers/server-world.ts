@@ -1,6 +1,7 @@
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/actor";
+import { createGitReader } from "@/lib/gitops/tree-reader";
 import type { ServerDeps } from "@/lib/servers/deps";
 import { createGitWorld, type GitWorld } from "@/tests/gitops/git-world";
 
@@ -32,8 +33,8 @@ export async function createServerWorld(): Promise<ServerWorld> {
       const cloneDir = path.join(world.dir, `server-clone-${clones}`);
       return {
         writer: world.writer({ cloneDir }),
+        reader: createGitReader({ cloneDir, manifestsPath: "manifests" }),
         manifestsPath: "manifests",
-        cloneDir,
         consoleUrl: "https://foundry.example.test",
         revokeServerTokens: async (name: string, reason: "decommissioned" | "reprovisioned") => {
           (reason === "reprovisioned" ? reprovisionRevoked : revoked).push(name);

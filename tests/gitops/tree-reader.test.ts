@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBlobCache } from "@/lib/servers/blob-cache";
-import { cloneReader } from "@/lib/servers/clone-reader";
+import { createBlobCache } from "@/lib/gitops/blob-cache";
+import { createGitReader } from "@/lib/gitops/tree-reader";
 
 const run = promisify(execFile);
 
@@ -31,11 +31,11 @@ describe("the blob cache", () => {
   });
 });
 
-describe("cloneReader", () => {
+describe("the Git reader", () => {
   let dir: string;
   let sha: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "foundry-clone-reader-"));
+    dir = await mkdtemp(path.join(tmpdir(), "foundry-tree-reader-"));
     const git = (args: string[]) =>
       run("git", ["-c", "user.name=t", "-c", "user.email=t@example.test", ...args], { cwd: dir });
     await git(["init", "-q"]);
@@ -54,9 +54,9 @@ describe("cloneReader", () => {
 
   it("reads every file right while a small cache evicts, and skips symbolic links", async () => {
     const cache = createBlobCache(30);
-    const input = { cloneDir: dir, manifestsPath: "manifests", sha, folders: ["hardware"] };
+    const gitReader = createGitReader({ cloneDir: dir, manifestsPath: "manifests" }, cache);
     for (let round = 0; round < 2; round += 1) {
-      const reader = await cloneReader(input, cache);
+      const reader = await gitReader.readFolders(sha, ["hardware"]);
       const files = await reader.list("hardware");
       expect(files).toHaveLength(20);
       expect(files).not.toContain("hardware/link.yaml");

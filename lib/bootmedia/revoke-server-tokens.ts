@@ -1,5 +1,4 @@
 import "server-only";
-import { bootMediaParts } from "@/lib/runtime";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { serverNameSchema } from "@/lib/servers/schema";
 
@@ -9,8 +8,8 @@ import { serverNameSchema } from "@/lib/servers/schema";
  */
 export async function revokeServerTokens(
   serverName: string,
-  reason: "decommissioned" | "reprovisioned" | string = "decommissioned or reprovisioned",
-  deps: Pick<BootMediaDeps, "db" | "now"> = bootMediaParts(),
+  reason: "decommissioned" | "reprovisioned",
+  deps: Pick<BootMediaDeps, "db" | "now">,
 ): Promise<number> {
   const server = serverNameSchema.parse(serverName);
   const { count } = await deps.db.enrollmentToken.updateMany({

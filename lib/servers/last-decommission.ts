@@ -1,6 +1,6 @@
 import "server-only";
 import type { DatabaseClient } from "@/lib/db";
-import { serverReportedActions } from "@/lib/timeline/boot-events";
+import { serverReportedActions } from "@/lib/audit/server-reported-actions";
 
 export type Decommission = { actorLogin: string; commitSha: string; finishedAt: Date };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { TailscaleSettings } from "@/lib/enrollment/enrollment-settings";
+import type { TailscaleSettings } from "@/lib/tailscale/tailscale-settings";
 import { tailscaleRequest } from "@/lib/tailscale/tailscale-request";
 
 const tokenResponse = z.object({ access_token: z.string().min(1), token_type: z.string().optional() });

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { TailscaleSettings } from "@/lib/enrollment/enrollment-settings";
+import type { TailscaleSettings } from "@/lib/tailscale/tailscale-settings";
 import { tailscaleAccessToken } from "@/lib/tailscale/access-token";
 import { tailscaleRequest } from "@/lib/tailscale/tailscale-request";
 

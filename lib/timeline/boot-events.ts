@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { listBootEvents } from "@/lib/bootmedia/list-boot-events";
 import type { DatabaseClient } from "@/lib/db";
 import { listEnrollmentEvents } from "@/lib/enrollment/list-enrollment-events";
+import { serverReportedActions } from "@/lib/audit/server-reported-actions";
 
 /**
  * What a server reported to the console itself: booting the console's media ("booted from
@@ -17,13 +18,6 @@ export type BootEvent = {
   failed?: boolean;
 };
 
-/** Audit actions a server writes about itself; a server's "latest request" skips them. */
-export const serverReportedActions = [
-  "boot-from-media",
-  "issue-enrollment-token",
-  "claim-enrollment-token",
-  "fetch-first-boot-credentials",
-] as const;
 
 const timelineReader: Actor = { id: "timeline", login: "timeline", name: "Timeline", email: "timeline@foundry.invalid", role: "viewer" };
 

@@ -114,7 +114,7 @@ describe("per-server downloads and the boot endpoint", () => {
       "a revoked token",
       async () => {
         const { token } = await makeMedia();
-        await revokeServerTokens("rack1-node1", "reprovisioned");
+        await revokeServerTokens("rack1-node1", "reprovisioned", bootMediaParts());
         return token;
       },
     ],

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { startGitHttpServer } from "@/e2e/doubles/git-http-server";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createGitWriter, createKeyedQueue, type GitWriter } from "@/lib/gitops/create-git-writer";
 import { createMemoryAuditLog } from "@/tests/support/memory-audit-log";
 

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+// The sidebar's own list, so a page added to it is opened and checked the day it is added.
 import { navItems } from "../components/shell/nav-items";
 
 const extraPages = ["/servers/new", "/servers/bulk", "/access"];

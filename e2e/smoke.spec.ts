@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+// The sidebar's own list, so a page added to it is opened and checked the day it is added.
 import { navItems } from "../components/shell/nav-items";
 
 function collectBrowserErrors(page: Page): string[] {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { AuditLog } from "@/lib/audit/types";
-import { hasRole, type Actor, type Role } from "@/lib/auth/actor";
+import { hasRole, type Actor, type Role } from "@/lib/actor";
 import { ForbiddenError, InvalidError, type FieldIssues } from "@/lib/errors";
 import { fieldIssues } from "@/lib/field-issues";
 

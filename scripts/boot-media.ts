@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createPrismaAuditLog } from "@/lib/audit/prisma-audit-log";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createServerMedia } from "@/lib/bootmedia/create-server-media";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { hasRole } from "@/lib/auth/actor";
+import { hasRole } from "@/lib/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 
 /** Operator controls for operators; viewers see why they are not there (the verbs refuse anyway). */

@@ -1,5 +1,5 @@
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { ClusterConnection } from "@/lib/k8s/connection";
 import { ConnectionStatus } from "./connection-status";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createPrismaAuditLog, listAuditEntries } from "@/lib/audit/prisma-audit-log";
 import type { AuditJournal } from "@/lib/audit/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createDatabaseClient, type DatabaseClient } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";

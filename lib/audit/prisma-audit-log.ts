@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { roles, type Actor } from "@/lib/auth/actor";
+import { roles, type Actor } from "@/lib/actor";
 import type { AuditJournal, AuditOutcome, AuditStart, AuditStatus, PendingAudit } from "@/lib/audit/types";
 import type { DatabaseClient } from "@/lib/db";
 import type { AuditEntry } from "@/lib/generated/prisma/sqlite/client";

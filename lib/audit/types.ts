@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 
 export type AuditStatus = "pending" | "succeeded" | "failed" | "refused";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditLog } from "@/lib/audit/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { auditJournal } from "@/lib/audit/journal";
 
 /** Sign-in, refusal, lost access and role changes: each one audit entry, started and finished. */

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/actor";
+import type { Role } from "@/lib/actor";
 import type { AuthSettings } from "@/lib/auth/auth-settings";
 import { matchesPrincipal, type Membership, type Principal } from "@/lib/auth/principals";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { hasRole, type Actor, type Role } from "@/lib/auth/actor";
+import { hasRole, type Actor, type Role } from "@/lib/actor";
 import { markGuarded } from "@/lib/auth/guard-registry";
 import { requestActor } from "@/lib/auth/request-actor";
 import { fieldsOf, isDomainError, type DomainErrorKind, type FieldIssues } from "@/lib/errors";

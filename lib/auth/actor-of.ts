@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorSchema, roles, type Actor, type Role } from "@/lib/auth/actor";
+import { actorSchema, roles, type Actor, type Role } from "@/lib/actor";
 
 const email = z.string().email();
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "@/lib/auth/actor";
+import type { Role } from "@/lib/actor";
 import { db } from "@/lib/db";
 
 /** The Prisma reads and writes of sign-in and access checks, in one place. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { requestActor } from "@/lib/auth/request-actor";
 import { signInPath } from "@/lib/auth/sign-in-path";
 

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/actor";
+import type { Role } from "@/lib/actor";
 
 /**
  * Which functions a guard produced, and the role each needs ("public" for `publicRoute`). The

@@ -1,6 +1,6 @@
 import "server-only";
 import { parseRole } from "@/lib/auth/actor-of";
-import type { Role } from "@/lib/auth/actor";
+import type { Role } from "@/lib/actor";
 import { db } from "@/lib/db";
 
 export type PersonView = {

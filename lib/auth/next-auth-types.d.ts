@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/actor";
+import type { Role } from "@/lib/actor";
 
 // The columns the console adds to next-auth's User (prisma/schema.prisma).
 declare module "next-auth" {

@@ -1,5 +1,5 @@
 import "server-only";
-import { hasRole, type Actor } from "@/lib/auth/actor";
+import { hasRole, type Actor } from "@/lib/actor";
 import { githubIdentitiesWithSessions } from "@/lib/auth/auth-store";
 import { recheckAccess } from "@/lib/auth/recheck-access";
 import { ForbiddenError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import { accessCheckDue } from "@/lib/auth/access-check-clock";
 import { actorOf, parseRole } from "@/lib/auth/actor-of";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { deleteSession, extendSession, findSession } from "@/lib/auth/auth-store";
 import { recheckAccess } from "@/lib/auth/recheck-access";
 import { sessionMaxAgeSeconds, sessionUpdateAgeSeconds } from "@/lib/auth/session-cookie";

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/actor";
+import type { Role } from "@/lib/actor";
 import { singleton } from "@/lib/singleton";
 
 /**

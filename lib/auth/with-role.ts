@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { hasRole, type Actor, type Role } from "@/lib/auth/actor";
+import { hasRole, type Actor, type Role } from "@/lib/actor";
 import { isLoopbackHost } from "@/lib/auth/auth-settings";
 import { markGuarded } from "@/lib/auth/guard-registry";
 import { requestActor } from "@/lib/auth/request-actor";

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 
 /** Who the audit names for a server's call-home: the server itself, through its media's token. */
 export function bootActor(server: string): Actor {

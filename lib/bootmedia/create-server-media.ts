@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { bootNetwork } from "@/lib/bootmedia/boot-network";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";

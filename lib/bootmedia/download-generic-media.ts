@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { genericScript } from "@/lib/bootmedia/generic-script";
 import { mediaArchName } from "@/lib/bootmedia/media-arch-name";

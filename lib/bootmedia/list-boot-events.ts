@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import type { BootEventView } from "@/lib/bootmedia/record-media-boot";
 import { serverNameSchema } from "@/lib/servers/schema";

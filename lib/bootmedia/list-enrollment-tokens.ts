@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { architectureSchema, type MediaFormat } from "@/lib/bootmedia/schema";
 import { serverNameSchema, type Architecture } from "@/lib/servers/schema";

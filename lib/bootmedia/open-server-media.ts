@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
 import type { MediaDownload } from "@/lib/bootmedia/media-response";

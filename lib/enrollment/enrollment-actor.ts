@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 
 /** Who the audit names for a first-boot step: the server itself, by its enrollment token. */
 export function enrollmentActor(server: string): Actor {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { enrollmentEventKinds, type EnrollmentEventKind } from "@/lib/enrollment/schema";
 import { serverNameSchema } from "@/lib/servers/schema";

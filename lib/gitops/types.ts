@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 
 /** The manifests tree as a change function sees it. Paths are relative to the manifests path. */
 export type GitTree = {

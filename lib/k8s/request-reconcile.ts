@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { AuditLog } from "@/lib/audit/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { NotFoundError, UnavailableError } from "@/lib/errors";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { fluxKindKeys } from "@/lib/k8s/kinds";

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { InvalidError, type FieldIssues } from "@/lib/errors";
 import { fieldIssues } from "@/lib/field-issues";
 import { csvRows } from "./csv-rows";

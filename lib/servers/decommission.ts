@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { ServerDeps } from "./deps";
 import { readInventory } from "./inventory";

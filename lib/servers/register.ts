@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { ServerDeps } from "./deps";
 import { DuplicateError } from "./errors";
 import { renderHardwareFile } from "./hardware-file";

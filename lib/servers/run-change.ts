@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { GitTree } from "@/lib/gitops/types";
 import {
   applyRecorded,

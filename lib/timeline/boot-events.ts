@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { listBootEvents } from "@/lib/bootmedia/list-boot-events";
 import type { DatabaseClient } from "@/lib/db";
 import { listEnrollmentEvents } from "@/lib/enrollment/list-enrollment-events";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import type { Actor, Role } from "@/lib/auth/actor";
+import type { Actor, Role } from "@/lib/actor";
 import type { SessionState } from "@/lib/auth/session-actor";
 import { parseEnv } from "@/lib/env-schema";
 import { ConflictError, InvalidError } from "@/lib/errors";

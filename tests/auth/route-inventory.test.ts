@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import type { Actor, Role } from "@/lib/auth/actor";
+import type { Actor, Role } from "@/lib/actor";
 import type { SessionState } from "@/lib/auth/session-actor";
 import {
   inlineServerActions,

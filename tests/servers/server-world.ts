@@ -1,6 +1,6 @@
 import { cp } from "node:fs/promises";
 import path from "node:path";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createGitReader } from "@/lib/gitops/tree-reader";
 import type { ServerDeps } from "@/lib/servers/deps";
 import { createGitWorld, type GitWorld } from "@/tests/gitops/git-world";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/actor";
+import { hasRole } from "@/lib/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { listPeople } from "@/lib/auth/list-people";
 import { env } from "@/lib/env";

@@ -3,7 +3,7 @@ import { Checksum, formatSize } from "@/components/boot-media/checksum";
 import { MediaKindPicker } from "@/components/boot-media/media-kind-picker";
 import { WritingInstructions } from "@/components/boot-media/writing-instructions";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/actor";
+import { hasRole } from "@/lib/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { bootMediaParts } from "@/lib/runtime";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";

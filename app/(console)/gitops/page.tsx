@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FluxEvents } from "@/components/gitops/flux-events";
 import { FluxPanels } from "@/components/gitops/flux-panels";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/actor";
+import { hasRole } from "@/lib/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { recentWebhookEvents } from "@/lib/events/event-views";
 import { gitopsView } from "@/lib/k8s/read/gitops-view";

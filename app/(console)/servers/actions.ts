@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { operatorAction } from "@/lib/auth/action-client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { bulkRegisterServers } from "@/lib/servers/bulk-register";
 import { decommissionServer } from "@/lib/servers/decommission";
 import { serverParts } from "@/lib/runtime";

@@ -4,7 +4,7 @@ import { ServerFilters } from "@/components/servers/server-filters";
 import { ServerTable } from "@/components/servers/server-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/actor";
+import { hasRole } from "@/lib/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { serverClusterViews } from "@/lib/k8s/read/server-cluster-view";
 import { serverParts, sharedParts } from "@/lib/runtime";

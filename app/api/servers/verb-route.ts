@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { withRole } from "@/lib/auth/with-role";
 import { InvalidError } from "@/lib/errors";
 import { serverParts } from "@/lib/runtime";

@@ -1,4 +1,4 @@
-import type { Actor, Role } from "@/lib/auth/actor";
+import type { Actor, Role } from "@/lib/actor";
 import type { SessionState } from "@/lib/auth/session-actor";
 
 /**

@@ -1,4 +1,4 @@
-import type { Actor, Role } from "@/lib/auth/actor";
+import type { Actor, Role } from "@/lib/actor";
 import { bootMediaSettingsFrom } from "@/lib/bootmedia/boot-media-settings";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";

@@ -34,12 +34,22 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { regex: "^@/lib/db(/|$)", message: "app/ imports no database adapter: call a lib/ verb or view." },
-            { regex: "^@/lib/gitops(/|$)", message: "app/ imports no Git adapter: call a lib/ verb or view." },
-            { regex: "^(@/lib/generated|@prisma)(/|$)", message: "app/ imports no Prisma: call a lib/ verb or view." },
+            {
+              regex: "^@/lib/db(/|$)",
+              message: "app/ imports no database adapter: call a lib/ verb or view.",
+            },
+            {
+              regex: "^@/lib/gitops(/|$)",
+              message: "app/ imports no Git adapter: call a lib/ verb or view.",
+            },
+            {
+              regex: "^(@/lib/generated|@prisma)(/|$)",
+              message: "app/ imports no Prisma: call a lib/ verb or view.",
+            },
             {
               regex: "^@/lib/k8s/(?!read/|request-reconcile$)",
-              message: "app/ imports no cluster internals: use lib/k8s/read, requestReconcile or lib/live-views.",
+              message:
+                "app/ imports no cluster internals: use lib/k8s/read, requestReconcile or lib/live-views.",
             },
           ],
         },

@@ -39,6 +39,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", FOUNDRY_DATA_DIR: dataDir, ...sandboxSettings },
+    env: {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      FOUNDRY_DATA_DIR: dataDir,
+      ...sandboxSettings,
+    },
   },
 });

@@ -29,7 +29,12 @@ function scriptFor(i: number): string {
     server: `rack1-node${i}`,
     network: {
       mac: "52:54:00:12:34:56",
-      static: { address: "10.0.2.15", netmask: "255.255.255.0", gateway: "10.0.2.2", nameServers: ["10.0.2.3"] },
+      static: {
+        address: "10.0.2.15",
+        netmask: "255.255.255.0",
+        gateway: "10.0.2.2",
+        nameServers: ["10.0.2.3"],
+      },
     },
     publicUrl: "http://10.0.2.2:3000",
     token: `${String(i).padStart(8, "0")}${"t".repeat(35)}`,

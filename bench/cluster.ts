@@ -14,7 +14,9 @@ const secret = "bench-flux-webhook-key-not-secret";
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
 }
 
 function rssMegabytes(pid: number): number {
@@ -22,7 +24,11 @@ function rssMegabytes(pid: number): number {
   return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe().catch(() => undefined);
@@ -33,7 +39,10 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 }
 
 async function signIn(base: string): Promise<string> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/sign-in`);
@@ -58,7 +67,8 @@ async function openEvents(base: string, cookie: string) {
       const { done, value } = await reader.read();
       if (done) return;
       const text = decoder.decode(value);
-      for (const match of text.matchAll(/bench-event-(\d+)/g)) if (match[1] && !seen.has(match[1])) seen.set(match[1], performance.now());
+      for (const match of text.matchAll(/bench-event-(\d+)/g))
+        if (match[1] && !seen.has(match[1])) seen.set(match[1], performance.now());
     }
   })();
   return { seen, close: () => reader.cancel() };
@@ -71,16 +81,29 @@ export async function runClusterBench(): Promise<void> {
   const kubeconfig = path.join(dataDir, "kubeconfig");
   writeFileSync(kubeconfig, sandboxKubeconfig(api.url));
   const server = spawn(process.execPath, ["scripts/start-standalone.mjs"], {
-    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FOUNDRY_DATA_DIR: dataDir, KUBECONFIG: kubeconfig, FLUX_WEBHOOK_SECRET: secret, FOUNDRY_SANDBOX: "off" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      FOUNDRY_DATA_DIR: dataDir,
+      KUBECONFIG: kubeconfig,
+      FLUX_WEBHOOK_SECRET: secret,
+      FOUNDRY_SANDBOX: "off",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
   try {
-    await until(async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined), "the console");
+    await until(
+      async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined),
+      "the console",
+    );
     const cookie = await signIn(base);
     const headers = { cookie };
     await until(async () => {
-      const nodes = (await (await fetch(`${base}/api/live/nodes`, { headers })).json()) as { nodes: unknown[] };
+      const nodes = (await (await fetch(`${base}/api/live/nodes`, { headers })).json()) as {
+        nodes: unknown[];
+      };
       return nodes.nodes.length >= scale ? true : undefined;
     }, "the watches to hold 1,000 nodes");
 
@@ -102,19 +125,47 @@ export async function runClusterBench(): Promise<void> {
     await sleep(300);
     const latencies: number[] = [];
     for (let i = 0; i < 50; i++) {
-      const body = JSON.stringify({ involvedObject: { kind: "Kustomization", namespace: "flux-system", name: `bench-event-${i}` }, severity: "info", timestamp: new Date().toISOString(), message: "Applied revision", reason: "ReconciliationSucceeded", metadata: { revision: `main@sha1:${"b".repeat(40)}` }, reportingController: "kustomize-controller" });
+      const body = JSON.stringify({
+        involvedObject: {
+          kind: "Kustomization",
+          namespace: "flux-system",
+          name: `bench-event-${i}`,
+        },
+        severity: "info",
+        timestamp: new Date().toISOString(),
+        message: "Applied revision",
+        reason: "ReconciliationSucceeded",
+        metadata: { revision: `main@sha1:${"b".repeat(40)}` },
+        reportingController: "kustomize-controller",
+      });
       const sent = performance.now();
-      const response = await fetch(`${base}/api/webhooks/flux`, { method: "POST", body, headers: { "Content-Type": "application/json", "X-Signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` } });
+      const response = await fetch(`${base}/api/webhooks/flux`, {
+        method: "POST",
+        body,
+        headers: {
+          "Content-Type": "application/json",
+          "X-Signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+        },
+      });
       await response.arrayBuffer();
-      const arrived = await until(async () => events.seen.get(String(i)), "the event over SSE", 5_000);
+      const arrived = await until(
+        async () => events.seen.get(String(i)),
+        "the event over SSE",
+        5_000,
+      );
       latencies.push(arrived - sent);
       await sleep(50);
     }
     await events.close();
     const rss = rssMegabytes(server.pid ?? 0);
 
-    const line = (label: string, values: number[]) => console.log(`  ${label}: p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms (n=${values.length})`);
-    console.log(`cluster at scale (${scale} Hardware, ${scale} Workflows, ${scale} Nodes, sandbox API over HTTP)`);
+    const line = (label: string, values: number[]) =>
+      console.log(
+        `  ${label}: p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms (n=${values.length})`,
+      );
+    console.log(
+      `cluster at scale (${scale} Hardware, ${scale} Workflows, ${scale} Nodes, sandbox API over HTTP)`,
+    );
     line("GET /servers (target p95 ≤ 200 ms)", servers);
     line("GET /nodes", nodes);
     line("Flux webhook received → event over SSE (target p95 ≤ 1 s)", latencies);

@@ -15,11 +15,7 @@ function rssMegabytes(pid: number): number {
   return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-async function waitForHealth(
-  url: string,
-  deadline: number,
-  exited: () => boolean,
-): Promise<void> {
+async function waitForHealth(url: string, deadline: number, exited: () => boolean): Promise<void> {
   while (Date.now() < deadline && !exited()) {
     try {
       if ((await fetch(url)).ok) return;
@@ -51,10 +47,20 @@ type Measurement = { atStart: number; after: number; perSecond: number; failures
 async function measure(port: number, settings: Record<string, string>): Promise<Measurement> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "foundry-bench-rss-"));
   // The same V8 heap bound the console's Deployment sets (manifests/apps/foundry-console).
-  const server = spawn(process.execPath, ["--max-old-space-size=160", "scripts/start-standalone.mjs"], {
-    env: { ...process.env, ...settings, PORT: String(port), HOSTNAME: "127.0.0.1", FOUNDRY_DATA_DIR: dataDir },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    ["--max-old-space-size=160", "scripts/start-standalone.mjs"],
+    {
+      env: {
+        ...process.env,
+        ...settings,
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        FOUNDRY_DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(`${base}/api/health`, Date.now() + 60_000, () => server.exitCode !== null);
@@ -87,7 +93,9 @@ function report(title: string, result: Measurement): void {
   console.log(title);
   console.log(`  at start:                 ${result.atStart.toFixed(1)} MB`);
   console.log(`  after ${requests} overview requests: ${result.after.toFixed(1)} MB`);
-  console.log(`  requests/s: ${result.perSecond.toFixed(0)}, not 200 (e.g. sent to sign-in): ${result.failures}`);
+  console.log(
+    `  requests/s: ${result.perSecond.toFixed(0)}, not 200 (e.g. sent to sign-in): ${result.failures}`,
+  );
 }
 
 /**
@@ -98,5 +106,8 @@ export async function runServerRssBench(): Promise<void> {
   const port = Number(process.env.BENCH_RSS_PORT ?? 3390);
   const heading = "standalone server RSS, --max-old-space-size=160 (target ≤ 150 MB)";
   report(`${heading}, embedded defaults, no cluster`, await measure(port, {}));
-  report(`${heading}, FOUNDRY_SANDBOX=auto (a cluster watched)`, await measure(port + 1, { FOUNDRY_SANDBOX: "auto" }));
+  report(
+    `${heading}, FOUNDRY_SANDBOX=auto (a cluster watched)`,
+    await measure(port + 1, { FOUNDRY_SANDBOX: "auto" }),
+  );
 }

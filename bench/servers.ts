@@ -5,9 +5,17 @@ import { createServerWorld, operator, serverInput } from "@/tests/servers/server
 
 // Plain `npx tsx bench/servers.ts` runs it too: only modules without `server-only`.
 const header = "name,hostname,mac,arch,firmware,disk,site,rack";
-const mac = (i: number) => `02:00:${[i >> 16, (i >> 8) & 255, i & 255].map((n) => n.toString(16).padStart(2, "0")).join(":")}:01`;
+const mac = (i: number) =>
+  `02:00:${[i >> 16, (i >> 8) & 255, i & 255].map((n) => n.toString(16).padStart(2, "0")).join(":")}:01`;
 const csvOf = (from: number, count: number) =>
-  [header, ...Array.from({ length: count }, (_, k) => `bench-${from + k},bench-${from + k},${mac(from + k)},x86_64,uefi,/dev/sda,ams${k % 3},rack${k % 20}`)].join("\n");
+  [
+    header,
+    ...Array.from(
+      { length: count },
+      (_, k) =>
+        `bench-${from + k},bench-${from + k},${mac(from + k)},x86_64,uefi,/dev/sda,ams${k % 3},rack${k % 20}`,
+    ),
+  ].join("\n");
 
 function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,20 +28,31 @@ export async function runServersBench(): Promise<void> {
   try {
     const deps = world.deps();
     let started = performance.now();
-    const bulk = await bulkRegisterServers({ actor: operator, input: { csv: csvOf(0, 200), allOrNothing: true } }, deps);
+    const bulk = await bulkRegisterServers(
+      { actor: operator, input: { csv: csvOf(0, 200), allOrNothing: true } },
+      deps,
+    );
     const csvSeconds = (performance.now() - started) / 1000;
-    console.log(`servers: 200-row CSV → one commit (${bulk.registered.length} servers): ${csvSeconds.toFixed(2)} s`);
+    console.log(
+      `servers: 200-row CSV → one commit (${bulk.registered.length} servers): ${csvSeconds.toFixed(2)} s`,
+    );
 
     await bulkRegisterServers({ actor: operator, input: { csv: csvOf(1000, 1800) } }, deps);
     const submits: number[] = [];
     const commits: number[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const input = serverInput({ name: `form-${i}`, interfaces: [{ mode: "dhcp", mac: mac(50_000 + i) }] });
+      const input = serverInput({
+        name: `form-${i}`,
+        interfaces: [{ mode: "dhcp", mac: mac(50_000 + i) }],
+      });
       started = performance.now();
       const preview = await registerServer({ actor: operator, input, preview: true }, deps);
       if (preview.kind !== "preview") throw new Error("expected a preview");
       const committing = performance.now();
-      await registerServer({ actor: operator, input: { ...input, previewDigest: preview.digest } }, deps);
+      await registerServer(
+        { actor: operator, input: { ...input, previewDigest: preview.digest } },
+        deps,
+      );
       commits.push(performance.now() - committing);
       submits.push(performance.now() - started);
     }
@@ -46,7 +65,9 @@ export async function runServersBench(): Promise<void> {
       await listServers(listQuerySchema.parse({ q: "bench-1", sort: "rack", page: 2 }), deps);
       lists.push(performance.now() - started);
     }
-    console.log(`servers: list page of 2,020 servers (search, sort, page 2) first ${lists[0]?.toFixed(0)} ms, then p50 ${percentile(lists.slice(1), 0.5).toFixed(0)} ms`);
+    console.log(
+      `servers: list page of 2,020 servers (search, sort, page 2) first ${lists[0]?.toFixed(0)} ms, then p50 ${percentile(lists.slice(1), 0.5).toFixed(0)} ms`,
+    );
   } finally {
     await world.close();
   }

@@ -1,9 +1,16 @@
 import { expect, test } from "@playwright/test";
 
-test("the Boot media page offers its choices in the URL and says what is missing", async ({ page }) => {
+test("the Boot media page offers its choices in the URL and says what is missing", async ({
+  page,
+}) => {
   await page.goto("/boot-media");
   await expect(page.getByRole("heading", { level: 1, name: "Boot media" })).toBeVisible();
-  for (const name of ["Generic media", "Per-server media", "Live enrollment tokens", "Using the media"]) {
+  for (const name of [
+    "Generic media",
+    "Per-server media",
+    "Live enrollment tokens",
+    "Using the media",
+  ]) {
     await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   }
   // The e2e console has no Smee: the page says which setting to set instead of a broken link.

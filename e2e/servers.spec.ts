@@ -18,8 +18,22 @@ test.beforeAll(async () => {
     clientId: "Iv1.e2e-servers",
     clientSecret: "e2e-servers-secret",
     people: [
-      { id: 11, login: "olga-op", name: "Olga Operator", email: "olga@example.com", orgs: ["acme"], teams: ["acme/sre"] },
-      { id: 12, login: "vic-view", name: "Vic Viewer", email: "vic@example.com", orgs: ["acme"], teams: ["acme/platform"] },
+      {
+        id: 11,
+        login: "olga-op",
+        name: "Olga Operator",
+        email: "olga@example.com",
+        orgs: ["acme"],
+        teams: ["acme/sre"],
+      },
+      {
+        id: 12,
+        login: "vic-view",
+        name: "Vic Viewer",
+        email: "vic@example.com",
+        orgs: ["acme"],
+        teams: ["acme/platform"],
+      },
     ],
   });
   foundry = await startConsoleServer(Number(process.env.E2E_SERVERS_PORT ?? 3109), {
@@ -50,7 +64,9 @@ async function repositoryFile(file: string): Promise<string> {
   return (await execFileAsync("git", ["--git-dir", gitDir, "show", `main:${file}`])).stdout;
 }
 
-test("an operator registers a server, provisions it with Ubuntu, and sees both commits", async ({ page }) => {
+test("an operator registers a server, provisions it with Ubuntu, and sees both commits", async ({
+  page,
+}) => {
   await signIn(page, "olga-op", "operator");
   await page.getByRole("link", { name: "Register a server" }).click();
   await page.getByLabel("Name", { exact: true }).fill("rack1-node3");
@@ -64,14 +80,18 @@ test("an operator registers a server, provisions it with Ubuntu, and sees both c
   await page.getByRole("button", { name: "Commit" }).click();
   const sha = (await page.getByTestId("commit-sha").textContent())?.trim() ?? "";
   expect(sha).toMatch(/^[0-9a-f]{12}$/);
-  expect(await repositoryFile("manifests/tinkerbell/hardware/rack1-node3.yaml")).toContain("aa:bb:cc:dd:ee:03");
+  expect(await repositoryFile("manifests/tinkerbell/hardware/rack1-node3.yaml")).toContain(
+    "aa:bb:cc:dd:ee:03",
+  );
 
   await page.goto(`${foundry.url}/servers?q=node3`);
   await page.getByRole("link", { name: "rack1-node3" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "rack1-node3" })).toBeVisible();
   await page.getByLabel("Operating system template").selectOption("ubuntu-2404");
   await page.getByRole("button", { name: "Preview: provision" }).click();
-  await expect(page.getByTestId("diff")).toContainText("+++ b/manifests/tinkerbell/workflows/rack1-node3-1.yaml");
+  await expect(page.getByTestId("diff")).toContainText(
+    "+++ b/manifests/tinkerbell/workflows/rack1-node3-1.yaml",
+  );
   await expect(page.getByText("erasing its install disk")).toBeVisible();
   await page.getByRole("button", { name: "Provision rack1-node3" }).click();
   await expect(page.getByTestId("commit-sha")).toHaveText(/^[0-9a-f]{12}$/);
@@ -81,8 +101,12 @@ test("an operator registers a server, provisions it with Ubuntu, and sees both c
 
   await page.goto(`${foundry.url}/activity`);
   const rows = page.getByRole("row");
-  await expect(rows.filter({ hasText: "provision-server" }).filter({ hasText: "olga-op" })).toHaveCount(1);
-  await expect(rows.filter({ hasText: "register-server" }).filter({ hasText: sha.slice(0, 7) })).toHaveCount(1);
+  await expect(
+    rows.filter({ hasText: "provision-server" }).filter({ hasText: "olga-op" }),
+  ).toHaveCount(1);
+  await expect(
+    rows.filter({ hasText: "register-server" }).filter({ hasText: sha.slice(0, 7) }),
+  ).toHaveCount(1);
 });
 
 test("a refused field shows its message beside the field and commits nothing", async ({ page }) => {
@@ -104,14 +128,27 @@ test("a refused field shows its message beside the field and commits nothing", a
   const body = (await response.json()) as { fields?: Record<string, string[]> };
   expect(body.fields?.name?.join()).toContain("lowercase letters");
   const duplicate = await page.request.post(`${foundry.url}/api/servers`, {
-    data: { name: "rack1-node9", hostname: "rack1-node9", arch: "x86_64", firmware: "uefi", installDisk: "/dev/sda", interfaces: [{ mode: "dhcp", mac: "aa:bb:cc:dd:ee:03" }] },
+    data: {
+      name: "rack1-node9",
+      hostname: "rack1-node9",
+      arch: "x86_64",
+      firmware: "uefi",
+      installDisk: "/dev/sda",
+      interfaces: [{ mode: "dhcp", mac: "aa:bb:cc:dd:ee:03" }],
+    },
     headers: { origin: foundry.url },
   });
   expect(duplicate.status()).toBe(409);
-  expect(((await duplicate.json()) as { fields?: Record<string, string[]> }).fields?.["interfaces.0.mac"]).toBeTruthy();
+  expect(
+    ((await duplicate.json()) as { fields?: Record<string, string[]> }).fields?.[
+      "interfaces.0.mac"
+    ],
+  ).toBeTruthy();
 });
 
-test("a viewer sees the servers but no operator buttons or forms, and the API refuses them", async ({ page }) => {
+test("a viewer sees the servers but no operator buttons or forms, and the API refuses them", async ({
+  page,
+}) => {
   await signIn(page, "vic-view", "viewer");
   await expect(page.getByRole("link", { name: "rack1-node3" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Register a server" })).toHaveCount(0);

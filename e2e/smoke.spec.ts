@@ -24,9 +24,10 @@ test("the console loads and every sidebar link opens its page without browser er
     await sidebar.getByRole("link", { name: item.label, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${item.href === "/" ? "/$" : `${item.href}$`}`));
     await expect(page.getByRole("heading", { level: 1, name: item.label })).toBeVisible();
-    await expect(
-      sidebar.getByRole("link", { name: item.label, exact: true }),
-    ).toHaveAttribute("aria-current", "page");
+    await expect(sidebar.getByRole("link", { name: item.label, exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
   }
 
   await expect(page.getByText("Git connected")).toBeVisible();

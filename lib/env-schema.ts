@@ -78,7 +78,10 @@ const rawSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9._/-]+$/, "must be a plain branch name")
-    .refine((value) => !value.includes("..") && !value.startsWith("-"), "must be a plain branch name")
+    .refine(
+      (value) => !value.includes("..") && !value.startsWith("-"),
+      "must be a plain branch name",
+    )
     .default("main"),
   FOUNDRY_GIT_TOKEN: optionalText,
   FOUNDRY_GIT_MODE: z
@@ -86,7 +89,11 @@ const rawSchema = z.object({
     .default("push"),
   FOUNDRY_MANIFESTS_PATH: relativeTreePath.default("manifests"),
   FOUNDRY_GIT_COMMITTER_NAME: z.string().trim().min(1).default("Metal Foundry"),
-  FOUNDRY_GIT_COMMITTER_EMAIL: z.string().trim().email("must be an email address").default("foundry@localhost"),
+  FOUNDRY_GIT_COMMITTER_EMAIL: z
+    .string()
+    .trim()
+    .email("must be an email address")
+    .default("foundry@localhost"),
   FOUNDRY_GIT_PUSH_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   GITHUB_API_URL: z.string().trim().url("must be a URL").default("https://api.github.com"),
   ...authSettingsShape,

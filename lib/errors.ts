@@ -1,6 +1,12 @@
 /** Typed domain errors. They are mapped to HTTP once, in `lib/http/error-response.ts`. */
 export type DomainErrorKind = "not-found" | "conflict" | "forbidden" | "invalid" | "unavailable";
-const domainErrorKinds: readonly string[] = ["not-found", "conflict", "forbidden", "invalid", "unavailable"];
+const domainErrorKinds: readonly string[] = [
+  "not-found",
+  "conflict",
+  "forbidden",
+  "invalid",
+  "unavailable",
+];
 
 /*
  * Next.js bundles a module once per bundle (route handlers, server actions, instrumentation), so
@@ -58,7 +64,11 @@ export class UnavailableError extends DomainError {
 }
 
 export function isDomainError(error: unknown): error is DomainError {
-  if (!(error instanceof Error) || (error as Partial<Record<typeof brand, unknown>>)[brand] !== true) return false;
+  if (
+    !(error instanceof Error) ||
+    (error as Partial<Record<typeof brand, unknown>>)[brand] !== true
+  )
+    return false;
   const kind: unknown = (error as { kind?: unknown }).kind;
   return typeof kind === "string" && domainErrorKinds.includes(kind);
 }

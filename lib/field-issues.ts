@@ -7,7 +7,8 @@ import type { FieldIssues } from "@/lib/errors";
  */
 export function fieldIssues(error: z.ZodError, whole = "input"): FieldIssues {
   const fields: FieldIssues = {};
-  for (const issue of error.issues) (fields[issue.path.map(String).join(".") || whole] ??= []).push(issue.message);
+  for (const issue of error.issues)
+    (fields[issue.path.map(String).join(".") || whole] ??= []).push(issue.message);
   return fields;
 }
 

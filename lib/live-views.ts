@@ -14,7 +14,10 @@ import { sharedParts } from "@/lib/runtime";
  */
 export const liveViews = {
   connection: async () => clusterConnection(sharedParts().cluster),
-  overview: async () => ({ ...clusterOverview(sharedParts().cluster), webhooks: await webhookHealth(sharedParts().db) }),
+  overview: async () => ({
+    ...clusterOverview(sharedParts().cluster),
+    webhooks: await webhookHealth(sharedParts().db),
+  }),
   nodes: async () => nodesView(sharedParts().cluster),
   gitops: async () => gitopsView(sharedParts().cluster),
   "flux-events": async () => recentWebhookEvents({ source: "flux", limit: 25 }, sharedParts().db),

@@ -33,10 +33,20 @@ import { deleteAuthKey } from "@/lib/tailscale/delete-auth-key";
  */
 
 /** The parts every domain shares: database, audit journal, the cluster view, the clock. */
-export type SharedParts = { db: DatabaseClient; audit: AuditLog; cluster: ClusterWatch; now(): Date };
+export type SharedParts = {
+  db: DatabaseClient;
+  audit: AuditLog;
+  cluster: ClusterWatch;
+  now(): Date;
+};
 
 export function sharedParts(): SharedParts {
-  return singleton("runtime:shared", () => ({ db: db(), audit: auditJournal(), cluster: cluster(), now: () => new Date() }));
+  return singleton("runtime:shared", () => ({
+    db: db(),
+    audit: auditJournal(),
+    cluster: cluster(),
+    now: () => new Date(),
+  }));
 }
 
 export function serverParts(): ServerDeps {
@@ -103,12 +113,17 @@ function bootstrapTokens(): EnrollmentDeps["bootstrapTokens"] {
       return createBootstrapToken(target.config);
     })
     .catch((error: unknown) => {
-      console.error(`enrollment: cannot read the cluster configuration (${error instanceof Error ? error.message : "unknown error"})`);
+      console.error(
+        `enrollment: cannot read the cluster configuration (${error instanceof Error ? error.message : "unknown error"})`,
+      );
       return undefined;
     });
   return async (input) => {
     const ready = await create;
-    if (!ready) throw new UnavailableError("The cluster configuration could not be read: no join token can be made.");
+    if (!ready)
+      throw new UnavailableError(
+        "The cluster configuration could not be read: no join token can be made.",
+      );
     return ready(input);
   };
 }

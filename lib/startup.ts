@@ -23,7 +23,9 @@ async function migrateOrExit(databaseUrl: string): Promise<void> {
   try {
     const outcome = await applyMigrations({ databaseUrl });
     if (outcome.applied.length > 0) {
-      console.log(`database: applied ${outcome.applied.length} migration(s): ${outcome.applied.join(", ")}`);
+      console.log(
+        `database: applied ${outcome.applied.length} migration(s): ${outcome.applied.join(", ")}`,
+      );
     }
     if (outcome.unknown.length > 0) {
       console.warn(

@@ -9,7 +9,10 @@ const header =
 export function derivePostgresqlSchema(canonical) {
   const replacements = [
     [/provider = "sqlite"/g, 'provider = "postgresql"'],
-    [/output\s+=\s+"\.\.\/lib\/generated\/prisma\/sqlite"/g, 'output   = "../../lib/generated/prisma/postgresql"'],
+    [
+      /output\s+=\s+"\.\.\/lib\/generated\/prisma\/sqlite"/g,
+      'output   = "../../lib/generated/prisma/postgresql"',
+    ],
   ];
   let derived = canonical;
   for (const [pattern, replacement] of replacements) {

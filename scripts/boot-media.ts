@@ -24,7 +24,8 @@ import { createGitWriter } from "@/lib/gitops/create-git-writer";
 import { gitWriterOptions } from "@/lib/gitops/options-from-env";
 import { serverNameSchema } from "@/lib/servers/schema";
 
-const usage = "usage: npm run boot-media -- --out FILE [--server NAME] [--format iso|usb] [--arch x86_64|aarch64 (or arm64)]";
+const usage =
+  "usage: npm run boot-media -- --out FILE [--server NAME] [--format iso|usb] [--arch x86_64|aarch64 (or arm64)]";
 
 const argsSchema = z.object({
   out: z.string({ error: `--out is required; ${usage}` }).min(1),
@@ -35,16 +36,29 @@ const argsSchema = z.object({
 
 function cliActor(): Actor {
   const login = userInfo().username;
-  return { id: `cli:${login}`, login: `cli:${login}`, name: `${login} (command line)`, email: "cli@foundry.invalid", role: "operator" };
+  return {
+    id: `cli:${login}`,
+    login: `cli:${login}`,
+    name: `${login} (command line)`,
+    email: "cli@foundry.invalid",
+    role: "operator",
+  };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: "string" }, server: { type: "string" }, format: { type: "string" }, arch: { type: "string" } },
+    options: {
+      out: { type: "string" },
+      server: { type: "string" },
+      format: { type: "string" },
+      arch: { type: "string" },
+    },
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
+    throw new Error(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"),
+    );
   }
   const args = parsed.data;
   const settings = parseEnv(process.env);
@@ -69,11 +83,16 @@ async function main(): Promise<void> {
     if (args.server === undefined) {
       const { image } = await downloadGenericMedia({ actor, input: kind }, deps);
       await writeMediaFile(image, args.out);
-      console.log(`wrote ${args.out}: generic ${mediaArchName(args.arch)} ${args.format}, ${image.size} bytes\nsha256 ${image.sha256}`);
+      console.log(
+        `wrote ${args.out}: generic ${mediaArchName(args.arch)} ${args.format}, ${image.size} bytes\nsha256 ${image.sha256}`,
+      );
       return;
     }
     const media = await createServerMedia({ actor, input: { ...kind, server: args.server } }, deps);
-    const { image } = await openServerMedia({ actor, input: { ticket: media.ticketId, audit: false } }, deps);
+    const { image } = await openServerMedia(
+      { actor, input: { ticket: media.ticketId, audit: false } },
+      deps,
+    );
     await writeMediaFile(image, args.out);
     console.log(
       `wrote ${args.out}: ${args.server} ${mediaArchName(args.arch)} ${args.format}, ${image.size} bytes\n` +
@@ -86,6 +105,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`boot-media: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `boot-media: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

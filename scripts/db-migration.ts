@@ -6,7 +6,12 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { lockfileContent, lockfileName, readMigrationFiles } from "@/lib/db/migration-files";
-import { databaseProviders, migrationsFolder, schemaFile, type DatabaseProvider } from "@/lib/db/provider";
+import {
+  databaseProviders,
+  migrationsFolder,
+  schemaFile,
+  type DatabaseProvider,
+} from "@/lib/db/provider";
 import { diffMigrationsToSchema, type EngineTarget } from "@/lib/db/schema-engine";
 import { derivePostgresqlSchema } from "@/prisma/schema-variants.mjs";
 
@@ -15,7 +20,12 @@ const nameSchema = z
   .string({ error: "usage: npm run db:migration -- <name>" })
   .trim()
   .min(1, "usage: npm run db:migration -- <name>")
-  .transform((value) => value.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, ""))
+  .transform((value) =>
+    value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, ""),
+  )
   .pipe(z.string().min(1, "the name needs at least one letter or digit"));
 
 function timestamp(now: Date): string {
@@ -67,7 +77,9 @@ async function main(): Promise<void> {
     })),
   );
   if (diffs.every((diff) => diff.empty)) {
-    console.log("db:migration: the migrations already match prisma/schema.prisma; nothing written.");
+    console.log(
+      "db:migration: the migrations already match prisma/schema.prisma; nothing written.",
+    );
     return;
   }
 
@@ -81,7 +93,9 @@ async function main(): Promise<void> {
     await writeFile(path.join(folder, name, "migration.sql"), diff.script);
     const lockfile = path.join(folder, lockfileName);
     if (!existsSync(lockfile)) await writeFile(lockfile, lockfileContent(diff.provider));
-    console.log(`db:migration: wrote ${path.relative(root, path.join(folder, name, "migration.sql"))}`);
+    console.log(
+      `db:migration: wrote ${path.relative(root, path.join(folder, name, "migration.sql"))}`,
+    );
   }
 }
 

@@ -31,9 +31,10 @@ bash scripts/real-stack/build.sh >"$build_log" 2>&1 &
 build_pid=$!
 trap 'kill "$build_pid" 2>/dev/null || true' EXIT
 
-stage "typecheck and lint"
+stage "typecheck, lint and format"
 npm run typecheck
 npm run lint
+npx prettier --check .
 stage "unit and integration tests (SQLite and PostgreSQL)"
 bash scripts/with-postgres.sh npx vitest run
 stage "boot media under QEMU (SeaBIOS and OVMF, CD and USB disk)"

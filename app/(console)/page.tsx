@@ -43,7 +43,9 @@ export default async function OverviewPage() {
               <Fact label="Head">
                 <ShortSha sha={repository.head.sha} href={repository.head.href} />
               </Fact>
-              <Fact label={`Files under ${repository.manifestsPath}/`}>{repository.head.files}</Fact>
+              <Fact label={`Files under ${repository.manifestsPath}/`}>
+                {repository.head.files}
+              </Fact>
             </>
           ) : (
             <StatusBadge status="failed" label="Unreachable" detail={repository.head.reason} />

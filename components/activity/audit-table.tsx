@@ -16,12 +16,24 @@ export function AuditTable({
       <table className="w-full text-left text-sm">
         <thead className="sticky top-0 bg-zinc-50 text-xs uppercase text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">When</th>
-            <th scope="col" className="px-3 py-2 font-medium">Who</th>
-            <th scope="col" className="px-3 py-2 font-medium">Action</th>
-            <th scope="col" className="px-3 py-2 font-medium">Target</th>
-            <th scope="col" className="px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2 font-medium">Commit</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              When
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Who
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Action
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Target
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Commit
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -34,7 +46,11 @@ export function AuditTable({
                 {entry.actor.login}
               </td>
               <td className="px-3 py-2 font-mono text-xs">
-                <Link href={`/activity/${entry.requestId}`} className="underline decoration-dotted underline-offset-2" title="The request's timeline">
+                <Link
+                  href={`/activity/${entry.requestId}`}
+                  className="underline decoration-dotted underline-offset-2"
+                  title="The request's timeline"
+                >
                   {entry.action}
                 </Link>
               </td>

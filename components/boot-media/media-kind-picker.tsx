@@ -32,7 +32,10 @@ export function MediaKindPicker({
           <option value="usb">USB disk image (.img)</option>
         </select>
       </label>
-      <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
+      <button
+        type="submit"
+        className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700"
+      >
         Show
       </button>
     </form>

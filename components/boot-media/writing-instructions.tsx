@@ -22,14 +22,14 @@ export function WritingInstructions({ fileName }: { fileName: string }) {
           <strong>balenaEtcher</strong>: Flash from file, pick {fileName}, pick the stick, Flash.
         </li>
         <li>
-          <strong>Rufus</strong> (Windows): pick the file; for the ISO answer &quot;Write in DD Image
-          mode&quot; when asked (ISO mode would rebuild the stick and drop BIOS boot).
+          <strong>Rufus</strong> (Windows): pick the file; for the ISO answer &quot;Write in DD
+          Image mode&quot; when asked (ISO mode would rebuild the stick and drop BIOS boot).
         </li>
         <li>
-          <strong>BMC virtual media</strong> (ISO): iDRAC: Virtual Console → Virtual Media →
-          Connect → Map CD/DVD; iLO: Remote Console → Virtual Drives → Image File CD/DVD-ROM;
-          IPMI/Supermicro: Virtual Media → CD-ROM image (or a share the BMC can reach). Then set
-          the next boot to the virtual CD and power-cycle.
+          <strong>BMC virtual media</strong> (ISO): iDRAC: Virtual Console → Virtual Media → Connect
+          → Map CD/DVD; iLO: Remote Console → Virtual Drives → Image File CD/DVD-ROM;
+          IPMI/Supermicro: Virtual Media → CD-ROM image (or a share the BMC can reach). Then set the
+          next boot to the virtual CD and power-cycle.
         </li>
       </ul>
       <p>

@@ -4,10 +4,26 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/action-client";
 import type { FluxKindKey } from "@/lib/k8s/kinds";
 
-type Reconcile = (input: { kind: FluxKindKey; namespace: string; name: string }) => Promise<ActionResult<{ requestedAt: string }>>;
+type Reconcile = (input: {
+  kind: FluxKindKey;
+  namespace: string;
+  name: string;
+}) => Promise<ActionResult<{ requestedAt: string }>>;
 
 /** Asks Flux to reconcile now; the row then shows the request until the controller handles it. */
-export function ReconcileButton({ kind, namespace, name, action, pending }: { kind: FluxKindKey; namespace: string; name: string; action: Reconcile; pending: boolean }) {
+export function ReconcileButton({
+  kind,
+  namespace,
+  name,
+  action,
+  pending,
+}: {
+  kind: FluxKindKey;
+  namespace: string;
+  name: string;
+  action: Reconcile;
+  pending: boolean;
+}) {
   const [busy, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -26,7 +42,11 @@ export function ReconcileButton({ kind, namespace, name, action, pending }: { ki
       >
         {busy ? "Asking…" : pending ? "Reconciling…" : "Reconcile now"}
       </button>
-      {error ? <span role="alert" className="text-xs text-red-700 dark:text-red-300">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

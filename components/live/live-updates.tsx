@@ -31,7 +31,8 @@ export function LiveUpdates() {
         void queryClient.invalidateQueries();
         return;
       }
-      for (const key of parsed.data.invalidate) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of parsed.data.invalidate)
+        void queryClient.invalidateQueries({ queryKey: key });
     };
     // Tests and people's tools can see whether the live stream is up.
     source.onopen = () => (document.documentElement.dataset.live = "connected");

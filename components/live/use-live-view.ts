@@ -16,7 +16,10 @@ const keyGroup: Record<LiveViewName, string> = {
 };
 
 /** A server-rendered view kept fresh in the browser: refetched when an event invalidates it. */
-export function useLiveView<N extends LiveViewName>(name: N, initial: LiveView<N>): { data: LiveView<N>; isFetching: boolean } {
+export function useLiveView<N extends LiveViewName>(
+  name: N,
+  initial: LiveView<N>,
+): { data: LiveView<N>; isFetching: boolean } {
   const query = useQuery({
     queryKey: [keyGroup[name], name],
     queryFn: () => fetchView<LiveView<N>>(`/api/live/${name}`),

@@ -27,8 +27,21 @@ export function NodesTable({ initial }: { initial: NodesView }) {
         <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-zinc-50 text-xs uppercase text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
-              {["Name", "Roles", "Status", "Conditions", "Kubelet", "Arch", "CPU", "Memory", "Age", "Server"].map((title) => (
-                <th key={title} scope="col" className="px-3 py-2 font-medium">{title}</th>
+              {[
+                "Name",
+                "Roles",
+                "Status",
+                "Conditions",
+                "Kubelet",
+                "Arch",
+                "CPU",
+                "Memory",
+                "Age",
+                "Server",
+              ].map((title) => (
+                <th key={title} scope="col" className="px-3 py-2 font-medium">
+                  {title}
+                </th>
               ))}
             </tr>
           </thead>
@@ -38,20 +51,38 @@ export function NodesTable({ initial }: { initial: NodesView }) {
                 <td className="px-3 py-2 font-mono text-xs">{node.name}</td>
                 <td className="px-3 py-2">{node.roles.join(", ")}</td>
                 <td className="px-3 py-2">
-                  <StatusBadge status={node.tone} label={node.statusLabel} detail={node.conditions.find((c) => c.type === "Ready")?.message ?? undefined} />
+                  <StatusBadge
+                    status={node.tone}
+                    label={node.statusLabel}
+                    detail={node.conditions.find((c) => c.type === "Ready")?.message ?? undefined}
+                  />
                 </td>
                 <td className="px-3 py-2 text-xs">
-                  {node.conditions.filter((c) => !c.healthy).map((c) => (
-                    <span key={c.type} className="mr-2 text-red-800 dark:text-red-300" title={c.message ?? undefined}>{c.type}</span>
-                  ))}
-                  {node.conditions.every((c) => c.healthy) ? <span className="text-zinc-500">all healthy</span> : null}
+                  {node.conditions
+                    .filter((c) => !c.healthy)
+                    .map((c) => (
+                      <span
+                        key={c.type}
+                        className="mr-2 text-red-800 dark:text-red-300"
+                        title={c.message ?? undefined}
+                      >
+                        {c.type}
+                      </span>
+                    ))}
+                  {node.conditions.every((c) => c.healthy) ? (
+                    <span className="text-zinc-500">all healthy</span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 font-mono text-xs">{node.kubeletVersion ?? "—"}</td>
                 <td className="px-3 py-2">{node.arch ?? "—"}</td>
                 <td className="px-3 py-2 tabular-nums">{node.cpu ?? "—"}</td>
                 <td className="px-3 py-2 tabular-nums">{memory(node.memoryBytes)}</td>
-                <td className="whitespace-nowrap px-3 py-2"><LiveTime at={node.createdAt} /></td>
-                <td className="px-3 py-2 font-mono text-xs">{node.server ?? <span className="text-zinc-400">—</span>}</td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <LiveTime at={node.createdAt} />
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">
+                  {node.server ?? <span className="text-zinc-400">—</span>}
+                </td>
               </tr>
             ))}
           </tbody>

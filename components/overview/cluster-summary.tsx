@@ -13,8 +13,20 @@ export function ClusterSummary({ initial }: { initial: LiveView<"overview"> }) {
   return (
     <>
       <StatCard title="Cluster">
-        <StatusBadge status={connection.state === "connected" ? "ready" : connection.state === "unreachable" ? "failed" : "unknown"} label={connection.label} detail={connection.detail} />
-        <Fact label="Nodes ready">{connection.state === "not-configured" ? "—" : `${nodes.ready} / ${nodes.total}`}</Fact>
+        <StatusBadge
+          status={
+            connection.state === "connected"
+              ? "ready"
+              : connection.state === "unreachable"
+                ? "failed"
+                : "unknown"
+          }
+          label={connection.label}
+          detail={connection.detail}
+        />
+        <Fact label="Nodes ready">
+          {connection.state === "not-configured" ? "—" : `${nodes.ready} / ${nodes.total}`}
+        </Fact>
         <Fact label="Flux objects ready">{`${flux.ready} / ${flux.total}`}</Fact>
         <Fact label="Flux objects failing">{flux.failing}</Fact>
         <Fact label="Workflows running">{workflows.running}</Fact>
@@ -22,10 +34,30 @@ export function ClusterSummary({ initial }: { initial: LiveView<"overview"> }) {
       </StatCard>
       <StatCard title="Webhooks">
         <Fact label="Flux events">
-          {webhooks.flux.configured ? (webhooks.flux.lastReceivedAt ? <>last <LiveTime at={webhooks.flux.lastReceivedAt} /></> : "none yet") : "no secret set"}
+          {webhooks.flux.configured ? (
+            webhooks.flux.lastReceivedAt ? (
+              <>
+                last <LiveTime at={webhooks.flux.lastReceivedAt} />
+              </>
+            ) : (
+              "none yet"
+            )
+          ) : (
+            "no secret set"
+          )}
         </Fact>
         <Fact label="GitHub pushes">
-          {webhooks.github.configured ? (webhooks.github.lastReceivedAt ? <>last <LiveTime at={webhooks.github.lastReceivedAt} /></> : "none yet") : "no secret set"}
+          {webhooks.github.configured ? (
+            webhooks.github.lastReceivedAt ? (
+              <>
+                last <LiveTime at={webhooks.github.lastReceivedAt} />
+              </>
+            ) : (
+              "none yet"
+            )
+          ) : (
+            "no secret set"
+          )}
         </Fact>
       </StatCard>
     </>

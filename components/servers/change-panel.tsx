@@ -24,11 +24,19 @@ export function ChangePanel({
   confirmDisabled?: boolean;
   children?: ReactNode;
 }) {
-  if (state.step === "previewing") return <p role="status" className="text-sm">Preparing the preview…</p>;
+  if (state.step === "previewing")
+    return (
+      <p role="status" className="text-sm">
+        Preparing the preview…
+      </p>
+    );
   if (state.step === "committing") {
     return (
       <p role="status" className="flex items-center gap-2 text-sm">
-        <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-zinc-400 border-t-transparent" />
+        <span
+          aria-hidden
+          className="size-3 animate-spin rounded-full border-2 border-zinc-400 border-t-transparent"
+        />
         Committing and pushing to Git…
       </p>
     );
@@ -46,13 +54,24 @@ export function ChangePanel({
       <div role="status" className="space-y-2 text-sm" data-testid="commit-result">
         {result.committed ? (
           <p>
-            Committed <code className="font-mono" data-testid="commit-sha">{result.sha.slice(0, 12)}</code>
+            Committed{" "}
+            <code className="font-mono" data-testid="commit-sha">
+              {result.sha.slice(0, 12)}
+            </code>
             {result.pullRequestUrl ? (
               <>
-                {" "}as <a className="underline" href={result.pullRequestUrl}>a pull request</a>
+                {" "}
+                as{" "}
+                <a className="underline" href={result.pullRequestUrl}>
+                  a pull request
+                </a>
               </>
             ) : null}
-            . Flux applies it on its next reconcile. <Link className="underline" href="/activity">See it in Activity</Link>.
+            . Flux applies it on its next reconcile.{" "}
+            <Link className="underline" href="/activity">
+              See it in Activity
+            </Link>
+            .
           </p>
         ) : (
           <p>Nothing to commit: the repository already says this.</p>
@@ -62,7 +81,10 @@ export function ChangePanel({
   }
   if (state.step !== "confirm") return null;
   return (
-    <section aria-label="Preview" className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+    <section
+      aria-label="Preview"
+      className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+    >
       <h2 className="text-base font-semibold">What will be committed</h2>
       <ul className="list-disc pl-5 text-sm">
         {state.preview.consequences.map((line) => (

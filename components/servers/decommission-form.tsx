@@ -11,11 +11,27 @@ export function DecommissionForm({ action, name }: { action: ServerAction; name:
   const flow = useChangeFlow(action);
   const hydrated = useHydrated();
   const [typed, setTyped] = useState("");
-  if (flow.state.step !== "editing" && flow.state.step !== "previewing" && flow.state.step !== "failed") {
+  if (
+    flow.state.step !== "editing" &&
+    flow.state.step !== "previewing" &&
+    flow.state.step !== "failed"
+  ) {
     return (
-      <ChangePanel state={flow.state} onConfirm={flow.confirm} onBack={flow.reset} confirmLabel={`Decommission ${name}`} confirmDisabled={typed !== name}>
+      <ChangePanel
+        state={flow.state}
+        onConfirm={flow.confirm}
+        onBack={flow.reset}
+        confirmLabel={`Decommission ${name}`}
+        confirmDisabled={typed !== name}
+      >
         <Field id="decommission-confirm" label={`Type ${name} to confirm`}>
-          <input id="decommission-confirm" className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          <input
+            id="decommission-confirm"
+            className={inputClass}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+          />
         </Field>
       </ChangePanel>
     );
@@ -23,7 +39,12 @@ export function DecommissionForm({ action, name }: { action: ServerAction; name:
   return (
     <div className="space-y-2">
       <ChangePanel state={flow.state} onConfirm={flow.confirm} onBack={flow.reset} />
-      <button type="button" className={primaryButton} disabled={!hydrated} onClick={() => flow.preview({ name, confirmName: name })}>
+      <button
+        type="button"
+        className={primaryButton}
+        disabled={!hydrated}
+        onClick={() => flow.preview({ name, confirmName: name })}
+      >
         Preview: decommission
       </button>
     </div>

@@ -12,10 +12,15 @@ export function DiffView({ diff }: { diff: string }) {
         <div
           key={index}
           className={clsx(
-            line.startsWith("+") && !line.startsWith("+++") && "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
-            line.startsWith("-") && !line.startsWith("---") && "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
+            line.startsWith("+") &&
+              !line.startsWith("+++") &&
+              "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
+            line.startsWith("-") &&
+              !line.startsWith("---") &&
+              "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
             line.startsWith("@@") && "text-sky-700 dark:text-sky-300",
-            (line.startsWith("diff ") || line.startsWith("+++") || line.startsWith("---")) && "font-semibold",
+            (line.startsWith("diff ") || line.startsWith("+++") || line.startsWith("---")) &&
+              "font-semibold",
           )}
         >
           {line || " "}

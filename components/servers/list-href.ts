@@ -6,7 +6,13 @@ export function hrefWith(query: ListQuery, change: Partial<ListQuery>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
     if (value === undefined || value === "") continue;
-    if ((key === "sort" && value === "name") || (key === "dir" && value === "asc") || (key === "page" && value === 1) || (key === "size" && value === 50)) continue;
+    if (
+      (key === "sort" && value === "name") ||
+      (key === "dir" && value === "asc") ||
+      (key === "page" && value === 1) ||
+      (key === "size" && value === 50)
+    )
+      continue;
     params.set(key, String(value));
   }
   const text = params.toString();

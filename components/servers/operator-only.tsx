@@ -3,7 +3,13 @@ import { hasRole } from "@/lib/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 
 /** Operator controls for operators; viewers see why they are not there (the verbs refuse anyway). */
-export async function OperatorOnly({ children, quiet = false }: { children: ReactNode; quiet?: boolean }) {
+export async function OperatorOnly({
+  children,
+  quiet = false,
+}: {
+  children: ReactNode;
+  quiet?: boolean;
+}) {
   const actor = await currentActor();
   if (hasRole(actor, "operator")) return <>{children}</>;
   if (quiet) return null;

@@ -32,8 +32,15 @@ export function ProvisionForm({
 
   const submit = (event: { preventDefault(): void }) => {
     event.preventDefault();
-    const parameters = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ""));
-    flow.preview({ name: server.name, template, parameters, ...(reprovision ? { confirmName: server.name } : {}) });
+    const parameters = Object.fromEntries(
+      Object.entries(values).filter(([, value]) => value.trim() !== ""),
+    );
+    flow.preview({
+      name: server.name,
+      template,
+      parameters,
+      ...(reprovision ? { confirmName: server.name } : {}),
+    });
   };
 
   if (flow.state.step === "confirm") {
@@ -46,8 +53,17 @@ export function ProvisionForm({
         confirmDisabled={reprovision && typed !== server.name}
       >
         {reprovision ? (
-          <Field id="confirm-name" label={`Type ${server.name} to confirm that its disk ${server.installDisk} will be erased`}>
-            <input id="confirm-name" className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          <Field
+            id="confirm-name"
+            label={`Type ${server.name} to confirm that its disk ${server.installDisk} will be erased`}
+          >
+            <input
+              id="confirm-name"
+              className={inputClass}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+            />
           </Field>
         ) : null}
       </ChangePanel>
@@ -56,54 +72,64 @@ export function ProvisionForm({
   if (flow.state.step === "done" || flow.state.step === "committing") {
     return <ChangePanel state={flow.state} onConfirm={flow.confirm} onBack={flow.reset} />;
   }
-  if (usable.length === 0) return <p className="text-sm">No template in the repository supports {server.arch}.</p>;
+  if (usable.length === 0)
+    return <p className="text-sm">No template in the repository supports {server.arch}.</p>;
   return (
     <form onSubmit={submit} className="max-w-xl space-y-4" aria-label={`${verb} ${server.name}`}>
       <fieldset disabled={!hydrated} className="contents">
-      <Field id="template" label="Operating system template" errors={flow.fields.template}>
-        <select id="template" className={inputClass} value={template} onChange={(e) => setTemplate(e.target.value)}>
-          {usable.map((item) => (
-            <option key={item.template} value={item.template}>
-              {item.displayName}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {entry ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{entry.description}</p> : null}
-      {entry?.parameters.map((parameter) => (
-        <Field
-          key={`${entry.template}-${parameter.name}`}
-          id={`parameter-${parameter.name}`}
-          label={parameter.name}
-          hint={parameter.description}
-          errors={flow.fields[`parameters.${parameter.name}`]}
-        >
-          {parameter.type === "enum" || parameter.type === "boolean" ? (
-            <select
-              id={`parameter-${parameter.name}`}
-              className={inputClass}
-              value={values[parameter.name] ?? defaultFor(parameter, server) ?? ""}
-              onChange={(e) => setValues({ ...values, [parameter.name]: e.target.value })}
-            >
-              {(parameter.type === "boolean" ? ["true", "false"] : (parameter.choices ?? [])).map((choice) => (
-                <option key={choice}>{choice}</option>
-              ))}
-            </select>
-          ) : (
-            <input
-              id={`parameter-${parameter.name}`}
-              className={inputClass}
-              placeholder={defaultFor(parameter, server) ?? "required"}
-              value={values[parameter.name] ?? ""}
-              onChange={(e) => setValues({ ...values, [parameter.name]: e.target.value })}
-            />
-          )}
+        <Field id="template" label="Operating system template" errors={flow.fields.template}>
+          <select
+            id="template"
+            className={inputClass}
+            value={template}
+            onChange={(e) => setTemplate(e.target.value)}
+          >
+            {usable.map((item) => (
+              <option key={item.template} value={item.template}>
+                {item.displayName}
+              </option>
+            ))}
+          </select>
         </Field>
-      ))}
-      <ChangePanel state={flow.state} onConfirm={flow.confirm} onBack={flow.reset} />
-      <button type="submit" className={primaryButton} disabled={busy}>
-        {busy ? "Preparing…" : `Preview: ${verb.toLowerCase()}`}
-      </button>
+        {entry ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{entry.description}</p>
+        ) : null}
+        {entry?.parameters.map((parameter) => (
+          <Field
+            key={`${entry.template}-${parameter.name}`}
+            id={`parameter-${parameter.name}`}
+            label={parameter.name}
+            hint={parameter.description}
+            errors={flow.fields[`parameters.${parameter.name}`]}
+          >
+            {parameter.type === "enum" || parameter.type === "boolean" ? (
+              <select
+                id={`parameter-${parameter.name}`}
+                className={inputClass}
+                value={values[parameter.name] ?? defaultFor(parameter, server) ?? ""}
+                onChange={(e) => setValues({ ...values, [parameter.name]: e.target.value })}
+              >
+                {(parameter.type === "boolean" ? ["true", "false"] : (parameter.choices ?? [])).map(
+                  (choice) => (
+                    <option key={choice}>{choice}</option>
+                  ),
+                )}
+              </select>
+            ) : (
+              <input
+                id={`parameter-${parameter.name}`}
+                className={inputClass}
+                placeholder={defaultFor(parameter, server) ?? "required"}
+                value={values[parameter.name] ?? ""}
+                onChange={(e) => setValues({ ...values, [parameter.name]: e.target.value })}
+              />
+            )}
+          </Field>
+        ))}
+        <ChangePanel state={flow.state} onConfirm={flow.confirm} onBack={flow.reset} />
+        <button type="submit" className={primaryButton} disabled={busy}>
+          {busy ? "Preparing…" : `Preview: ${verb.toLowerCase()}`}
+        </button>
       </fieldset>
     </form>
   );

@@ -7,7 +7,12 @@ export function ServerFilters({ query, sites }: { query: ListQuery; sites: strin
     <form method="get" action="/servers" role="search" className="mb-4 grid gap-3 sm:grid-cols-5">
       <label className="text-sm sm:col-span-2">
         Search
-        <input name="q" defaultValue={query.q ?? ""} placeholder="name, hostname, MAC or IP" className={inputClass} />
+        <input
+          name="q"
+          defaultValue={query.q ?? ""}
+          placeholder="name, hostname, MAC or IP"
+          className={inputClass}
+        />
       </label>
       <label className="text-sm">
         Site
@@ -37,7 +42,10 @@ export function ServerFilters({ query, sites }: { query: ListQuery; sites: strin
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="sm:col-span-5">
-        <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+        <button
+          type="submit"
+          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+        >
           Apply filters
         </button>
       </div>

@@ -15,17 +15,36 @@ const columns: { key: ListQuery["sort"]; label: string }[] = [
 
 /** What the cluster says, in the one status vocabulary; "not seen" until Flux has applied it. */
 export function LiveStatus({ view }: { view: ServerClusterView | undefined }) {
-  if (view?.node) return <StatusBadge status={view.node.ready ? "ready" : "failed"} label={view.node.ready ? "Node Ready" : "Node not ready"} />;
+  if (view?.node)
+    return (
+      <StatusBadge
+        status={view.node.ready ? "ready" : "failed"}
+        label={view.node.ready ? "Node Ready" : "Node not ready"}
+      />
+    );
   if (view?.workflow) {
     const { workflow } = view;
-    const label = workflow.state === "running" && workflow.currentIndex ? `Installing ${workflow.currentIndex}/${workflow.total}` : `Workflow ${workflow.state}`;
-    return <StatusBadge status={workflow.tone} label={label} detail={workflow.message ?? undefined} />;
+    const label =
+      workflow.state === "running" && workflow.currentIndex
+        ? `Installing ${workflow.currentIndex}/${workflow.total}`
+        : `Workflow ${workflow.state}`;
+    return (
+      <StatusBadge status={workflow.tone} label={label} detail={workflow.message ?? undefined} />
+    );
   }
   if (view?.hardware) return <StatusBadge status="ready" label="Hardware applied" />;
   return <StatusBadge status="unknown" label="Not seen in cluster" />;
 }
 
-export function ServerTable({ rows, live, query }: { rows: ServerRow[]; live: Map<string, ServerClusterView>; query: ListQuery }) {
+export function ServerTable({
+  rows,
+  live,
+  query,
+}: {
+  rows: ServerRow[];
+  live: Map<string, ServerClusterView>;
+  query: ListQuery;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left text-sm">
@@ -35,7 +54,14 @@ export function ServerTable({ rows, live, query }: { rows: ServerRow[]; live: Ma
               const active = query.sort === column.key;
               const dir = active && query.dir === "asc" ? "desc" : "asc";
               return (
-                <th key={column.key} scope="col" className="px-3 py-2 font-medium" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  className="px-3 py-2 font-medium"
+                  aria-sort={
+                    active ? (query.dir === "asc" ? "ascending" : "descending") : undefined
+                  }
+                >
                   <Link href={hrefWith(query, { sort: column.key, dir, page: 1 })}>
                     {column.label}
                     {active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
@@ -43,8 +69,12 @@ export function ServerTable({ rows, live, query }: { rows: ServerRow[]; live: Ma
                 </th>
               );
             })}
-            <th scope="col" className="px-3 py-2 font-medium">MAC</th>
-            <th scope="col" className="px-3 py-2 font-medium">Cluster</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              MAC
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Cluster
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -60,7 +90,9 @@ export function ServerTable({ rows, live, query }: { rows: ServerRow[]; live: Ma
               <td className="px-3 py-2">{row.rack ?? "—"}</td>
               <td className="px-3 py-2">{row.arch}</td>
               <td className="px-3 py-2">
-                {row.workflow ? `Provisioned (${row.workflow.template}, #${row.workflow.generation})` : "Registered"}
+                {row.workflow
+                  ? `Provisioned (${row.workflow.template}, #${row.workflow.generation})`
+                  : "Registered"}
               </td>
               <td className="px-3 py-2 font-mono text-xs">{row.interfaces[0]?.mac}</td>
               <td className="px-3 py-2">

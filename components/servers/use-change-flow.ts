@@ -5,12 +5,19 @@ import type { ActionResult } from "@/lib/auth/action-client";
 import type { FieldIssues } from "@/lib/errors";
 import type { ChangeResult } from "./change-result";
 
-export type ServerAction = (input: { input: unknown; preview: boolean }) => Promise<ActionResult<ChangeResult>>;
+export type ServerAction = (input: {
+  input: unknown;
+  preview: boolean;
+}) => Promise<ActionResult<ChangeResult>>;
 
 export type FlowState =
   | { step: "editing" }
   | { step: "previewing" }
-  | { step: "confirm"; preview: Extract<ChangeResult, { kind: "preview" }>; input: Record<string, unknown> }
+  | {
+      step: "confirm";
+      preview: Extract<ChangeResult, { kind: "preview" }>;
+      input: Record<string, unknown>;
+    }
   | { step: "committing" }
   | { step: "done"; result: Extract<ChangeResult, { kind: "committed" }> }
   | { step: "failed"; error: string };

@@ -34,10 +34,7 @@ export function ConnectionStatus({ cluster }: { cluster: ClusterConnection }) {
           detail={git.reason}
         />
       ) : (
-        <StatusBadge
-          status="unknown"
-          label={isError ? "Git state unknown" : "Checking Git…"}
-        />
+        <StatusBadge status="unknown" label={isError ? "Git state unknown" : "Checking Git…"} />
       )}
       <ClusterStatus initial={cluster} />
     </div>

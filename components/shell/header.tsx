@@ -3,13 +3,7 @@ import type { Actor } from "@/lib/actor";
 import type { ClusterConnection } from "@/lib/k8s/connection";
 import { ConnectionStatus } from "./connection-status";
 
-export function Header({
-  actor,
-  cluster,
-}: {
-  actor: Actor;
-  cluster: ClusterConnection;
-}) {
+export function Header({ actor, cluster }: { actor: Actor; cluster: ClusterConnection }) {
   return (
     <header className="flex h-14 items-center justify-between border-b border-zinc-200 px-6 dark:border-zinc-800">
       <ConnectionStatus cluster={cluster} />

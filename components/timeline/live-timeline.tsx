@@ -6,7 +6,15 @@ import type { Timeline } from "@/lib/timeline/types";
 import { TimelineSteps } from "./timeline-steps";
 
 /** A request's or a server's timeline, refetched whenever a cluster, Flux or Git event arrives. */
-export function LiveTimeline({ of, id, initial }: { of: "request" | "server"; id: string; initial: Timeline }) {
+export function LiveTimeline({
+  of,
+  id,
+  initial,
+}: {
+  of: "request" | "server";
+  id: string;
+  initial: Timeline;
+}) {
   const url = `/api/timeline/${of === "request" ? "requests" : "servers"}/${encodeURIComponent(id)}`;
   const { data } = useQuery({
     queryKey: ["timeline", of, id],

@@ -15,10 +15,25 @@ const segment: Record<WorkflowState, string> = {
  * A Workflow's actions as a segmented bar: one segment per action, coloured by its state, with
  * its name, state and duration on hover and for screen readers.
  */
-export function WorkflowProgress({ actions, label = "Workflow progress" }: { actions: WorkflowActionView[]; label?: string }) {
+export function WorkflowProgress({
+  actions,
+  label = "Workflow progress",
+}: {
+  actions: WorkflowActionView[];
+  label?: string;
+}) {
   const done = actions.filter((action) => action.state === "succeeded").length;
   return (
-    <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={actions.length} aria-valuenow={done} aria-valuetext={`${done} of ${actions.length} actions done`} className="flex h-2.5 w-full min-w-32 gap-0.5" data-testid="workflow-progress">
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={actions.length}
+      aria-valuenow={done}
+      aria-valuetext={`${done} of ${actions.length} actions done`}
+      className="flex h-2.5 w-full min-w-32 gap-0.5"
+      data-testid="workflow-progress"
+    >
       {actions.map((action, index) => (
         <span
           key={`${action.task}-${action.name}-${index}`}
@@ -39,7 +54,9 @@ export function WorkflowActions({ actions }: { actions: WorkflowActionView[] }) 
           <span>
             {index + 1}. {action.name} <span className="text-zinc-500">({action.state})</span>
           </span>
-          <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{formatDuration(action.durationSeconds)}</span>
+          <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
+            {formatDuration(action.durationSeconds)}
+          </span>
         </li>
       ))}
     </ol>

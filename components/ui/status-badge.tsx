@@ -7,7 +7,11 @@ const look: Record<Status, { label: string; dot: string; text: string }> = {
   progressing: { label: "Progressing", dot: "bg-sky-500", text: "text-sky-800 dark:text-sky-300" },
   failed: { label: "Failed", dot: "bg-red-600", text: "text-red-800 dark:text-red-300" },
   unknown: { label: "Unknown", dot: "bg-zinc-400", text: "text-zinc-700 dark:text-zinc-300" },
-  suspended: { label: "Suspended", dot: "bg-amber-500", text: "text-amber-800 dark:text-amber-300" },
+  suspended: {
+    label: "Suspended",
+    dot: "bg-amber-500",
+    text: "text-amber-800 dark:text-amber-300",
+  },
 };
 
 /** One status vocabulary everywhere: each state one colour and one label; the detail on hover. */

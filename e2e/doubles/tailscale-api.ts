@@ -2,9 +2,21 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type TailscaleRequest = { method: string; path: string; authorization: string | undefined; body: string };
+export type TailscaleRequest = {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  body: string;
+};
 
-export type MintedKey = { id: string; key: string; tailnet: string; expirySeconds: number; capabilities: unknown; description: string | undefined };
+export type MintedKey = {
+  id: string;
+  key: string;
+  tailnet: string;
+  expirySeconds: number;
+  capabilities: unknown;
+  description: string | undefined;
+};
 
 export type TailscaleApiDouble = {
   url: string;
@@ -23,7 +35,8 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 
 async function readText(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of request)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -33,7 +46,9 @@ function objectAt(value: unknown, ...keys: string[]): Record<string, unknown> | 
     if (typeof current !== "object" || current === null || !(key in current)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
-  return typeof current === "object" && current !== null ? (current as Record<string, unknown>) : undefined;
+  return typeof current === "object" && current !== null
+    ? (current as Record<string, unknown>)
+    : undefined;
 }
 
 /**
@@ -47,7 +62,12 @@ export async function startTailscaleApiDouble(options: {
   apiKey?: string;
 }): Promise<TailscaleApiDouble> {
   const accessTokens = new Set<string>();
-  const double: Omit<TailscaleApiDouble, "url" | "close"> = { requests: [], keys: new Map(), deleted: [], failKeysWith: undefined };
+  const double: Omit<TailscaleApiDouble, "url" | "close"> = {
+    requests: [],
+    keys: new Map(),
+    deleted: [],
+    failKeysWith: undefined,
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://tailscale");
@@ -56,12 +76,21 @@ export async function startTailscaleApiDouble(options: {
     double.requests.push({ method: request.method ?? "", path: url.pathname, authorization, body });
     if (request.method === "POST" && url.pathname === "/api/v2/oauth/token") {
       const form = new URLSearchParams(body);
-      if (form.get("grant_type") !== "client_credentials" || form.get("client_id") !== options.clientId || form.get("client_secret") !== options.clientSecret) {
+      if (
+        form.get("grant_type") !== "client_credentials" ||
+        form.get("client_id") !== options.clientId ||
+        form.get("client_secret") !== options.clientSecret
+      ) {
         return json(response, 401, { message: "invalid client credentials" });
       }
       const token = `tskey-api-oauth-${randomBytes(12).toString("hex")}`;
       accessTokens.add(token);
-      return json(response, 200, { access_token: token, token_type: "Bearer", expires_in: 3600, scope: "auth_keys" });
+      return json(response, 200, {
+        access_token: token,
+        token_type: "Bearer",
+        expires_in: 3600,
+        scope: "auth_keys",
+      });
     }
     const match = /^\/api\/v2\/tailnet\/([^/]+)\/keys(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match) return json(response, 404, { message: "not found" });
@@ -76,8 +105,10 @@ export async function startTailscaleApiDouble(options: {
       response.writeHead(200);
       return response.end();
     }
-    if (request.method !== "POST" || match[2]) return json(response, 405, { message: "method not allowed" });
-    if (double.failKeysWith !== undefined) return json(response, double.failKeysWith, { message: "the double was told to fail" });
+    if (request.method !== "POST" || match[2])
+      return json(response, 405, { message: "method not allowed" });
+    if (double.failKeysWith !== undefined)
+      return json(response, double.failKeysWith, { message: "the double was told to fail" });
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
@@ -87,7 +118,8 @@ export async function startTailscaleApiDouble(options: {
     const create = objectAt(parsed, "capabilities", "devices", "create");
     if (!create) return json(response, 400, { message: "capabilities.devices.create is required" });
     const tags = Array.isArray(create.tags) ? create.tags : [];
-    if (viaOauth && tags.length === 0) return json(response, 400, { message: "keys made by an OAuth client must be tagged" });
+    if (viaOauth && tags.length === 0)
+      return json(response, 400, { message: "keys made by an OAuth client must be tagged" });
     const top = objectAt({ top: parsed }, "top");
     const expirySeconds = typeof top?.expirySeconds === "number" ? top.expirySeconds : 90 * 86400;
     const description = top?.description;

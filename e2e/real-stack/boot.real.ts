@@ -5,7 +5,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { bootInQemu, type Firmware } from "../../tests/bootmedia/qemu/qemu-run";
 import type { RecordedRequest } from "./tinkerbell-stand-in";
 import { realStackConsolePort } from "./settings";
-import { appliedAt, kubectlJson, provisionInBrowser, registerInBrowser, signInAsLocalAdmin, stackPort } from "./stack";
+import {
+  appliedAt,
+  kubectlJson,
+  provisionInBrowser,
+  registerInBrowser,
+  signInAsLocalAdmin,
+  stackPort,
+} from "./stack";
 
 /*
  * Real firmware (SeaBIOS, OVMF under QEMU's TCG) boots the media the console made for servers it
@@ -31,11 +38,24 @@ async function requests(port: string): Promise<RecordedRequest[]> {
 /** Resolves once the stack's Smee (or the artifacts server) was asked this, after `since`. */
 function asked(port: string, pathname: string, since: number, status?: number) {
   return expect
-    .poll(async () => (await requests(port)).some((r) => r.path === pathname && Date.parse(r.at) >= since && (status === undefined || r.status === status)), { timeout: 120_000, intervals: [1_000] })
+    .poll(
+      async () =>
+        (await requests(port)).some(
+          (r) =>
+            r.path === pathname &&
+            Date.parse(r.at) >= since &&
+            (status === undefined || r.status === status),
+        ),
+      { timeout: 120_000, intervals: [1_000] },
+    )
     .toBe(true);
 }
 
-async function download(page: Page, response: { headers(): Record<string, string> }, file: string): Promise<string> {
+async function download(
+  page: Page,
+  response: { headers(): Record<string, string> },
+  file: string,
+): Promise<string> {
   const location = response.headers().location ?? "";
   expect(location).toMatch(/^\/api\/media\/downloads\//);
   const image = await page.request.get(location);
@@ -54,28 +74,64 @@ async function serverMedia(page: Page, server: string): Promise<string> {
   return download(page, made, `${server}.iso`);
 }
 
-const boot = (name: string, image: string, firmware: Firmware, mac: string, done: (since: number) => Promise<unknown>) =>
-  bootInQemu({ name, image, firmware, attachment: "cd", mac, workDir: work, timeoutMs: 150_000, done });
+const boot = (
+  name: string,
+  image: string,
+  firmware: Firmware,
+  mac: string,
+  done: (since: number) => Promise<unknown>,
+) =>
+  bootInQemu({
+    name,
+    image,
+    firmware,
+    attachment: "cd",
+    mac,
+    workDir: work,
+    timeoutMs: 150_000,
+    done,
+  });
 
 test.beforeEach(async ({ page }) => {
   await signInAsLocalAdmin(page);
 });
 
-test("per-server media of a server waiting for its install boot to Smee and ask for HookOS", async ({ page }) => {
+test("per-server media of a server waiting for its install boot to Smee and ask for HookOS", async ({
+  page,
+}) => {
   test.setTimeout(420_000);
   await appliedAt(await registerInBrowser(page, provisioned));
   await appliedAt(await provisionInBrowser(page, provisioned.name, "ubuntu-2404"));
   await expect
-    .poll(async () => (await kubectlJson<{ spec: { interfaces: { netboot?: { allowPXE?: boolean } }[] } }>("-n", "tinkerbell", "get", `hardware/${provisioned.name}`)).spec.interfaces[0]?.netboot?.allowPXE, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (
+          await kubectlJson<{ spec: { interfaces: { netboot?: { allowPXE?: boolean } }[] } }>(
+            "-n",
+            "tinkerbell",
+            "get",
+            `hardware/${provisioned.name}`,
+          )
+        ).spec.interfaces[0]?.netboot?.allowPXE,
+      { timeout: 30_000 },
+    )
     .toBe(true);
   const image = await serverMedia(page, provisioned.name);
   for (const firmware of ["seabios", "ovmf"] as const) {
-    await boot(`${provisioned.name}-${firmware}`, image, firmware, provisioned.mac, async (since) => {
-      await asked(stackPort("SMEE"), `/${hyphens(provisioned.mac)}/auto.ipxe`, since, 200);
-      await asked(stackPort("ARTIFACTS"), "/vmlinuz-x86_64", since);
-    });
+    await boot(
+      `${provisioned.name}-${firmware}`,
+      image,
+      firmware,
+      provisioned.mac,
+      async (since) => {
+        await asked(stackPort("SMEE"), `/${hyphens(provisioned.mac)}/auto.ipxe`, since, 200);
+        await asked(stackPort("ARTIFACTS"), "/vmlinuz-x86_64", since);
+      },
+    );
   }
-  const timeline = (await (await page.request.get(`/api/timeline/servers/${provisioned.name}`)).json()) as Timeline;
+  const timeline = (await (
+    await page.request.get(`/api/timeline/servers/${provisioned.name}`)
+  ).json()) as Timeline;
   const booted = timeline.steps.find((step) => step.key === "booted");
   expect(booted?.state).toBe("done");
   expect(booted?.detail).toContain(provisioned.mac);
@@ -93,13 +149,17 @@ test("generic media boot by DHCP to Smee for whichever machine boots them", asyn
   });
 });
 
-test("a registered server with no install waiting is refused by Smee after its media called home", async ({ page }) => {
+test("a registered server with no install waiting is refused by Smee after its media called home", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await appliedAt(await registerInBrowser(page, waiting));
   const image = await serverMedia(page, waiting.name);
   await boot(`${waiting.name}-seabios`, image, "seabios", waiting.mac, (since) =>
     asked(stackPort("SMEE"), `/${hyphens(waiting.mac)}/auto.ipxe`, since, 404),
   );
-  const timeline = (await (await page.request.get(`/api/timeline/servers/${waiting.name}`)).json()) as Timeline;
+  const timeline = (await (
+    await page.request.get(`/api/timeline/servers/${waiting.name}`)
+  ).json()) as Timeline;
   expect(timeline.steps.find((step) => step.key === "booted")?.state).toBe("done");
 });

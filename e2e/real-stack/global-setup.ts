@@ -3,7 +3,13 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { startConsoleServer } from "../console-server";
 import { readEnvFile } from "./env-file";
-import { qemuHost, realStackConsolePort, realStackDir, sandboxClusterPort, sandboxConsolePort } from "./settings";
+import {
+  qemuHost,
+  realStackConsolePort,
+  realStackDir,
+  sandboxClusterPort,
+  sandboxConsolePort,
+} from "./settings";
 
 /**
  * A fresh real stack for the run (the builds stay cached), then the built standalone console on
@@ -23,7 +29,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   stack("start");
   const settings = readEnvFile(path.join(realStackDir, "env"));
   const publicUrl = `http://${qemuHost}:${realStackConsolePort}`;
-  const foundry = await startConsoleServer(realStackConsolePort, { ...settings, FOUNDRY_PUBLIC_URL: publicUrl }).catch((error: unknown) => {
+  const foundry = await startConsoleServer(realStackConsolePort, {
+    ...settings,
+    FOUNDRY_PUBLIC_URL: publicUrl,
+  }).catch((error: unknown) => {
     stack("stop");
     throw error;
   });

@@ -32,63 +32,117 @@ type Hardware = {
   metadata: { labels?: Record<string, string> };
   spec: { interfaces: { netboot?: { allowPXE?: boolean } }[] };
 };
-type Workflow = { status?: { state?: string; bootOptions?: { allowNetboot?: { toggledTrue?: boolean; toggledFalse?: boolean } } } };
+type Workflow = {
+  status?: {
+    state?: string;
+    bootOptions?: { allowNetboot?: { toggledTrue?: boolean; toggledFalse?: boolean } };
+  };
+};
 type Timeline = { steps: { key: string; state: string; sha?: string }[] };
 
 const server = "rs-node1";
 const mac = "02:00:5e:10:00:01";
 const consoleUrl = `http://127.0.0.1:${realStackConsolePort}`;
-const pinnedFlux = execFileSync("bash", ["-c", ". scripts/real-stack/versions.sh && echo $REAL_STACK_FLUX"]).toString().trim();
+const pinnedFlux = execFileSync("bash", [
+  "-c",
+  ". scripts/real-stack/versions.sh && echo $REAL_STACK_FLUX",
+])
+  .toString()
+  .trim();
 const gitHead = () =>
-  execFileSync("git", ["--git-dir", path.join(realStackDir, "gitops.git"), "rev-parse", "main"]).toString().trim();
+  execFileSync("git", ["--git-dir", path.join(realStackDir, "gitops.git"), "rev-parse", "main"])
+    .toString()
+    .trim();
 const ready = (object: FluxObject) => object.status?.conditions?.find((c) => c.type === "Ready");
 const hardware = () => kubectlJson<Hardware>("-n", "tinkerbell", "get", `hardware/${server}`);
 const allowPXE = async () => (await hardware()).spec.interfaces.map((nic) => nic.netboot?.allowPXE);
 const stepState = async (page: Page, key: string) =>
-  ((await (await page.request.get(`/api/timeline/servers/${server}`)).json()) as Timeline).steps.find((s) => s.key === key);
+  (
+    (await (await page.request.get(`/api/timeline/servers/${server}`)).json()) as Timeline
+  ).steps.find((s) => s.key === key);
 
 test.beforeEach(async ({ page }) => {
   await signInAsLocalAdmin(page);
 });
 
 test("the handover leaves every Kustomization that can be Ready here Ready, with substitution applied", async () => {
-  const kustomizations = await kubectlJson<{ items: FluxObject[] }>("-n", "flux-system", "get", "kustomizations");
+  const kustomizations = await kubectlJson<{ items: FluxObject[] }>(
+    "-n",
+    "flux-system",
+    "get",
+    "kustomizations",
+  );
   const byName = new Map(kustomizations.items.map((k) => [k.metadata.name, k]));
   for (const name of ["foundry", "infra-controllers", "infra-configs", "tinkerbell"]) {
     const condition = byName.get(name) && ready(byName.get(name) as FluxObject);
-    expect(condition?.status, `Kustomization ${name}: ${condition?.message ?? "absent"}`).toBe("True");
+    expect(condition?.status, `Kustomization ${name}: ${condition?.message ?? "absent"}`).toBe(
+      "True",
+    );
     expect(condition?.message).toBe(`Applied revision: main@sha1:${gitHead()}`);
   }
   const source = await kubectlJson<FluxObject>("-n", "flux-system", "get", "gitrepository/foundry");
   expect(source.spec.url).toBe(stackEnv.FOUNDRY_GIT_URL);
-  const provider = await kubectlJson<FluxObject>("-n", "flux-system", "get", "provider/foundry-console");
+  const provider = await kubectlJson<FluxObject>(
+    "-n",
+    "flux-system",
+    "get",
+    "provider/foundry-console",
+  );
   expect(provider.spec.address).toBe(`${consoleUrl}/api/webhooks/flux`);
-  expect(await kubectl("-n", "flux-system", "get", "ingress/flux-webhook", "-o", "jsonpath={.spec.rules[0].host}")).toBe("localhost");
+  expect(
+    await kubectl(
+      "-n",
+      "flux-system",
+      "get",
+      "ingress/flux-webhook",
+      "-o",
+      "jsonpath={.spec.rules[0].host}",
+    ),
+  ).toBe("localhost");
   // The API server kept spec.ignore: the pinned kustomize-controller's CRD knows the field.
   const tinkerbell = byName.get("tinkerbell");
   const ignore = tinkerbell?.spec.ignore as { paths: string[] }[] | undefined;
   expect(ignore?.[0]?.paths).toHaveLength(8);
-  const crd = await kubectlJson<FluxObject>("get", "crd/kustomizations.kustomize.toolkit.fluxcd.io");
+  const crd = await kubectlJson<FluxObject>(
+    "get",
+    "crd/kustomizations.kustomize.toolkit.fluxcd.io",
+  );
   expect(crd.metadata.labels?.["app.kubernetes.io/version"]).toBe(pinnedFlux);
 });
 
-test("a server registered in the browser is applied by the real Flux at its commit, seen through signed events", async ({ page }) => {
+test("a server registered in the browser is applied by the real Flux at its commit, seen through signed events", async ({
+  page,
+}) => {
   const sha = await registerInBrowser(page, { name: server, mac, site: "lab1", rack: "rack1" });
 
   await appliedAt(sha);
   expect(await allowPXE()).toEqual([false]);
-  await expect.poll(async () => (await stepState(page, "applied"))?.state, { timeout: 30_000 }).toBe("done");
+  await expect
+    .poll(async () => (await stepState(page, "applied"))?.state, { timeout: 30_000 })
+    .toBe("done");
   expect((await stepState(page, "applied"))?.sha).toMatch(new RegExp(`^${sha}`));
-  await expect.poll(async () => (await stepState(page, "hardware"))?.state, { timeout: 30_000 }).toBe("done");
+  await expect
+    .poll(async () => (await stepState(page, "hardware"))?.state, { timeout: 30_000 })
+    .toBe("done");
   // The real kustomize-controller's own words, signed and posted to the console.
   await page.goto("/gitops");
-  await expect(page.getByTestId("flux-events")).toContainText(`Hardware/tinkerbell/${server} created`, { timeout: 30_000 });
+  await expect(page.getByTestId("flux-events")).toContainText(
+    `Hardware/tinkerbell/${server} created`,
+    { timeout: 30_000 },
+  );
 });
 
-test("provisioning keeps the netboot Tinkerbell turned on through Flux's reconciles, and off after the install", async ({ page }) => {
+test("provisioning keeps the netboot Tinkerbell turned on through Flux's reconciles, and off after the install", async ({
+  page,
+}) => {
   await appliedAt(await provisionInBrowser(page, server, "ubuntu-2404"));
   await expect
-    .poll(async () => (await kubectlJson<Workflow>("-n", "tinkerbell", "get", `workflow/${server}-1`)).status?.state, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await kubectlJson<Workflow>("-n", "tinkerbell", "get", `workflow/${server}-1`)).status
+          ?.state,
+      { timeout: 30_000 },
+    )
     .toBe("STATE_PENDING");
   expect(await allowPXE()).toEqual([true]);
 
@@ -103,29 +157,48 @@ test("provisioning keeps the netboot Tinkerbell turned on through Flux's reconci
   await reconcileNow("tinkerbell");
   expect(await allowPXE()).toEqual([true]);
 
-  expect((await fetch(`${stackEnv.REAL_STACK_AGENT_URL}/tinkerbell/${server}/boot`, { method: "POST" })).status).toBe(202);
+  expect(
+    (await fetch(`${stackEnv.REAL_STACK_AGENT_URL}/tinkerbell/${server}/boot`, { method: "POST" }))
+      .status,
+  ).toBe(202);
   await expect
-    .poll(async () => (await kubectlJson<Workflow>("-n", "tinkerbell", "get", `workflow/${server}-1`)).status?.state, { timeout: 60_000 })
+    .poll(
+      async () =>
+        (await kubectlJson<Workflow>("-n", "tinkerbell", "get", `workflow/${server}-1`)).status
+          ?.state,
+      { timeout: 60_000 },
+    )
     .toBe("STATE_SUCCESS");
   expect(await allowPXE()).toEqual([false]);
   await reconcileNow("tinkerbell");
   expect(await allowPXE()).toEqual([false]);
-  await expect.poll(async () => (await stepState(page, "succeeded"))?.state, { timeout: 30_000 }).toBe("done");
-  await expect.poll(async () => (await stepState(page, "node-ready"))?.state, { timeout: 30_000 }).toBe("done");
+  await expect
+    .poll(async () => (await stepState(page, "succeeded"))?.state, { timeout: 30_000 })
+    .toBe("done");
+  await expect
+    .poll(async () => (await stepState(page, "node-ready"))?.state, { timeout: 30_000 })
+    .toBe("done");
 });
 
 test("Smee answers a netboot only while the Hardware allows it", async () => {
-  const script = await fetch(`http://127.0.0.1:${stackPort("SMEE")}/${mac.replaceAll(":", "-")}/auto.ipxe`);
+  const script = await fetch(
+    `http://127.0.0.1:${stackPort("SMEE")}/${mac.replaceAll(":", "-")}/auto.ipxe`,
+  );
   expect(script.status).toBe(404);
   expect(await script.text()).toBe("");
 });
 
-test("decommissioning removes the server from Git, and the real kustomize-controller prunes it", async ({ page }) => {
+test("decommissioning removes the server from Git, and the real kustomize-controller prunes it", async ({
+  page,
+}) => {
   const ownObjects = async () =>
     (await kubectl("-n", "tinkerbell", "get", "hardware,workflows", "-o", "name"))
       .split("\n")
       .filter((line) => line.endsWith(`/${server}`) || line.endsWith(`/${server}-1`));
-  expect(await ownObjects()).toEqual(["hardware.tinkerbell.org/rs-node1", "workflow.tinkerbell.org/rs-node1-1"]);
+  expect(await ownObjects()).toEqual([
+    "hardware.tinkerbell.org/rs-node1",
+    "workflow.tinkerbell.org/rs-node1-1",
+  ]);
   await page.goto(`/servers/${server}`);
   await page.getByRole("button", { name: "Preview: decommission" }).click();
   await page.getByLabel(`Type ${server} to confirm`).fill(server);

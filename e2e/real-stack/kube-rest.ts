@@ -32,7 +32,9 @@ export function kubeRest(stackDir: string, server: string): KubeRest {
         agent,
         headers: {
           Accept: "application/json",
-          ...(body !== undefined ? { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) } : {}),
+          ...(body !== undefined
+            ? { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) }
+            : {}),
         },
       });
       req.on("response", (res) => {
@@ -51,9 +53,11 @@ export function kubeRest(stackDir: string, server: string): KubeRest {
       return JSON.parse(answer.text) as T;
     },
     async patch(apiPath, body, type = "merge") {
-      const contentType = type === "merge" ? "application/merge-patch+json" : "application/json-patch+json";
+      const contentType =
+        type === "merge" ? "application/merge-patch+json" : "application/json-patch+json";
       const answer = await call("PATCH", apiPath, JSON.stringify(body), contentType);
-      if (answer.status >= 300) throw new Error(`PATCH ${apiPath}: ${answer.status} ${answer.text}`);
+      if (answer.status >= 300)
+        throw new Error(`PATCH ${apiPath}: ${answer.status} ${answer.text}`);
     },
     async create(apiPath, object) {
       const answer = await call("POST", apiPath, JSON.stringify(object), "application/json");
@@ -61,11 +65,18 @@ export function kubeRest(stackDir: string, server: string): KubeRest {
     },
     async delete(apiPath) {
       const answer = await call("DELETE", apiPath);
-      if (answer.status >= 300 && answer.status !== 404) throw new Error(`DELETE ${apiPath}: ${answer.status} ${answer.text}`);
+      if (answer.status >= 300 && answer.status !== 404)
+        throw new Error(`DELETE ${apiPath}: ${answer.status} ${answer.text}`);
     },
     async apply(apiPath, object) {
-      const answer = await call("PATCH", apiPath, JSON.stringify(object), "application/apply-patch+yaml");
-      if (answer.status >= 300) throw new Error(`apply ${apiPath}: ${answer.status} ${answer.text}`);
+      const answer = await call(
+        "PATCH",
+        apiPath,
+        JSON.stringify(object),
+        "application/apply-patch+yaml",
+      );
+      if (answer.status >= 300)
+        throw new Error(`apply ${apiPath}: ${answer.status} ${answer.text}`);
     },
   };
 }

@@ -46,7 +46,10 @@ type Secret = { data?: Record<string, string> };
 
 const notification = "/apis/notification.toolkit.fluxcd.io";
 
-export function startNotificationStandIn(api: KubeRest, ports: { events: number; receiver: number }) {
+export function startNotificationStandIn(
+  api: KubeRest,
+  ports: { events: number; receiver: number },
+) {
   const log = (line: string) => console.log(`notification stand-in: ${line}`);
   const secretToken = async (namespace: string, name: string) => {
     const secret = await api.get<Secret>(`/api/v1/namespaces/${namespace}/secrets/${name}`);
@@ -56,7 +59,8 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
 
   const matches = (alert: Alert, event: FluxEvent) => {
     if (alert.spec.suspend) return false;
-    if ((alert.spec.eventSeverity ?? "info") === "error" && event.severity !== "error") return false;
+    if ((alert.spec.eventSeverity ?? "info") === "error" && event.severity !== "error")
+      return false;
     const source = alert.spec.eventSources.find(
       (s) =>
         s.kind === event.involvedObject.kind &&
@@ -65,26 +69,41 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
     );
     if (!source) return false;
     const inclusions = alert.spec.inclusionList ?? [];
-    const included = inclusions.length === 0 || inclusions.some((p) => new RegExp(p).test(event.message));
-    const excluded = (alert.spec.exclusionList ?? []).some((p) => new RegExp(p).test(event.message));
+    const included =
+      inclusions.length === 0 || inclusions.some((p) => new RegExp(p).test(event.message));
+    const excluded = (alert.spec.exclusionList ?? []).some((p) =>
+      new RegExp(p).test(event.message),
+    );
     return included && !excluded;
   };
 
   const forward = async (event: FluxEvent) => {
     const namespace = event.involvedObject.namespace ?? "";
-    const alerts = await api.get<KubeList<Alert>>(`${notification}/v1beta3/namespaces/${namespace}/alerts`);
+    const alerts = await api.get<KubeList<Alert>>(
+      `${notification}/v1beta3/namespaces/${namespace}/alerts`,
+    );
     for (const alert of alerts?.items ?? []) {
       if (!matches(alert, event)) continue;
       const provider = await api.get<Provider>(
         `${notification}/v1beta3/namespaces/${namespace}/providers/${alert.spec.providerRef.name}`,
       );
-      if (!provider || provider.spec.suspend || provider.spec.type !== "generic-hmac" || !provider.spec.address) continue;
-      const key = provider.spec.secretRef && (await secretToken(namespace, provider.spec.secretRef.name));
+      if (
+        !provider ||
+        provider.spec.suspend ||
+        provider.spec.type !== "generic-hmac" ||
+        !provider.spec.address
+      )
+        continue;
+      const key =
+        provider.spec.secretRef && (await secretToken(namespace, provider.spec.secretRef.name));
       if (!key) {
         log(`provider ${provider.metadata.name} has no token`);
         continue;
       }
-      const body = JSON.stringify({ ...event, metadata: { ...event.metadata, ...alert.spec.eventMetadata } });
+      const body = JSON.stringify({
+        ...event,
+        metadata: { ...event.metadata, ...alert.spec.eventMetadata },
+      });
       const signature = `sha256=${createHmac("sha256", key).update(body).digest("hex")}`;
       await post(provider.spec.address, body, signature).catch((error: unknown) =>
         log(`posting to ${provider.spec.address} failed: ${String(error)}`),
@@ -101,7 +120,8 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
         headers: { "Content-Type": "application/json", "X-Signature": signature },
       }).catch((error: unknown) => error);
       if (answer instanceof Response && answer.status < 500) return;
-      if (attempt === 4) throw answer instanceof Response ? new Error(`HTTP ${answer.status}`) : answer;
+      if (attempt === 4)
+        throw answer instanceof Response ? new Error(`HTTP ${answer.status}`) : answer;
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   };
@@ -116,7 +136,9 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
       const { name, namespace = "" } = receiver.metadata;
       const token = await secretToken(namespace, receiver.spec.secretRef.name);
       if (!token) continue;
-      const webhookPath = `/hook/${createHash("sha256").update(token + name + namespace).digest("hex")}`;
+      const webhookPath = `/hook/${createHash("sha256")
+        .update(token + name + namespace)
+        .digest("hex")}`;
       if (receiver.status?.webhookPath === webhookPath) continue;
       await api.patch(`${notification}/v1/namespaces/${namespace}/receivers/${name}/status`, {
         status: {
@@ -144,7 +166,11 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
     const { namespace = "" } = receiver.metadata;
     const token = await secretToken(namespace, receiver.spec.secretRef.name);
     const given = Buffer.from(String(request.headers["x-hub-signature-256"] ?? ""));
-    const expected = Buffer.from(`sha256=${createHmac("sha256", token ?? "").update(body).digest("hex")}`);
+    const expected = Buffer.from(
+      `sha256=${createHmac("sha256", token ?? "")
+        .update(body)
+        .digest("hex")}`,
+    );
     if (!token || given.length !== expected.length || !timingSafeEqual(given, expected)) return 401;
     const event = String(request.headers["x-github-event"] ?? "");
     if (event === "ping") return 200;
@@ -159,7 +185,9 @@ export function startNotificationStandIn(api: KubeRest, ports: { events: number;
         { metadata: { annotations: { "reconcile.fluxcd.io/requestedAt": requestedAt } } },
       );
     }
-    log(`${event} event: reconcile requested for ${receiver.spec.resources.map((r) => r.name).join(", ")}`);
+    log(
+      `${event} event: reconcile requested for ${receiver.spec.resources.map((r) => r.name).join(", ")}`,
+    );
     return 200;
   };
 

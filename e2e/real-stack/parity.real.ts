@@ -13,19 +13,23 @@ const targets: Target[] = [
   {
     name: "real stack",
     url: `http://127.0.0.1:${realStackConsolePort}`,
-    boot: (server) => fetch(`${stackEnv.REAL_STACK_AGENT_URL}/tinkerbell/${server}/boot`, { method: "POST" }),
+    boot: (server) =>
+      fetch(`${stackEnv.REAL_STACK_AGENT_URL}/tinkerbell/${server}/boot`, { method: "POST" }),
   },
   {
     name: "sandbox",
     url: `http://127.0.0.1:${sandboxConsolePort}`,
-    boot: (server) => fetch(`http://127.0.0.1:${sandboxClusterPort}/sandbox/boot/${server}`, { method: "POST" }),
+    boot: (server) =>
+      fetch(`http://127.0.0.1:${sandboxClusterPort}/sandbox/boot/${server}`, { method: "POST" }),
   },
 ];
 
 type Step = { key: string; state: string; sha?: string };
 const steps = async (page: Page, server: string) =>
-  ((await (await page.request.get(`/api/timeline/servers/${server}`)).json()) as { steps: Step[] }).steps;
-const stepState = async (page: Page, server: string, key: string) => (await steps(page, server)).find((s) => s.key === key)?.state;
+  ((await (await page.request.get(`/api/timeline/servers/${server}`)).json()) as { steps: Step[] })
+    .steps;
+const stepState = async (page: Page, server: string, key: string) =>
+  (await steps(page, server)).find((s) => s.key === key)?.state;
 
 async function consolePage(browser: Browser, target: Target): Promise<Page> {
   const context = await browser.newContext({ baseURL: target.url });
@@ -35,22 +39,30 @@ async function consolePage(browser: Browser, target: Target): Promise<Page> {
 }
 
 for (const target of targets) {
-  test(`${target.name}: register, provision, boot, Ready and decommission, as the console shows them`, async ({ browser }) => {
+  test(`${target.name}: register, provision, boot, Ready and decommission, as the console shows them`, async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const page = await consolePage(browser, target);
     const server = "parity-node1";
     const registered = await registerInBrowser(page, { name: server, mac: "02:00:5e:20:00:01" });
     await expect.poll(() => stepState(page, server, "applied"), { timeout: 90_000 }).toBe("done");
-    expect((await steps(page, server)).find((s) => s.key === "applied")?.sha).toMatch(new RegExp(`^${registered}`));
+    expect((await steps(page, server)).find((s) => s.key === "applied")?.sha).toMatch(
+      new RegExp(`^${registered}`),
+    );
     await expect.poll(() => stepState(page, server, "hardware"), { timeout: 30_000 }).toBe("done");
     expect(await stepState(page, server, "workflow")).toBe("waiting");
 
     await provisionInBrowser(page, server, "ubuntu-2404");
     await expect.poll(() => stepState(page, server, "applied"), { timeout: 90_000 }).toBe("done");
-    await expect.poll(() => stepState(page, server, "workflow"), { timeout: 30_000 }).toBe("current");
+    await expect
+      .poll(() => stepState(page, server, "workflow"), { timeout: 30_000 })
+      .toBe("current");
     expect((await target.boot(server)).status).toBe(202);
     await expect.poll(() => stepState(page, server, "succeeded"), { timeout: 60_000 }).toBe("done");
-    await expect.poll(() => stepState(page, server, "node-ready"), { timeout: 30_000 }).toBe("done");
+    await expect
+      .poll(() => stepState(page, server, "node-ready"), { timeout: 30_000 })
+      .toBe("done");
     await page.goto(`/servers/${server}`);
     await expect(page.getByText("Provisioned with ubuntu-2404")).toBeVisible();
 
@@ -58,7 +70,9 @@ for (const target of targets) {
     await page.getByLabel(`Type ${server} to confirm`).fill(server);
     await page.getByRole("button", { name: `Decommission ${server}` }).click();
     await expect(page.getByText("Decommissioned by")).toBeVisible();
-    await expect.poll(() => stepState(page, server, "hardware"), { timeout: 90_000 }).not.toBe("done");
+    await expect
+      .poll(() => stepState(page, server, "hardware"), { timeout: 90_000 })
+      .not.toBe("done");
     await page.context().close();
   });
 }

@@ -35,9 +35,27 @@ export async function kubectlJson<T>(...args: string[]): Promise<T> {
 /** Asks Flux to reconcile now, as `flux reconcile ks NAME` does, and waits until it has. */
 export async function reconcileNow(kustomization: string): Promise<void> {
   const requestedAt = new Date().toISOString();
-  await kubectl("-n", "flux-system", "annotate", "--overwrite", `kustomization/${kustomization}`, `reconcile.fluxcd.io/requestedAt=${requestedAt}`);
+  await kubectl(
+    "-n",
+    "flux-system",
+    "annotate",
+    "--overwrite",
+    `kustomization/${kustomization}`,
+    `reconcile.fluxcd.io/requestedAt=${requestedAt}`,
+  );
   await expect
-    .poll(async () => (await kubectlJson<{ status?: { lastHandledReconcileAt?: string } }>("-n", "flux-system", "get", `kustomization/${kustomization}`)).status?.lastHandledReconcileAt, { timeout: 60_000 })
+    .poll(
+      async () =>
+        (
+          await kubectlJson<{ status?: { lastHandledReconcileAt?: string } }>(
+            "-n",
+            "flux-system",
+            "get",
+            `kustomization/${kustomization}`,
+          )
+        ).status?.lastHandledReconcileAt,
+      { timeout: 60_000 },
+    )
     .toBe(requestedAt);
 }
 
@@ -55,7 +73,10 @@ export async function committedSha(page: Page): Promise<string> {
 }
 
 /** Registers a server through the form, as a person does; answers the commit's short sha. */
-export async function registerInBrowser(page: Page, server: { name: string; mac: string; site?: string; rack?: string }): Promise<string> {
+export async function registerInBrowser(
+  page: Page,
+  server: { name: string; mac: string; site?: string; rack?: string },
+): Promise<string> {
   await page.goto("/servers/new");
   await page.getByLabel("Name", { exact: true }).fill(server.name);
   await page.getByLabel("MAC (interface 1)").fill(server.mac);
@@ -66,7 +87,11 @@ export async function registerInBrowser(page: Page, server: { name: string; mac:
   return committedSha(page);
 }
 
-export async function provisionInBrowser(page: Page, server: string, template: string): Promise<string> {
+export async function provisionInBrowser(
+  page: Page,
+  server: string,
+  template: string,
+): Promise<string> {
   await page.goto(`/servers/${server}`);
   await page.getByLabel("Operating system template").selectOption(template);
   await page.getByRole("button", { name: "Preview: provision" }).click();
@@ -77,6 +102,17 @@ export async function provisionInBrowser(page: Page, server: string, template: s
 /** Waits until the real kustomize-controller applied `manifests/tinkerbell` at that commit. */
 export async function appliedAt(sha: string): Promise<void> {
   await expect
-    .poll(async () => (await kubectlJson<{ status?: { lastAppliedRevision?: string } }>("-n", "flux-system", "get", "kustomization/tinkerbell")).status?.lastAppliedRevision ?? "", { timeout: 90_000 })
+    .poll(
+      async () =>
+        (
+          await kubectlJson<{ status?: { lastAppliedRevision?: string } }>(
+            "-n",
+            "flux-system",
+            "get",
+            "kustomization/tinkerbell",
+          )
+        ).status?.lastAppliedRevision ?? "",
+      { timeout: 90_000 },
+    )
     .toMatch(new RegExp(`^main@sha1:${sha}`));
 }

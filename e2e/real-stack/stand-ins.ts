@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   // The GitOps repository Flux's real source-controller fetches, over smart HTTP; its
   // post-receive hook (scripts/real-stack/post-receive.mjs) plays GitHub's push webhook.
   const git = await startGitHttpServer({ root: stackDir, port: port("GIT") });
-  const notification = startNotificationStandIn(api, { events: port("EVENTS"), receiver: port("RECEIVER") });
+  const notification = startNotificationStandIn(api, {
+    events: port("EVENTS"),
+    receiver: port("RECEIVER"),
+  });
   const tinkerbell = startTinkerbellStandIn(api, {
     port: port("SMEE"),
     artifactsPort: port("ARTIFACTS"),

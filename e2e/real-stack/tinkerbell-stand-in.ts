@@ -18,17 +18,32 @@ import type { KubeList, KubeMeta, KubeRest } from "./kube-rest";
  * - the artifacts file server HookOS would be fetched from: it has no files, it records requests.
  * Both HTTP servers (on loopback) answer `GET /_requests` with what they were asked, for tests.
  */
-type Interface = { dhcp?: { mac?: string; hostname?: string; arch?: string }; netboot?: { allowPXE?: boolean } };
+type Interface = {
+  dhcp?: { mac?: string; hostname?: string; arch?: string };
+  netboot?: { allowPXE?: boolean };
+};
 type Hardware = {
   metadata: KubeMeta;
   spec: { interfaces?: Interface[]; metadata?: { instance?: { hostname?: string } } };
 };
-type Action = { id: string; name: string; image?: string; state: string; executionStart?: string; executionStop?: string; executionDuration?: string };
+type Action = {
+  id: string;
+  name: string;
+  image?: string;
+  state: string;
+  executionStart?: string;
+  executionStop?: string;
+  executionDuration?: string;
+};
 /** The status shape of v0.21.0's CRD: ids and the agent are required, as the API server checks. */
 type Task = { id: string; name: string; agentID: string; actions: Action[] };
 type Workflow = {
   metadata: KubeMeta;
-  spec: { templateRef?: string; hardwareRef?: string; bootOptions?: { toggleAllowNetboot?: boolean } };
+  spec: {
+    templateRef?: string;
+    hardwareRef?: string;
+    bootOptions?: { toggleAllowNetboot?: boolean };
+  };
   status?: {
     state?: string;
     tasks?: Task[];
@@ -52,7 +67,9 @@ export function startTinkerbellStandIn(
   const artifactRequests: RecordedRequest[] = [];
 
   const hardwareOf = (workflow: Workflow) =>
-    api.get<Hardware>(`${tink}/namespaces/${workflow.metadata.namespace}/hardware/${workflow.spec.hardwareRef}`);
+    api.get<Hardware>(
+      `${tink}/namespaces/${workflow.metadata.namespace}/hardware/${workflow.spec.hardwareRef}`,
+    );
 
   const setAllowPXE = async (hardware: Hardware, allowPXE: boolean) => {
     const interfaces = (hardware.spec.interfaces ?? []).map((nic) => ({
@@ -60,18 +77,27 @@ export function startTinkerbellStandIn(
       netboot: { ...nic.netboot, allowPXE },
     }));
     const { namespace, name } = hardware.metadata;
-    await api.patch(`${tink}/namespaces/${namespace}/hardware/${name}${asController}`, { spec: { interfaces } });
+    await api.patch(`${tink}/namespaces/${namespace}/hardware/${name}${asController}`, {
+      spec: { interfaces },
+    });
     log(`${namespace}/${name}: allowPXE ${allowPXE}`);
   };
 
   const patchStatus = (workflow: Workflow, status: NonNullable<Workflow["status"]>) =>
-    api.patch(`${tink}/namespaces/${workflow.metadata.namespace}/workflows/${workflow.metadata.name}/status${asController}`, {
-      status,
-    });
+    api.patch(
+      `${tink}/namespaces/${workflow.metadata.namespace}/workflows/${workflow.metadata.name}/status${asController}`,
+      {
+        status,
+      },
+    );
 
   const tasksOf = async (workflow: Workflow, hardware: Hardware | undefined): Promise<Task[]> => {
-    const template = await api.get<Template>(`${tink}/namespaces/${workflow.metadata.namespace}/templates/${workflow.spec.templateRef}`);
-    const data = parse(template?.spec?.data ?? "") as { tasks?: { name?: string; actions?: { name?: string; image?: string }[] }[] } | null;
+    const template = await api.get<Template>(
+      `${tink}/namespaces/${workflow.metadata.namespace}/templates/${workflow.spec.templateRef}`,
+    );
+    const data = parse(template?.spec?.data ?? "") as {
+      tasks?: { name?: string; actions?: { name?: string; image?: string }[] }[];
+    } | null;
     // The agent is the machine's first MAC, as a template's `worker: "{{.device_1}}"` renders.
     const agentID = hardware?.spec.interfaces?.[0]?.dhcp?.mac ?? "";
     return (data?.tasks ?? []).map((task) => ({
@@ -95,7 +121,8 @@ export function startTinkerbellStandIn(
     for (const workflow of workflows) {
       if (workflow.status?.state) continue;
       const hardware = await hardwareOf(workflow);
-      const toggle = workflow.spec.bootOptions?.toggleAllowNetboot === true && hardware !== undefined;
+      const toggle =
+        workflow.spec.bootOptions?.toggleAllowNetboot === true && hardware !== undefined;
       if (toggle) await setAllowPXE(hardware, true);
       await patchStatus(workflow, {
         state: "STATE_PENDING",
@@ -133,7 +160,9 @@ export function startTinkerbellStandIn(
         ...workflow.status,
         state,
         tasks,
-        ...(state === "STATE_SUCCESS" && toggled ? { bootOptions: { allowNetboot: { toggledTrue: true, toggledFalse: true } } } : {}),
+        ...(state === "STATE_SUCCESS" && toggled
+          ? { bootOptions: { allowNetboot: { toggledTrue: true, toggledFalse: true } } }
+          : {}),
       });
       log(`${key}: ${state}`);
       if (state === "STATE_SUCCESS" && hardware) await joinNode(hardware);
@@ -144,18 +173,34 @@ export function startTinkerbellStandIn(
 
   const joinNode = async (hardware: Hardware) => {
     const name =
-      hardware.spec.metadata?.instance?.hostname ?? hardware.spec.interfaces?.[0]?.dhcp?.hostname ?? hardware.metadata.name;
+      hardware.spec.metadata?.instance?.hostname ??
+      hardware.spec.interfaces?.[0]?.dhcp?.hostname ??
+      hardware.metadata.name;
     const arch = hardware.spec.interfaces?.[0]?.dhcp?.arch === "aarch64" ? "arm64" : "amd64";
     await api.apply(`/api/v1/nodes/${name}?fieldManager=kubelet&force=true`, {
       apiVersion: "v1",
       kind: "Node",
-      metadata: { name, labels: { "kubernetes.io/hostname": name, "kubernetes.io/arch": arch, "kubernetes.io/os": "linux" } },
+      metadata: {
+        name,
+        labels: {
+          "kubernetes.io/hostname": name,
+          "kubernetes.io/arch": arch,
+          "kubernetes.io/os": "linux",
+        },
+      },
     });
     const now = new Date().toISOString();
     await api.patch(`/api/v1/nodes/${name}/status?fieldManager=kubelet`, {
       status: {
         conditions: [
-          { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: now, lastTransitionTime: now },
+          {
+            type: "Ready",
+            status: "True",
+            reason: "KubeletReady",
+            message: "kubelet is posting ready status",
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
         ],
         nodeInfo: { architecture: arch, operatingSystem: "linux", kubeletVersion: "v1.33.5+k3s1" },
       },
@@ -181,19 +226,30 @@ export function startTinkerbellStandIn(
     const answer = async (): Promise<[number, string]> => {
       if (request.method === "GET" && script?.[1]) {
         const found = await hardwareForMac(script[1]);
-        log(`iPXE script asked for ${script[1]}: ${found?.nic.netboot?.allowPXE ? "served" : "refused"}`);
+        log(
+          `iPXE script asked for ${script[1]}: ${found?.nic.netboot?.allowPXE ? "served" : "refused"}`,
+        );
         if (!found?.nic.netboot?.allowPXE) return [404, ""];
         const arch = found.nic.dhcp?.arch ?? "x86_64";
-        return [200, `#!ipxe\nkernel ${options.artifactsUrl}/vmlinuz-${arch} facility=onprem\ninitrd ${options.artifactsUrl}/initramfs-${arch}\nboot\n`];
+        return [
+          200,
+          `#!ipxe\nkernel ${options.artifactsUrl}/vmlinuz-${arch} facility=onprem\ninitrd ${options.artifactsUrl}/initramfs-${arch}\nboot\n`,
+        ];
       }
       if (request.method === "POST" && agent?.[1] && agent[2] && agent[3]) {
         const [, namespace, hardware, verb] = agent;
         // A booted agent keeps asking until its Workflow is ready; reconciling first stands for that wait.
         await reconcile();
-        const workflows = (await api.get<KubeList<Workflow>>(`${tink}/namespaces/${namespace}/workflows`))?.items ?? [];
-        const pending = workflows.find((w) => w.spec.hardwareRef === hardware && w.status?.state === "STATE_PENDING");
+        const workflows =
+          (await api.get<KubeList<Workflow>>(`${tink}/namespaces/${namespace}/workflows`))?.items ??
+          [];
+        const pending = workflows.find(
+          (w) => w.spec.hardwareRef === hardware && w.status?.state === "STATE_PENDING",
+        );
         if (!pending) return [404, "no pending workflow\n"];
-        void run(pending, verb === "fail" ? "fail" : "boot").catch((error: unknown) => log(String(error)));
+        void run(pending, verb === "fail" ? "fail" : "boot").catch((error: unknown) =>
+          log(String(error)),
+        );
         return [202, `${pending.metadata.name}\n`];
       }
       return [404, ""];
@@ -226,9 +282,18 @@ export function startTinkerbellStandIn(
 }
 
 function recorded(request: IncomingMessage, url: URL, status: number): RecordedRequest {
-  return { path: url.pathname, status, from: request.socket.remoteAddress ?? "", at: new Date().toISOString() };
+  return {
+    path: url.pathname,
+    status,
+    from: request.socket.remoteAddress ?? "",
+    at: new Date().toISOString(),
+  };
 }
 
-function listRequests(_request: IncomingMessage, response: ServerResponse, requests: RecordedRequest[]): void {
+function listRequests(
+  _request: IncomingMessage,
+  response: ServerResponse,
+  requests: RecordedRequest[],
+): void {
   response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(requests));
 }

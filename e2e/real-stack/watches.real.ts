@@ -17,23 +17,39 @@ const fleet = 5_000;
 const etcd = `http://127.0.0.1:${stackPort("ETCD")}`;
 const api = kubeRest(realStackDir, `https://127.0.0.1:${stackPort("APISERVER")}`);
 const fleetLabel = "foundry.test/fleet";
-const stack = (command: string) => execFileSync("bash", ["scripts/real-stack.sh", command, realStackDir], { stdio: "inherit" });
+const stack = (command: string) =>
+  execFileSync("bash", ["scripts/real-stack.sh", command, realStackDir], { stdio: "inherit" });
 
-const nodeCount = async (page: Page) => ((await (await page.request.get("/api/live/nodes")).json()) as NodesView).panel.count;
-const connection = async (page: Page) => (await (await page.request.get("/api/live/connection")).json()) as Connection;
-const clusterNodeCount = async () => (await kubectl("get", "nodes", "-o", "name")).trim().split("\n").filter(Boolean).length;
+const nodeCount = async (page: Page) =>
+  ((await (await page.request.get("/api/live/nodes")).json()) as NodesView).panel.count;
+const connection = async (page: Page) =>
+  (await (await page.request.get("/api/live/connection")).json()) as Connection;
+const clusterNodeCount = async () =>
+  (await kubectl("get", "nodes", "-o", "name")).trim().split("\n").filter(Boolean).length;
 
 /** Nodes as kubelets register them, many requests at a time (kubectl creates one by one). */
 async function registerNodes(names: string[]): Promise<void> {
   const node = (name: string) => ({
     apiVersion: "v1",
     kind: "Node",
-    metadata: { name, labels: { "kubernetes.io/hostname": name, "kubernetes.io/arch": "amd64", "kubernetes.io/os": "linux", [fleetLabel]: "watch" } },
+    metadata: {
+      name,
+      labels: {
+        "kubernetes.io/hostname": name,
+        "kubernetes.io/arch": "amd64",
+        "kubernetes.io/os": "linux",
+        [fleetLabel]: "watch",
+      },
+    },
   });
   await inParallel(names, (name) => api.create("/api/v1/nodes", node(name)));
 }
 
-async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width = 16): Promise<void> {
+async function inParallel<T>(
+  items: T[],
+  work: (item: T) => Promise<void>,
+  width = 16,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: width }, async () => {
@@ -48,14 +64,24 @@ async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width
 
 /** etcd's own v3 API (its JSON gateway): the current revision, and a compaction up to it. */
 async function compactEtcd(): Promise<number> {
-  const range = await fetch(`${etcd}/v3/kv/range`, { method: "POST", body: JSON.stringify({ key: Buffer.from("/").toString("base64") }) });
-  const revision = Number(((await range.json()) as { header: { revision: string } }).header.revision);
-  const compacted = await fetch(`${etcd}/v3/kv/compaction`, { method: "POST", body: JSON.stringify({ revision, physical: true }) });
+  const range = await fetch(`${etcd}/v3/kv/range`, {
+    method: "POST",
+    body: JSON.stringify({ key: Buffer.from("/").toString("base64") }),
+  });
+  const revision = Number(
+    ((await range.json()) as { header: { revision: string } }).header.revision,
+  );
+  const compacted = await fetch(`${etcd}/v3/kv/compaction`, {
+    method: "POST",
+    body: JSON.stringify({ revision, physical: true }),
+  });
   expect(compacted.status).toBe(200);
   return revision;
 }
 
-test("a 5,000-node fleet stays in view through an API server restart and compacted resource versions", async ({ page }) => {
+test("a 5,000-node fleet stays in view through an API server restart and compacted resource versions", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await signInAsLocalAdmin(page);
   const names = Array.from({ length: fleet }, (_, i) => `fleet-${String(i).padStart(5, "0")}`);
@@ -65,7 +91,9 @@ test("a 5,000-node fleet stays in view through an API server restart and compact
   // Something else changes, so the console's last resource version for Nodes falls behind.
   await kubectl("-n", "default", "create", "configmap", `moved-on-${Date.now()}`);
   stack("stop-apiserver");
-  await expect.poll(async () => (await connection(page)).state, { timeout: 60_000 }).toBe("unreachable");
+  await expect
+    .poll(async () => (await connection(page)).state, { timeout: 60_000 })
+    .toBe("unreachable");
   const down = await connection(page);
   expect(down.since).not.toBeNull();
   expect(down.lastSyncedAt).not.toBeNull();
@@ -76,7 +104,9 @@ test("a 5,000-node fleet stays in view through an API server restart and compact
 
   await inParallel(names.slice(0, 1_000), (name) => api.delete(`/api/v1/nodes/${name}`));
   await registerNodes(["fleet-late-1", "fleet-late-2"]);
-  await expect.poll(async () => (await connection(page)).state, { timeout: 60_000 }).toBe("connected");
+  await expect
+    .poll(async () => (await connection(page)).state, { timeout: 60_000 })
+    .toBe("connected");
   await expect.poll(() => nodeCount(page), { timeout: 60_000 }).toBe(await clusterNodeCount());
   expect(await clusterNodeCount()).toBeGreaterThanOrEqual(fleet - 1_000 + 2);
 

@@ -13,20 +13,43 @@ export type FluxEventToSend = {
 };
 
 const fluxKinds: Record<string, { key: KindKey; controller: string }> = {
-  "source.toolkit.fluxcd.io/GitRepository": { key: "gitrepositories", controller: "source-controller" },
-  "source.toolkit.fluxcd.io/HelmRepository": { key: "helmrepositories", controller: "source-controller" },
-  "source.toolkit.fluxcd.io/OCIRepository": { key: "ocirepositories", controller: "source-controller" },
-  "kustomize.toolkit.fluxcd.io/Kustomization": { key: "kustomizations", controller: "kustomize-controller" },
+  "source.toolkit.fluxcd.io/GitRepository": {
+    key: "gitrepositories",
+    controller: "source-controller",
+  },
+  "source.toolkit.fluxcd.io/HelmRepository": {
+    key: "helmrepositories",
+    controller: "source-controller",
+  },
+  "source.toolkit.fluxcd.io/OCIRepository": {
+    key: "ocirepositories",
+    controller: "source-controller",
+  },
+  "kustomize.toolkit.fluxcd.io/Kustomization": {
+    key: "kustomizations",
+    controller: "kustomize-controller",
+  },
   "helm.toolkit.fluxcd.io/HelmRelease": { key: "helmreleases", controller: "helm-controller" },
 };
 
-export function fluxKindOf(object: Record<string, unknown>): { key: KindKey; controller: string } | undefined {
+export function fluxKindOf(
+  object: Record<string, unknown>,
+): { key: KindKey; controller: string } | undefined {
   const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion.split("/")[0] : "";
   return fluxKinds[`${apiVersion}/${String(object.kind)}`];
 }
 
 function ready(message: string, reason = "Succeeded") {
-  return [{ type: "Ready", status: "True", reason, message, lastTransitionTime: new Date().toISOString(), observedGeneration: 1 }];
+  return [
+    {
+      type: "Ready",
+      status: "True",
+      reason,
+      message,
+      lastTransitionTime: new Date().toISOString(),
+      observedGeneration: 1,
+    },
+  ];
 }
 
 const digest = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -45,7 +68,10 @@ export function applyFluxObject(
   const existing = store.get(key, object.metadata.name, object.metadata.namespace);
   const annotations = existing?.metadata.annotations ?? object.metadata.annotations;
   const handled = annotations?.["reconcile.fluxcd.io/requestedAt"];
-  const base = { ...object, metadata: { ...object.metadata, ...(annotations ? { annotations } : {}) } };
+  const base = {
+    ...object,
+    metadata: { ...object.metadata, ...(annotations ? { annotations } : {}) },
+  };
   const spec = object.spec ?? {};
   const now = new Date().toISOString();
   let status: Record<string, unknown>;
@@ -57,7 +83,14 @@ export function applyFluxObject(
       revision = gitRevision;
       reason = "NewArtifact";
       message = `stored artifact for revision '${revision}'`;
-      status = { artifact: { revision, lastUpdateTime: now, path: `gitrepository/${object.metadata.namespace}/${object.metadata.name}/${revision.split(":").at(-1) ?? ""}.tar.gz` }, conditions: ready(message) };
+      status = {
+        artifact: {
+          revision,
+          lastUpdateTime: now,
+          path: `gitrepository/${object.metadata.namespace}/${object.metadata.name}/${revision.split(":").at(-1) ?? ""}.tar.gz`,
+        },
+        conditions: ready(message),
+      };
       break;
     case "helmrepositories":
       revision = `sha256:${digest(String(spec.url ?? object.metadata.name))}`;
@@ -75,23 +108,56 @@ export function applyFluxObject(
       revision = gitRevision;
       reason = "ReconciliationSucceeded";
       message = `Applied revision: ${revision}`;
-      status = { lastAppliedRevision: revision, lastAttemptedRevision: revision, conditions: ready(message, "ReconciliationSucceeded") };
+      status = {
+        lastAppliedRevision: revision,
+        lastAttemptedRevision: revision,
+        conditions: ready(message, "ReconciliationSucceeded"),
+      };
       break;
     default: {
-      const chart = (spec.chart as { spec?: { chart?: string; version?: string } } | undefined)?.spec;
+      const chart = (spec.chart as { spec?: { chart?: string; version?: string } } | undefined)
+        ?.spec;
       revision = chart?.version ?? "0.0.0";
       reason = "InstallSucceeded";
       message = `Helm install succeeded for release ${object.metadata.namespace}/${object.metadata.name}.v1 with chart ${chart?.chart ?? "chart"}@${revision}`;
-      status = { lastAttemptedRevision: revision, history: [{ chartVersion: revision, status: "deployed", lastDeployed: now }], conditions: ready(message, "InstallSucceeded") };
+      status = {
+        lastAttemptedRevision: revision,
+        history: [{ chartVersion: revision, status: "deployed", lastDeployed: now }],
+        conditions: ready(message, "InstallSucceeded"),
+      };
     }
   }
   if (handled) status.lastHandledReconcileAt = handled;
-  const previous = existing?.status as { artifact?: { revision?: string }; lastAppliedRevision?: string; lastAttemptedRevision?: string; lastHandledReconcileAt?: string } | undefined;
-  const previousRevision = previous?.artifact?.revision ?? previous?.lastAppliedRevision ?? previous?.lastAttemptedRevision;
-  const specChanged = JSON.stringify(existing?.spec ?? null) !== JSON.stringify(object.spec ?? null);
-  if (!existing || specChanged || previousRevision !== revision || previous?.lastHandledReconcileAt !== handled) {
+  const previous = existing?.status as
+    | {
+        artifact?: { revision?: string };
+        lastAppliedRevision?: string;
+        lastAttemptedRevision?: string;
+        lastHandledReconcileAt?: string;
+      }
+    | undefined;
+  const previousRevision =
+    previous?.artifact?.revision ??
+    previous?.lastAppliedRevision ??
+    previous?.lastAttemptedRevision;
+  const specChanged =
+    JSON.stringify(existing?.spec ?? null) !== JSON.stringify(object.spec ?? null);
+  if (
+    !existing ||
+    specChanged ||
+    previousRevision !== revision ||
+    previous?.lastHandledReconcileAt !== handled
+  ) {
     const stored = store.upsert(key, { ...base, status });
-    if (previousRevision !== revision) return { object: stored, kindName: String(stored.kind), reason, message, revision, controller };
+    if (previousRevision !== revision)
+      return {
+        object: stored,
+        kindName: String(stored.kind),
+        reason,
+        message,
+        revision,
+        controller,
+      };
   }
   return undefined;
 }

@@ -9,7 +9,8 @@ export type GitManifest = { path: string; object: Record<string, unknown> };
 /** Reads the GitOps repository as Flux's source-controller would: a commit of one branch. */
 export function gitReader(options: { repository: string; branch: string; manifestsPath: string }) {
   const git = async (args: string[]) =>
-    (await run("git", ["--git-dir", options.repository, ...args], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    (await run("git", ["--git-dir", options.repository, ...args], { maxBuffer: 64 * 1024 * 1024 }))
+      .stdout;
   return {
     async head(): Promise<{ sha: string; subject: string } | undefined> {
       try {
@@ -22,7 +23,15 @@ export function gitReader(options: { repository: string; branch: string; manifes
     },
     /** Every YAML document under the manifests path at `sha`. */
     async manifests(sha: string): Promise<GitManifest[]> {
-      const listing = await git(["ls-tree", "-r", "-z", "--name-only", sha, "--", `${options.manifestsPath}/`]);
+      const listing = await git([
+        "ls-tree",
+        "-r",
+        "-z",
+        "--name-only",
+        sha,
+        "--",
+        `${options.manifestsPath}/`,
+      ]);
       const files = listing.split("\0").filter((name) => /\.ya?ml$/.test(name));
       const found: GitManifest[] = [];
       for (const file of files) {

@@ -8,7 +8,9 @@ export function sandboxKubeconfig(server: string): string {
     // Plain HTTP on loopback: the client library only allows it with TLS verification off.
     clusters: [{ name: "foundry-sandbox", cluster: { server, "insecure-skip-tls-verify": true } }],
     users: [{ name: "sandbox", user: { token: "sandbox" } }],
-    contexts: [{ name: "foundry-sandbox", context: { cluster: "foundry-sandbox", user: "sandbox" } }],
+    contexts: [
+      { name: "foundry-sandbox", context: { cluster: "foundry-sandbox", user: "sandbox" } },
+    ],
     "current-context": "foundry-sandbox",
   });
 }

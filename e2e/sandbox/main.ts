@@ -18,14 +18,18 @@ async function main(): Promise<void> {
   // First-boot enrollment creates K3s bootstrap tokens as Secrets in kube-system.
   addSecretsPart(api);
   if (/^https?:\/\//.test(repository)) {
-    console.warn("sandbox: the GitOps repository is remote; the sandbox plays Flux only for a local repository");
+    console.warn(
+      "sandbox: the GitOps repository is remote; the sandbox plays Flux only for a local repository",
+    );
   } else {
     startReconciler({
       api,
       repository,
       branch: process.env.FOUNDRY_GIT_BRANCH ?? "main",
       manifestsPath: process.env.FOUNDRY_MANIFESTS_PATH ?? "manifests",
-      webhook: secret ? { url: `http://127.0.0.1:${consolePort}/api/webhooks/flux`, secret } : undefined,
+      webhook: secret
+        ? { url: `http://127.0.0.1:${consolePort}/api/webhooks/flux`, secret }
+        : undefined,
       demo: process.env.FOUNDRY_SANDBOX_DEMO === "on",
       stepMs: Number(process.env.FOUNDRY_SANDBOX_STEP_MS ?? 1_500),
     });

@@ -17,7 +17,11 @@ export type KubeObject = {
   status?: Record<string, unknown>;
 };
 
-export type StoredEvent = { rv: number; type: "ADDED" | "MODIFIED" | "DELETED"; object: KubeObject };
+export type StoredEvent = {
+  rv: number;
+  type: "ADDED" | "MODIFIED" | "DELETED";
+  object: KubeObject;
+};
 
 /**
  * The sandbox API server's memory: objects per kind, one resourceVersion counter for all, and a
@@ -43,7 +47,9 @@ export class ObjectStore {
 
   list(kind: KindKey, namespace?: string): KubeObject[] {
     const all = [...(this.objects.get(kind)?.values() ?? [])];
-    return namespace === undefined ? all : all.filter((o) => (o.metadata.namespace ?? "") === namespace);
+    return namespace === undefined
+      ? all
+      : all.filter((o) => (o.metadata.namespace ?? "") === namespace);
   }
 
   get(kind: KindKey, name: string, namespace?: string): KubeObject | undefined {
@@ -65,7 +71,10 @@ export class ObjectStore {
       metadata: {
         ...object.metadata,
         uid: existing?.metadata.uid ?? `sandbox-${++this.uidCounter}`,
-        creationTimestamp: existing?.metadata.creationTimestamp ?? object.metadata.creationTimestamp ?? new Date().toISOString(),
+        creationTimestamp:
+          existing?.metadata.creationTimestamp ??
+          object.metadata.creationTimestamp ??
+          new Date().toISOString(),
         generation: object.metadata.generation ?? existing?.metadata.generation ?? 1,
         resourceVersion: String(this.rv),
       },
@@ -81,7 +90,11 @@ export class ObjectStore {
     if (!map || !existing) return false;
     map.delete(keyOf(name, namespace));
     this.rv += 1;
-    this.record(kind, { rv: this.rv, type: "DELETED", object: { ...existing, metadata: { ...existing.metadata, resourceVersion: String(this.rv) } } });
+    this.record(kind, {
+      rv: this.rv,
+      type: "DELETED",
+      object: { ...existing, metadata: { ...existing.metadata, resourceVersion: String(this.rv) } },
+    });
     return true;
   }
 

@@ -18,12 +18,21 @@ export type ReconcilerOptions = {
   demo?: boolean;
 };
 
-const tinkerbellKinds: Record<string, KindKey> = { Hardware: "hardware", Template: "templates", Workflow: "workflows" };
+const tinkerbellKinds: Record<string, KindKey> = {
+  Hardware: "hardware",
+  Template: "templates",
+  Workflow: "workflows",
+};
 const appliedLabel = "sandbox.foundry.metal/applied";
 
 function asKubeObject(object: Record<string, unknown>): KubeObject | undefined {
   const metadata = object.metadata;
-  if (typeof metadata !== "object" || metadata === null || typeof (metadata as { name?: unknown }).name !== "string") return undefined;
+  if (
+    typeof metadata !== "object" ||
+    metadata === null ||
+    typeof (metadata as { name?: unknown }).name !== "string"
+  )
+    return undefined;
   return object as unknown as KubeObject;
 }
 
@@ -35,8 +44,15 @@ function asKubeObject(object: Record<string, unknown>): KubeObject | undefined {
 export function startReconciler(options: ReconcilerOptions) {
   const { api } = options;
   const store = api.store;
-  const reader = gitReader({ repository: options.repository, branch: options.branch, manifestsPath: options.manifestsPath });
-  const tinkerbell = tinkerbellPart(store, { stepMs: options.stepMs ?? 1_500, demo: options.demo ?? false });
+  const reader = gitReader({
+    repository: options.repository,
+    branch: options.branch,
+    manifestsPath: options.manifestsPath,
+  });
+  const tinkerbell = tinkerbellPart(store, {
+    stepMs: options.stepMs ?? 1_500,
+    demo: options.demo ?? false,
+  });
   let lastSha: string | undefined;
   let busy: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -44,7 +60,13 @@ export function startReconciler(options: ReconcilerOptions) {
   const send = async (event: FluxEventToSend) => {
     if (!options.webhook) return;
     const body = JSON.stringify({
-      involvedObject: { kind: event.kindName, namespace: event.object.metadata.namespace ?? "", name: event.object.metadata.name, uid: event.object.metadata.uid, apiVersion: event.object.apiVersion },
+      involvedObject: {
+        kind: event.kindName,
+        namespace: event.object.metadata.namespace ?? "",
+        name: event.object.metadata.name,
+        uid: event.object.metadata.uid,
+        apiVersion: event.object.apiVersion,
+      },
       severity: event.severity ?? "info",
       timestamp: new Date().toISOString(),
       message: event.message,
@@ -54,7 +76,11 @@ export function startReconciler(options: ReconcilerOptions) {
       reportingInstance: `${event.controller}-sandbox`,
     });
     const signature = createHmac("sha256", options.webhook.secret).update(body).digest("hex");
-    await fetch(options.webhook.url, { method: "POST", body, headers: { "Content-Type": "application/json", "X-Signature": `sha256=${signature}` } }).catch(() => undefined);
+    await fetch(options.webhook.url, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/json", "X-Signature": `sha256=${signature}` },
+    }).catch(() => undefined);
   };
 
   const reconcile = async (force: boolean) => {
@@ -77,30 +103,53 @@ export function startReconciler(options: ReconcilerOptions) {
       }
       const key = tinkerbellKinds[String(raw.kind)];
       if (!key || !String(raw.apiVersion).startsWith("tinkerbell.org/")) continue;
-      const namespaced: KubeObject = { ...object, metadata: { ...object.metadata, namespace: object.metadata.namespace ?? "tinkerbell", labels: { ...object.metadata.labels, [appliedLabel]: "true" } } };
-      (seen.get(key) ?? seen.set(key, new Set()).get(key))?.add(`${namespaced.metadata.namespace}/${namespaced.metadata.name}`);
+      const namespaced: KubeObject = {
+        ...object,
+        metadata: {
+          ...object.metadata,
+          namespace: object.metadata.namespace ?? "tinkerbell",
+          labels: { ...object.metadata.labels, [appliedLabel]: "true" },
+        },
+      };
+      (seen.get(key) ?? seen.set(key, new Set()).get(key))?.add(
+        `${namespaced.metadata.namespace}/${namespaced.metadata.name}`,
+      );
       if (key === "workflows") tinkerbell.applyWorkflow(namespaced);
-      else if (JSON.stringify(store.get(key, namespaced.metadata.name, namespaced.metadata.namespace)?.spec) !== JSON.stringify(namespaced.spec)) store.upsert(key, namespaced);
+      else if (
+        JSON.stringify(
+          store.get(key, namespaced.metadata.name, namespaced.metadata.namespace)?.spec,
+        ) !== JSON.stringify(namespaced.spec)
+      )
+        store.upsert(key, namespaced);
     }
     // prune: what Flux applied from an earlier commit and the tree no longer holds
     for (const key of ["hardware", "templates", "workflows"] as const) {
       for (const object of store.list(key)) {
         if (object.metadata.labels?.[appliedLabel] !== "true") continue;
-        if (!seen.get(key)?.has(`${object.metadata.namespace}/${object.metadata.name}`)) store.remove(key, object.metadata.name, object.metadata.namespace);
+        if (!seen.get(key)?.has(`${object.metadata.namespace}/${object.metadata.name}`))
+          store.remove(key, object.metadata.name, object.metadata.namespace);
       }
     }
     for (const event of events) await send(event);
   };
 
   const queue = (force = false) => {
-    busy = busy.then(() => reconcile(force)).catch((error: unknown) => console.error("sandbox: reconcile failed", error));
+    busy = busy
+      .then(() => reconcile(force))
+      .catch((error: unknown) => console.error("sandbox: reconcile failed", error));
     return busy;
   };
 
   // `flux reconcile` sets this annotation; the controllers answer with lastHandledReconcileAt.
   api.onPatch((kind, object) => {
     if (!object.metadata.annotations?.["reconcile.fluxcd.io/requestedAt"]) return;
-    if (kind === "gitrepositories" || kind === "kustomizations" || kind === "helmreleases" || kind === "helmrepositories" || kind === "ocirepositories") {
+    if (
+      kind === "gitrepositories" ||
+      kind === "kustomizations" ||
+      kind === "helmreleases" ||
+      kind === "helmrepositories" ||
+      kind === "ocirepositories"
+    ) {
       setTimeout(() => void queue(true), 200);
     }
   });
@@ -116,7 +165,13 @@ export function startReconciler(options: ReconcilerOptions) {
     }
     if (request.method === "GET" && url.pathname === "/sandbox/info") {
       response.writeHead(200, { "Content-Type": "application/json" });
-      response.end(JSON.stringify({ repository: options.repository, branch: options.branch, manifestsPath: options.manifestsPath }));
+      response.end(
+        JSON.stringify({
+          repository: options.repository,
+          branch: options.branch,
+          manifestsPath: options.manifestsPath,
+        }),
+      );
       return true;
     }
     if (request.method === "POST" && url.pathname === "/sandbox/reconcile") {
@@ -144,7 +199,16 @@ export function startReconciler(options: ReconcilerOptions) {
 }
 
 function order(object: Record<string, unknown>): number {
-  const kinds = ["GitRepository", "HelmRepository", "OCIRepository", "Kustomization", "HelmRelease", "Template", "Hardware", "Workflow"];
+  const kinds = [
+    "GitRepository",
+    "HelmRepository",
+    "OCIRepository",
+    "Kustomization",
+    "HelmRelease",
+    "Template",
+    "Hardware",
+    "Workflow",
+  ];
   const index = kinds.indexOf(String(object.kind));
   return index === -1 ? kinds.length : index;
 }
@@ -154,13 +218,41 @@ function seedControlPlane(api: KubeApiDouble): void {
   api.store.upsert("nodes", {
     metadata: {
       name: "foundry-cp",
-      labels: { "kubernetes.io/hostname": "foundry-cp", "kubernetes.io/arch": "arm64", "node-role.kubernetes.io/control-plane": "true", "node-role.kubernetes.io/master": "true" },
+      labels: {
+        "kubernetes.io/hostname": "foundry-cp",
+        "kubernetes.io/arch": "arm64",
+        "node-role.kubernetes.io/control-plane": "true",
+        "node-role.kubernetes.io/master": "true",
+      },
     },
     status: {
-      conditions: [{ type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastTransitionTime: new Date().toISOString(), lastHeartbeatTime: new Date().toISOString() }],
+      conditions: [
+        {
+          type: "Ready",
+          status: "True",
+          reason: "KubeletReady",
+          message: "kubelet is posting ready status",
+          lastTransitionTime: new Date().toISOString(),
+          lastHeartbeatTime: new Date().toISOString(),
+        },
+      ],
       capacity: { cpu: "4", memory: "24575940Ki", pods: "110" },
-      nodeInfo: { kubeletVersion: "v1.33.4+k3s1", architecture: "arm64", operatingSystem: "linux", osImage: "Ubuntu 24.04.3 LTS", kernelVersion: "6.8.0-1028-oracle", containerRuntimeVersion: "containerd://2.0.5-k3s2", machineID: "cp", systemUUID: "cp", bootID: "cp", kubeProxyVersion: "" },
-      addresses: [{ type: "InternalIP", address: "10.0.0.10" }, { type: "Hostname", address: "foundry-cp" }],
+      nodeInfo: {
+        kubeletVersion: "v1.33.4+k3s1",
+        architecture: "arm64",
+        operatingSystem: "linux",
+        osImage: "Ubuntu 24.04.3 LTS",
+        kernelVersion: "6.8.0-1028-oracle",
+        containerRuntimeVersion: "containerd://2.0.5-k3s2",
+        machineID: "cp",
+        systemUUID: "cp",
+        bootID: "cp",
+        kubeProxyVersion: "",
+      },
+      addresses: [
+        { type: "InternalIP", address: "10.0.0.10" },
+        { type: "Hostname", address: "foundry-cp" },
+      ],
     },
   });
 }

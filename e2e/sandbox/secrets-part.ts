@@ -5,7 +5,12 @@ export type SandboxSecret = {
   apiVersion: "v1";
   kind: "Secret";
   type?: string;
-  metadata: { name: string; namespace: string; creationTimestamp: string; labels?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace: string;
+    creationTimestamp: string;
+    labels?: Record<string, string>;
+  };
   data: Record<string, string>;
 };
 
@@ -16,17 +21,30 @@ function send(response: ServerResponse, code: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-const failure = (code: number, reason: string, message: string) => ({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", reason, message, code });
+const failure = (code: number, reason: string, message: string) => ({
+  kind: "Status",
+  apiVersion: "v1",
+  metadata: {},
+  status: "Failure",
+  reason,
+  message,
+  code,
+});
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of request)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
 function textMap(value: unknown): Record<string, string> {
   if (typeof value !== "object" || value === null) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
+  );
 }
 
 /**
@@ -44,7 +62,13 @@ export function addSecretsPart(api: KubeApiDouble): { secrets: Map<string, Sandb
     const name = url.pathname.slice(base.length + 1);
     if (request.method === "GET") {
       const found = name ? secrets.get(name) : undefined;
-      if (!name) send(response, 200, { kind: "SecretList", apiVersion: "v1", metadata: {}, items: [...secrets.values()] });
+      if (!name)
+        send(response, 200, {
+          kind: "SecretList",
+          apiVersion: "v1",
+          metadata: {},
+          items: [...secrets.values()],
+        });
       else if (found) send(response, 200, found);
       else send(response, 404, failure(404, "NotFound", `secrets "${name}" not found`));
       return true;
@@ -66,17 +90,28 @@ export function addSecretsPart(api: KubeApiDouble): { secrets: Map<string, Sandb
       return true;
     }
     const data = { ...("data" in record ? textMap(record.data) : {}) };
-    for (const [key, value] of Object.entries("stringData" in record ? textMap(record.stringData) : {})) {
+    for (const [key, value] of Object.entries(
+      "stringData" in record ? textMap(record.stringData) : {},
+    )) {
       data[key] = Buffer.from(value, "utf8").toString("base64");
     }
-    const labels = "metadata" in record && typeof record.metadata === "object" && record.metadata !== null && "labels" in record.metadata
-      ? textMap(record.metadata.labels)
-      : undefined;
+    const labels =
+      "metadata" in record &&
+      typeof record.metadata === "object" &&
+      record.metadata !== null &&
+      "labels" in record.metadata
+        ? textMap(record.metadata.labels)
+        : undefined;
     const secret: SandboxSecret = {
       apiVersion: "v1",
       kind: "Secret",
       ...("type" in record && typeof record.type === "string" ? { type: record.type } : {}),
-      metadata: { name: secretName, namespace: "kube-system", creationTimestamp: new Date().toISOString(), ...(labels ? { labels } : {}) },
+      metadata: {
+        name: secretName,
+        namespace: "kube-system",
+        creationTimestamp: new Date().toISOString(),
+        ...(labels ? { labels } : {}),
+      },
       data,
     };
     secrets.set(secretName, secret);

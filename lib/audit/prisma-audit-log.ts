@@ -1,7 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { roles, type Actor } from "@/lib/actor";
-import type { AuditJournal, AuditOutcome, AuditStart, AuditStatus, PendingAudit } from "@/lib/audit/types";
+import type {
+  AuditJournal,
+  AuditOutcome,
+  AuditStart,
+  AuditStatus,
+  PendingAudit,
+} from "@/lib/audit/types";
 import type { DatabaseClient } from "@/lib/db";
 import type { AuditEntry } from "@/lib/generated/prisma/sqlite/client";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
@@ -79,11 +85,17 @@ async function start(client: DatabaseClient, entry: AuditStart): Promise<void> {
     });
   } catch (error) {
     if (!uniqueViolation.safeParse(error).success) throw error;
-    throw new ConflictError(`The request ${entry.requestId} is already in the audit log.`, { cause: error });
+    throw new ConflictError(`The request ${entry.requestId} is already in the audit log.`, {
+      cause: error,
+    });
   }
 }
 
-async function finish(client: DatabaseClient, requestId: string, outcome: AuditOutcome): Promise<void> {
+async function finish(
+  client: DatabaseClient,
+  requestId: string,
+  outcome: AuditOutcome,
+): Promise<void> {
   const { count } = await client.auditEntry.updateMany({
     where: { requestId, status: "pending" },
     data: {
@@ -96,7 +108,8 @@ async function finish(client: DatabaseClient, requestId: string, outcome: AuditO
   });
   if (count === 1) return;
   const existing = await client.auditEntry.findUnique({ where: { requestId } });
-  if (existing === null) throw new NotFoundError(`The request ${requestId} is not in the audit log.`);
+  if (existing === null)
+    throw new NotFoundError(`The request ${requestId} is not in the audit log.`);
   throw new ConflictError(`The request ${requestId} already finished (${existing.status}).`);
 }
 

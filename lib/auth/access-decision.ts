@@ -3,8 +3,7 @@ import type { AuthSettings } from "@/lib/auth/auth-settings";
 import { matchesPrincipal, type Membership, type Principal } from "@/lib/auth/principals";
 
 export type AccessDecision =
-  | { allowed: true; role: Role }
-  | { allowed: false; reason: "not-on-list" };
+  { allowed: true; role: Role } | { allowed: false; reason: "not-on-list" };
 
 const highestFirst: Role[] = ["admin", "operator", "viewer"];
 

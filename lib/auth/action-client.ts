@@ -60,7 +60,12 @@ function formObject(form: FormData): Record<string, FormDataEntryValue> {
 }
 
 function invalid(error: z.ZodError): ActionFailure {
-  return { ok: false, code: "invalid", error: "Some fields need attention", fields: fieldIssues(error) };
+  return {
+    ok: false,
+    code: "invalid",
+    error: "Some fields need attention",
+    fields: fieldIssues(error),
+  };
 }
 
 function failure(error: unknown): ActionFailure {

@@ -3,8 +3,7 @@
  * never both), or a team as `org/team-slug`. Compared lower-case, as GitHub does.
  */
 export type Principal =
-  | { kind: "name"; name: string }
-  | { kind: "team"; org: string; team: string };
+  { kind: "name"; name: string } | { kind: "team"; org: string; team: string };
 
 const githubName = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}$/;
 const teamSlug = /^[a-z0-9][a-z0-9_-]{0,99}$/;

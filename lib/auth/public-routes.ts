@@ -21,8 +21,18 @@ export const publicRoutes: readonly PublicRoute[] = [
   { path: "/api/auth", prefix: true, why: "next-auth: sign-in, OAuth callback, sign-out" },
   { path: "/sign-in", prefix: false, why: "the sign-in page and its local sign-in action" },
   { path: "/not-allowed", prefix: false, why: "tells a refused person why" },
-  { path: "/api/webhooks", prefix: true, why: "Flux and GitHub; each checks its own signature", machines: true },
-  { path: "/api/boot", prefix: true, why: "iPXE clients; each request checks its own token", machines: true },
+  {
+    path: "/api/webhooks",
+    prefix: true,
+    why: "Flux and GitHub; each checks its own signature",
+    machines: true,
+  },
+  {
+    path: "/api/boot",
+    prefix: true,
+    why: "iPXE clients; each request checks its own token",
+    machines: true,
+  },
   {
     path: "/api/enroll",
     prefix: true,
@@ -32,7 +42,9 @@ export const publicRoutes: readonly PublicRoute[] = [
 ];
 
 const matches = (route: PublicRoute, pathname: string) =>
-  route.prefix ? pathname === route.path || pathname.startsWith(`${route.path}/`) : pathname === route.path;
+  route.prefix
+    ? pathname === route.path || pathname.startsWith(`${route.path}/`)
+    : pathname === route.path;
 
 export function isPublicPath(pathname: string): boolean {
   return publicRoutes.some((route) => matches(route, pathname));

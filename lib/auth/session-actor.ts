@@ -31,7 +31,10 @@ export async function sessionActor(sessionToken: string, now = Date.now()): Prom
     return { kind: "anonymous" };
   }
   let role = parseRole(user.role);
-  if (user.provider === "github" && accessCheckDue(user.accessCheckedAt, now, auth.recheckSeconds)) {
+  if (
+    user.provider === "github" &&
+    accessCheckDue(user.accessCheckedAt, now, auth.recheckSeconds)
+  ) {
     const outcome = await recheckAccess(user);
     if (outcome.kind === "lost") return { kind: "access-lost", reason: outcome.reason };
     if (outcome.kind === "unavailable")

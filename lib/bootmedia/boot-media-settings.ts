@@ -18,15 +18,16 @@ const ipxeUrl = z
   .url("must be a URL")
   .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
   .refine((value) => !/^https?:\/\/[^/]*@/.test(value), "must not contain credentials")
-  .refine((value) => /^[A-Za-z0-9._~:/?&=%+,;\-[\]{}]+$/.test(value), "must not contain spaces, $ or #");
+  .refine(
+    (value) => /^[A-Za-z0-9._~:/?&=%+,;\-[\]{}]+$/.test(value),
+    "must not contain spaces, $ or #",
+  );
 
 export const macPlaceholder = "{mac}";
 
 export const bootMediaSettingsShape = {
   FOUNDRY_PUBLIC_URL: optionalText.pipe(
-    ipxeUrl
-      .refine((value) => !value.includes("{"), "must not contain { or }")
-      .optional(),
+    ipxeUrl.refine((value) => !value.includes("{"), "must not contain { or }").optional(),
   ),
   FOUNDRY_SMEE_URL: optionalText.pipe(ipxeUrl.optional()),
   FOUNDRY_IPXE_DIR: z.string().trim().min(1).default("./vendor/ipxe"),
@@ -72,7 +73,8 @@ export function bootMediaSettingsFrom(
 ): BootMediaSettings {
   return {
     publicUrl: (raw.FOUNDRY_PUBLIC_URL ?? context.consoleUrl).replace(/\/+$/, ""),
-    smeeScriptUrl: raw.FOUNDRY_SMEE_URL === undefined ? undefined : smeeScriptUrl(raw.FOUNDRY_SMEE_URL),
+    smeeScriptUrl:
+      raw.FOUNDRY_SMEE_URL === undefined ? undefined : smeeScriptUrl(raw.FOUNDRY_SMEE_URL),
     ipxeDir: path.resolve(context.cwd, raw.FOUNDRY_IPXE_DIR),
     cacheDir: path.join(context.dataDir, "boot-media"),
     tokenTtlHours: raw.FOUNDRY_ENROLLMENT_TOKEN_TTL_HOURS,

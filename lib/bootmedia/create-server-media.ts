@@ -41,7 +41,13 @@ export async function createServerMedia(
   const template = await deps.templates.get(kind);
   return audited(deps.audit, { actor, action: "create-boot-media", target: server }, async () => {
     const { token, hash } = newEnrollmentToken();
-    const script = serverScript({ server, network, token, smeeScriptUrl, publicUrl: deps.settings.publicUrl });
+    const script = serverScript({
+      server,
+      network,
+      token,
+      smeeScriptUrl,
+      publicUrl: deps.settings.publicUrl,
+    });
     // Patched before the token is stored: a script too long for the slot stores nothing.
     const image = patchImage(template, script);
     const now = deps.now();

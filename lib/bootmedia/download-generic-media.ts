@@ -31,5 +31,13 @@ export async function downloadGenericMedia(
     private: false,
   });
   if (!audit) return build();
-  return audited(deps.audit, { actor, action: "download-boot-media", target: `generic ${mediaArchName(kind.arch)} ${kind.format}` }, build);
+  return audited(
+    deps.audit,
+    {
+      actor,
+      action: "download-boot-media",
+      target: `generic ${mediaArchName(kind.arch)} ${kind.format}`,
+    },
+    build,
+  );
 }

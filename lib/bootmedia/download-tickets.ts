@@ -23,7 +23,9 @@ export type DownloadTickets = {
   forgetToken(tokenId: string): void;
 };
 
-export function createDownloadTickets(options: { maxTickets?: number; lifetimeMs?: number } = {}): DownloadTickets {
+export function createDownloadTickets(
+  options: { maxTickets?: number; lifetimeMs?: number } = {},
+): DownloadTickets {
   const maxTickets = options.maxTickets ?? 500;
   const lifetimeMs = options.lifetimeMs ?? 60 * 60 * 1000;
   const tickets = new Map<string, DownloadTicket>();

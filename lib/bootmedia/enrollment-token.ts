@@ -2,7 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 
 /** A token as `newEnrollmentToken` makes it, for boot URLs and first-boot bearers alike. */
-export const enrollmentTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "is not an enrollment token");
+export const enrollmentTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "is not an enrollment token");
 
 /** A fresh enrollment token (32 random bytes, base64url) and the SHA-256 hex the database keeps. */
 export function newEnrollmentToken(): { token: string; hash: string } {

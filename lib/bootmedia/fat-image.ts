@@ -38,9 +38,11 @@ export async function makeFatImage(options: {
   const folders = new Set<string>();
   for (const file of files) {
     const parts = file.to.split("/").slice(0, -1);
-    for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join("/"));
+    for (let depth = 1; depth <= parts.length; depth++)
+      folders.add(parts.slice(0, depth).join("/"));
   }
   const sorted = [...folders].sort((a, b) => a.split("/").length - b.split("/").length);
-  if (sorted.length > 0) await runTool("mmd", ["-i", path, ...sorted.map((folder) => `::/${folder}`)]);
+  if (sorted.length > 0)
+    await runTool("mmd", ["-i", path, ...sorted.map((folder) => `::/${folder}`)]);
   for (const file of files) await runTool("mcopy", ["-i", path, file.from, `::/${file.to}`]);
 }

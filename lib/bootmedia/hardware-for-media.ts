@@ -22,7 +22,10 @@ const dhcpForMediaSchema = z.object({
 export const interfacesForMediaSchema = z.array(z.object({ dhcp: dhcpForMediaSchema.optional() }));
 
 /** A server's Hardware as boot media use it: its name and its interfaces' network fields. */
-export type HardwareForMedia = { name: string; interfaces: z.output<typeof interfacesForMediaSchema> };
+export type HardwareForMedia = {
+  name: string;
+  interfaces: z.output<typeof interfacesForMediaSchema>;
+};
 
 /** How per-server media bring up the network: the NIC by MAC, static or by DHCP. */
 export type BootNetwork = {

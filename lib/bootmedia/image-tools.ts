@@ -14,7 +14,8 @@ const packageOf: Record<string, string> = {
   "mkfs.fat": "dosfstools",
   mmd: "mtools",
   mcopy: "mtools",
-  syslinux: "syslinux, x86 hosts only; elsewhere use the ISO, which also boots written to a USB stick",
+  syslinux:
+    "syslinux, x86 hosts only; elsewhere use the ISO, which also boots written to a USB stick",
 };
 
 /**

@@ -14,7 +14,8 @@ export function word(value: string, what: string): string {
 
 /** A line on the server's screen; values in it have been through `word` (or are ours). */
 export function say(text: string): string {
-  if (/[#\n\r]/.test(text)) throw new InvalidError(`This text cannot go into an iPXE script: ${text}`);
+  if (/[#\n\r]/.test(text))
+    throw new InvalidError(`This text cannot go into an iPXE script: ${text}`);
   return `echo Metal Foundry: ${text}`;
 }
 

@@ -25,5 +25,11 @@ export async function listBootEvents(
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: limit,
   });
-  return rows.map((row) => ({ id: row.id, server: row.serverName, mac: row.mac, ip: row.ip, occurredAt: row.occurredAt }));
+  return rows.map((row) => ({
+    id: row.id,
+    server: row.serverName,
+    mac: row.mac,
+    ip: row.ip,
+    occurredAt: row.occurredAt,
+  }));
 }

@@ -29,7 +29,12 @@ export async function listEnrollmentTokens(
   requireRole(actor, "viewer", "Listing enrollment tokens");
   const { server } = parseInput(inputSchema, input, badRequestSummary);
   const rows = await deps.db.enrollmentToken.findMany({
-    where: { purpose: "boot-media", revokedAt: null, expiresAt: { gt: deps.now() }, ...(server ? { serverName: server } : {}) },
+    where: {
+      purpose: "boot-media",
+      revokedAt: null,
+      expiresAt: { gt: deps.now() },
+      ...(server ? { serverName: server } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 200,
     include: { _count: { select: { bootEvents: true } } },

@@ -8,10 +8,16 @@ const sectorSize = 512;
 export type PartitionType = "fat16-lba" | "efi-system";
 const typeByte: Record<PartitionType, number> = { "fat16-lba": 0x0e, "efi-system": 0xef };
 
-export function mbrDisk(options: { bootCode: Buffer | undefined; partition: Buffer; type: PartitionType }): Buffer {
+export function mbrDisk(options: {
+  bootCode: Buffer | undefined;
+  partition: Buffer;
+  type: PartitionType;
+}): Buffer {
   const { bootCode, partition, type } = options;
-  if (bootCode !== undefined && bootCode.length > 440) throw new Error("MBR boot code is larger than 440 bytes");
-  if (partition.length % sectorSize !== 0) throw new Error("the partition image is not a whole number of sectors");
+  if (bootCode !== undefined && bootCode.length > 440)
+    throw new Error("MBR boot code is larger than 440 bytes");
+  if (partition.length % sectorSize !== 0)
+    throw new Error("the partition image is not a whole number of sectors");
   const offset = partitionStartSector * sectorSize;
   const disk = Buffer.alloc(offset + partition.length);
   bootCode?.copy(disk, 0);

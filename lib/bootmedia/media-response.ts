@@ -44,11 +44,13 @@ export function mediaResponse(request: Request, download: MediaDownload): Respon
     headers.set("Content-Range", `bytes */${image.size}`);
     return new Response(null, { status: 416, headers });
   }
-  const [start, end] = decision.kind === "partial" ? [decision.start, decision.end] : [0, image.size - 1];
+  const [start, end] =
+    decision.kind === "partial" ? [decision.start, decision.end] : [0, image.size - 1];
   headers.set("Content-Type", download.contentType);
   headers.set("Content-Disposition", `attachment; filename="${download.fileName}"`);
   headers.set("Content-Length", String(end - start + 1));
-  if (decision.kind === "partial") headers.set("Content-Range", `bytes ${start}-${end}/${image.size}`);
+  if (decision.kind === "partial")
+    headers.set("Content-Range", `bytes ${start}-${end}/${image.size}`);
   const status = decision.kind === "partial" ? 206 : 200;
   if (request.method === "HEAD") return new Response(null, { status, headers });
   return new Response(body(image, start, end), { status, headers });

@@ -10,7 +10,18 @@ export type MediaTemplate = {
   prefixHash: Hash;
 };
 
-export function mediaTemplate(key: string, bytes: Buffer, slots: readonly number[], slotSize: number): MediaTemplate {
+export function mediaTemplate(
+  key: string,
+  bytes: Buffer,
+  slots: readonly number[],
+  slotSize: number,
+): MediaTemplate {
   const first = slots[0] ?? bytes.length;
-  return { key, bytes, slots, slotSize, prefixHash: createHash("sha256").update(bytes.subarray(0, first)) };
+  return {
+    key,
+    bytes,
+    slots,
+    slotSize,
+    prefixHash: createHash("sha256").update(bytes.subarray(0, first)),
+  };
 }

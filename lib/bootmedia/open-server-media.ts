@@ -23,7 +23,11 @@ export async function openServerMedia(
   deps: BootMediaDeps,
 ): Promise<MediaDownload> {
   requireRole(actor, "operator", "Downloading per-server boot media");
-  const { ticket: ticketId, audit } = parseInput(openServerMediaInputSchema, input, badRequestSummary);
+  const { ticket: ticketId, audit } = parseInput(
+    openServerMediaInputSchema,
+    input,
+    badRequestSummary,
+  );
   const now = deps.now();
   const ticket = deps.tickets.get(ticketId, now);
   const live =
@@ -32,7 +36,9 @@ export async function openServerMedia(
       where: { id: ticket.tokenId, revokedAt: null, expiresAt: { gt: now } },
     }));
   if (!ticket || !live) {
-    throw new NotFoundError("This download has expired or its token was revoked; make the media again.");
+    throw new NotFoundError(
+      "This download has expired or its token was revoked; make the media again.",
+    );
   }
   const { server, kind, script } = ticket;
   const build = async (): Promise<MediaDownload> => ({

@@ -1,4 +1,7 @@
-import { interfacesForMediaSchema, type HardwareForMedia } from "@/lib/bootmedia/hardware-for-media";
+import {
+  interfacesForMediaSchema,
+  type HardwareForMedia,
+} from "@/lib/bootmedia/hardware-for-media";
 import { NotFoundError, UnavailableError } from "@/lib/errors";
 import { readHardwareDocuments, type HardwareDocuments } from "@/lib/manifests/hardware-documents";
 import { folders, hardwareFile } from "@/lib/servers/paths";
@@ -16,10 +19,14 @@ export async function readHardware(tree: ManifestReader, name: string): Promise<
   const text = await tree.read(hardwareFile(name));
   if (text === undefined) throw new NotFoundError(`No server named ${name}.`);
   const { hardware } = documentsOf(name, text);
-  if (!hardware?.success) throw unreadable(name, hardware?.error.issues.map((issue) => issue.path) ?? [[]]);
+  if (!hardware?.success)
+    throw unreadable(name, hardware?.error.issues.map((issue) => issue.path) ?? [[]]);
   const interfaces = interfacesForMediaSchema.safeParse(hardware.data.spec.interfaces ?? []);
   if (!interfaces.success) {
-    throw unreadable(name, interfaces.error.issues.map((issue) => ["spec", "interfaces", ...issue.path]));
+    throw unreadable(
+      name,
+      interfaces.error.issues.map((issue) => ["spec", "interfaces", ...issue.path]),
+    );
   }
   if (hardware.data.metadata.name !== name) {
     throw new UnavailableError(`The Hardware file of ${name} names another server.`);
@@ -37,7 +44,9 @@ function documentsOf(name: string, text: string): HardwareDocuments {
 
 function unreadable(name: string, paths: PropertyKey[][]): UnavailableError {
   const where = paths.map((path) => path.join(".") || "document").join(", ");
-  return new UnavailableError(`The Hardware file of ${name} cannot be read for boot media (${where}).`);
+  return new UnavailableError(
+    `The Hardware file of ${name} cannot be read for boot media (${where}).`,
+  );
 }
 
 /** Every Hardware name in the tree, for the server picker. */

@@ -13,9 +13,16 @@ export const bootReportSchema = z.object({
   ip: z.union([ipv4Schema, z.literal("").transform(() => undefined)]).optional(),
 });
 
-export type BootEventView = { id: string; server: string; mac: string; ip: string | null; occurredAt: Date };
+export type BootEventView = {
+  id: string;
+  server: string;
+  mac: string;
+  ip: string | null;
+  occurredAt: Date;
+};
 
-const refused = () => new ForbiddenError("This boot medium's token is unknown, expired or revoked.");
+const refused = () =>
+  new ForbiddenError("This boot medium's token is unknown, expired or revoked.");
 
 /**
  * A server booted from its media and called home (public: the token is the credential). An
@@ -32,13 +39,27 @@ export async function recordMediaBoot(
     where: { tokenHash: hashEnrollmentToken(token.data) },
   });
   // A first-boot enrollment token is not a boot medium's: it never reports a boot.
-  if (row === null || row.purpose !== "boot-media" || row.revokedAt !== null || row.expiresAt <= now) throw refused();
-  const { mac, ip } = parseInput(bootReportSchema, { mac: input.mac, ip: input.ip }, badRequestSummary);
+  if (
+    row === null ||
+    row.purpose !== "boot-media" ||
+    row.revokedAt !== null ||
+    row.expiresAt <= now
+  )
+    throw refused();
+  const { mac, ip } = parseInput(
+    bootReportSchema,
+    { mac: input.mac, ip: input.ip },
+    badRequestSummary,
+  );
   const server = row.serverName;
-  return audited(deps.audit, { actor: bootActor(server), action: "boot-from-media", target: server }, async () => {
-    const event = await deps.db.bootEvent.create({
-      data: { serverName: server, tokenId: row.id, mac, ip: ip ?? null, occurredAt: now },
-    });
-    return { id: event.id, server, mac, ip: event.ip, occurredAt: event.occurredAt };
-  });
+  return audited(
+    deps.audit,
+    { actor: bootActor(server), action: "boot-from-media", target: server },
+    async () => {
+      const event = await deps.db.bootEvent.create({
+        data: { serverName: server, tokenId: row.id, mac, ip: ip ?? null, occurredAt: now },
+      });
+      return { id: event.id, server, mac, ip: event.ip, occurredAt: event.occurredAt };
+    },
+  );
 }

@@ -17,13 +17,17 @@ export async function revokeEnrollmentToken(
   const { tokenId } = parseInput(revokeEnrollmentTokenSchema, input, badRequestSummary);
   const row = await deps.db.enrollmentToken.findUnique({ where: { id: tokenId } });
   if (row === null) throw new NotFoundError("No such enrollment token.");
-  return audited(deps.audit, { actor, action: "revoke-enrollment-token", target: row.serverName }, async () => {
-    const { count } = await deps.db.enrollmentToken.updateMany({
-      where: { id: tokenId, revokedAt: null },
-      data: { revokedAt: deps.now(), revokedReason: `revoked by ${actor.login}` },
-    });
-    if (count === 0) throw new ConflictError("This token was already revoked.");
-    deps.tickets.forgetToken(tokenId);
-    return { tokenId, server: row.serverName };
-  });
+  return audited(
+    deps.audit,
+    { actor, action: "revoke-enrollment-token", target: row.serverName },
+    async () => {
+      const { count } = await deps.db.enrollmentToken.updateMany({
+        where: { id: tokenId, revokedAt: null },
+        data: { revokedAt: deps.now(), revokedReason: `revoked by ${actor.login}` },
+      });
+      if (count === 0) throw new ConflictError("This token was already revoked.");
+      deps.tickets.forgetToken(tokenId);
+      return { tokenId, server: row.serverName };
+    },
+  );
 }

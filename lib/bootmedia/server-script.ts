@@ -58,7 +58,9 @@ export function serverScript(input: ServerScriptInput): string {
     "goto report",
     ":no_port",
     say(`this machine has no network port with MAC ${mac}: this medium is for ${server}.`),
-    say(`use the generic medium or the medium made for this machine; retrying in ${retrySeconds} seconds.`),
+    say(
+      `use the generic medium or the medium made for this machine; retrying in ${retrySeconds} seconds.`,
+    ),
     `sleep ${retrySeconds} ||`,
     "goto net",
     ":net_failed",
@@ -71,7 +73,9 @@ export function serverScript(input: ServerScriptInput): string {
     ...Array.from({ length: reportAttempts }, (_, i) =>
       i === 0 ? [report] : ["sleep 5 ||", report],
     ).flat(),
-    say("the console did not record this boot (unreachable, or this medium expired or was revoked)."),
+    say(
+      "the console did not record this boot (unreachable, or this medium expired or was revoked).",
+    ),
     say("booting on without it."),
     "goto smee",
     ":reported",

@@ -12,7 +12,8 @@ import { UnavailableError } from "@/lib/errors";
 
 export type TemplateCache = { get(kind: MediaKind): Promise<MediaTemplate> };
 
-const expectedSlots = (kind: MediaKind) => (kind.format === "iso" && kind.arch === "x86_64" ? 2 : 1);
+const expectedSlots = (kind: MediaKind) =>
+  kind.format === "iso" && kind.arch === "x86_64" ? 2 : 1;
 
 /**
  * Templates are built once per iPXE build and media kind, kept as files in the data dir (built
@@ -23,7 +24,11 @@ export function createTemplateCache(options: { ipxeDir: string; cacheDir: string
 
   async function load(kind: MediaKind): Promise<MediaTemplate> {
     const key = await templateKey(options.ipxeDir, kind);
-    const file = path.join(options.cacheDir, "templates", `${mediaArchName(kind.arch)}-${kind.format}-${key}.img`);
+    const file = path.join(
+      options.cacheDir,
+      "templates",
+      `${mediaArchName(kind.arch)}-${kind.format}-${key}.img`,
+    );
     const bytes = await readFile(file).catch(() => build(kind, file));
     const slots = findSlots(bytes, placeholderScript());
     if (slots.length !== expectedSlots(kind)) {
@@ -43,7 +48,12 @@ export function createTemplateCache(options: { ipxeDir: string; cacheDir: string
       await writeFile(placeholder, placeholderScript());
       const output = path.join(workDir, "template.img");
       const build = kind.format === "iso" ? buildIsoTemplate : buildUsbTemplate;
-      await build({ binaries: ipxeBinaries(options.ipxeDir, kind.arch), placeholder, workDir, output });
+      await build({
+        binaries: ipxeBinaries(options.ipxeDir, kind.arch),
+        placeholder,
+        workDir,
+        output,
+      });
       await rename(output, file);
       return await readFile(file);
     } finally {

@@ -13,8 +13,13 @@ const layoutVersion = "2";
 /** A short hash of everything a template is built from: when any input changes, so does the key. */
 export async function templateKey(ipxeDir: string, kind: MediaKind): Promise<string> {
   const binaries = ipxeBinaries(ipxeDir, kind.arch);
-  const inputs = [binaries.efi, ...(binaries.bios ? [binaries.bios, ...Object.values(debianBootFiles)] : [])];
-  const hash = createHash("sha256").update(`${layoutVersion}:${mediaArchName(kind.arch)}:${kind.format}:${slotSize}`);
+  const inputs = [
+    binaries.efi,
+    ...(binaries.bios ? [binaries.bios, ...Object.values(debianBootFiles)] : []),
+  ];
+  const hash = createHash("sha256").update(
+    `${layoutVersion}:${mediaArchName(kind.arch)}:${kind.format}:${slotSize}`,
+  );
   for (const file of inputs) {
     try {
       hash.update(await readFile(file));

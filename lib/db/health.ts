@@ -7,12 +7,15 @@ export type DatabaseHealth = { ok: true } | { ok: false; reason: string };
 function safeReason(error: unknown, secrets: string[]): string {
   const code =
     error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
-  let text = error instanceof Error ? error.message.split("\n")[0] ?? "" : "unknown error";
+  let text = error instanceof Error ? (error.message.split("\n")[0] ?? "") : "unknown error";
   for (const secret of secrets.filter((value) => value.length > 0)) {
     text = text.split(secret).join("***");
   }
   text = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]*/gi, "<url>");
-  return [code, text].filter((part) => part.length > 0).join(": ").slice(0, 200);
+  return [code, text]
+    .filter((part) => part.length > 0)
+    .join(": ")
+    .slice(0, 200);
 }
 
 function secretsOf(databaseUrl: string): string[] {

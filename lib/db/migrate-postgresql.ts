@@ -3,7 +3,11 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { MigrationFile } from "@/lib/db/migration-files";
 import { MigrationError, planMigrations, type MigrationOutcome } from "@/lib/db/migration-plan";
-import { appliedMigrationSchema, migrationsTableDdl, selectAppliedSql } from "@/lib/db/migrations-table";
+import {
+  appliedMigrationSchema,
+  migrationsTableDdl,
+  selectAppliedSql,
+} from "@/lib/db/migrations-table";
 
 /** The advisory lock key Prisma Migrate takes, so the CLI and the console exclude each other. */
 const prismaAdvisoryLockKey = 72707369;
@@ -13,7 +17,10 @@ async function applyNext(client: pg.Client, local: MigrationFile[]) {
   await client.query("BEGIN");
   try {
     const { rows } = await client.query(selectAppliedSql);
-    const plan = planMigrations(local, rows.map((row) => appliedMigrationSchema.parse(row)));
+    const plan = planMigrations(
+      local,
+      rows.map((row) => appliedMigrationSchema.parse(row)),
+    );
     const next = plan.pending[0];
     if (next === undefined) {
       await client.query("COMMIT");

@@ -5,7 +5,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { MigrationFile } from "@/lib/db/migration-files";
 import { MigrationError, planMigrations, type MigrationOutcome } from "@/lib/db/migration-plan";
-import { appliedMigrationSchema, migrationsTableDdl, selectAppliedSql } from "@/lib/db/migrations-table";
+import {
+  appliedMigrationSchema,
+  migrationsTableDdl,
+  selectAppliedSql,
+} from "@/lib/db/migrations-table";
 
 const busyTimeoutMs = 60_000;
 
@@ -49,7 +53,10 @@ export function applySqliteMigrations(file: string, local: MigrationFile[]): Mig
     whileBusy(() => db.exec(migrationsTableDdl.sqlite));
     const applied: string[] = [];
     const step = db.transaction(() => {
-      const rows = db.prepare(selectAppliedSql).all().map((row) => appliedMigrationSchema.parse(row));
+      const rows = db
+        .prepare(selectAppliedSql)
+        .all()
+        .map((row) => appliedMigrationSchema.parse(row));
       const plan = planMigrations(local, rows);
       const next = plan.pending[0];
       if (next === undefined) return { done: true as const, unknown: plan.unknown };
@@ -72,7 +79,13 @@ export function applySqliteMigrations(file: string, local: MigrationFile[]): Mig
         `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name",
           "logs", "rolled_back_at", "started_at", "applied_steps_count")
          VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
-      ).run(randomUUID(), next.checksum, prismaTimestamp(new Date()), next.name, prismaTimestamp(startedAt));
+      ).run(
+        randomUUID(),
+        next.checksum,
+        prismaTimestamp(new Date()),
+        next.name,
+        prismaTimestamp(startedAt),
+      );
       return { done: false as const, name: next.name };
     });
     for (;;) {

@@ -44,8 +44,7 @@ async function loadBindings(): Promise<Bindings> {
  * engine also creates (and this module drops) shadow databases on the same server.
  */
 export type EngineTarget =
-  | { provider: "sqlite"; databaseUrl?: string }
-  | { provider: "postgresql"; databaseUrl: string };
+  { provider: "sqlite"; databaseUrl?: string } | { provider: "postgresql"; databaseUrl: string };
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -171,6 +170,10 @@ export async function diffMigrationsToSchema(input: {
 export async function diagnoseHistory(target: EngineTarget, folder: string) {
   const migrationsList = await migrationList(target.provider, folder);
   return withSchemaEngine(target, (engine) =>
-    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters }),
+    engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: noFilters,
+    }),
   );
 }

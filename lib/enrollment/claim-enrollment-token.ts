@@ -18,7 +18,11 @@ const uniqueViolation = z.object({ code: z.literal("P2002") });
 export const noClaimMessage = "No install is waiting for this enrollment token.";
 const noClaim = () => new NotFoundError(noClaimMessage);
 
-async function isCurrentGeneration(deps: EnrollmentDeps, server: string, generation: number): Promise<boolean> {
+async function isCurrentGeneration(
+  deps: EnrollmentDeps,
+  server: string,
+  generation: number,
+): Promise<boolean> {
   const matches = (current: Awaited<ReturnType<EnrollmentDeps["currentGeneration"]>>) =>
     current.kind === "provisioned" && current.generation === generation;
   if (matches(await deps.currentGeneration(server, { refresh: false }))) return true;
@@ -41,7 +45,11 @@ export async function claimEnrollmentToken(
   }
   const name = serverNameSchema.safeParse(server);
   if (!name.success) throw noClaim();
-  const { generation } = parseInput(claimInputSchema, { generation: input.generation }, badRequestSummary);
+  const { generation } = parseInput(
+    claimInputSchema,
+    { generation: input.generation },
+    badRequestSummary,
+  );
   const claim = { server: name.data, generation, from: input.from };
   // The cluster view is in memory: strangers are turned away before Git or the database is asked.
   if (!claimWindowOpen(deps.clusterWorkflow(name.data), name.data, generation)) throw noClaim();
@@ -55,11 +63,22 @@ export async function claimEnrollmentToken(
   const expiresAt = new Date(now.getTime() + deps.settings.tokenTtlMinutes * 60_000);
   const actor = enrollmentActor(name.data);
   try {
-    await audited(deps.audit, { actor, action: "issue-enrollment-token", target: name.data }, async () => {
-      await deps.db.enrollmentToken.create({
-        data: { ...where, tokenHash: hash, createdById: actor.id, createdByLogin: actor.login, createdAt: now, expiresAt },
-      });
-    });
+    await audited(
+      deps.audit,
+      { actor, action: "issue-enrollment-token", target: name.data },
+      async () => {
+        await deps.db.enrollmentToken.create({
+          data: {
+            ...where,
+            tokenHash: hash,
+            createdById: actor.id,
+            createdByLogin: actor.login,
+            createdAt: now,
+            expiresAt,
+          },
+        });
+      },
+    );
   } catch (error) {
     // Two claims at once: the database lets one through.
     if (uniqueViolation.safeParse(error).success) return refuseDoubleClaim(deps, claim);

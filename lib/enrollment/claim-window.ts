@@ -13,8 +13,17 @@ export const fetchTokenAction = "fetch-enrollment-token";
  * is running and, when its template has the fetch action, that action is the next one to finish
  * (running, or pending right after its predecessors succeeded: the watch may lag the worker).
  */
-export function claimWindowOpen(workflow: ClaimableWorkflow | null, server: string, generation: number): boolean {
-  if (!workflow || workflow.name !== workflowName(server, generation) || workflow.state !== "running") return false;
+export function claimWindowOpen(
+  workflow: ClaimableWorkflow | null,
+  server: string,
+  generation: number,
+): boolean {
+  if (
+    !workflow ||
+    workflow.name !== workflowName(server, generation) ||
+    workflow.state !== "running"
+  )
+    return false;
   if (!workflow.actions.some((action) => action.name === fetchTokenAction)) return true;
   const next = workflow.actions.find((action) => action.state !== "succeeded");
   return next?.name === fetchTokenAction && (next.state === "running" || next.state === "pending");

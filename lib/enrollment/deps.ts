@@ -7,9 +7,7 @@ import type { TailscaleAuthKey } from "@/lib/tailscale/create-auth-key";
 
 /** What Git says about a server: unknown, registered only, or provisioned at a generation. */
 export type ServerGeneration =
-  | { kind: "unknown" }
-  | { kind: "registered" }
-  | { kind: "provisioned"; generation: number };
+  { kind: "unknown" } | { kind: "registered" } | { kind: "provisioned"; generation: number };
 
 export type TailscaleKeys = {
   create(input: { description: string }): Promise<TailscaleAuthKey>;

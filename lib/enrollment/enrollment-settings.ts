@@ -15,7 +15,10 @@ const httpsUrl = z
   .string()
   .trim()
   .url("must be a URL")
-  .refine((value) => /^https?:\/\//.test(value), "must start with https:// (or http:// for a test double)")
+  .refine(
+    (value) => /^https?:\/\//.test(value),
+    "must start with https:// (or http:// for a test double)",
+  )
   .refine((value) => !/^https?:\/\/[^/]*@/.test(value), "must not contain credentials");
 
 const minutes = (max: number, fallback: number) =>
@@ -29,10 +32,22 @@ const minutes = (max: number, fallback: number) =>
 const tagList = z
   .string()
   .trim()
-  .transform((value) => value.split(",").map((tag) => tag.trim()).filter((tag) => tag !== ""))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== ""),
+  )
   .pipe(
     z
-      .array(z.string().regex(/^tag:[A-Za-z0-9][A-Za-z0-9-]*$/, "must be tags like tag:foundry-server, separated by commas"))
+      .array(
+        z
+          .string()
+          .regex(
+            /^tag:[A-Za-z0-9][A-Za-z0-9-]*$/,
+            "must be tags like tag:foundry-server, separated by commas",
+          ),
+      )
       .min(1, "must name at least one tag: an OAuth client can only mint tagged keys"),
   );
 
@@ -41,11 +56,18 @@ export const enrollmentSettingsShape = {
   FOUNDRY_ENROLLMENT_SOURCE_CIDRS: sourceCidrsSchema.default([]),
   FOUNDRY_K3S_URL: optionalText.pipe(httpsUrl.optional()),
   FOUNDRY_K3S_CA_HASH: optionalText.pipe(
-    z.string().regex(/^[0-9a-f]{64}$/, "must be the SHA-256 (64 hex digits) of the K3s server CA").optional(),
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "must be the SHA-256 (64 hex digits) of the K3s server CA")
+      .optional(),
   ),
   FOUNDRY_K3S_TOKEN_TTL_MINUTES: minutes(60, 60),
   TAILSCALE_API_URL: httpsUrl.default("https://api.tailscale.com"),
-  TAILSCALE_TAILNET: z.string().trim().regex(/^[A-Za-z0-9._@-]+$/, "must be a tailnet name, or - for the default").default("-"),
+  TAILSCALE_TAILNET: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._@-]+$/, "must be a tailnet name, or - for the default")
+    .default("-"),
   TAILSCALE_OAUTH_CLIENT_ID: optionalText,
   TAILSCALE_OAUTH_CLIENT_SECRET: optionalText,
   TAILSCALE_API_KEY: optionalText,
@@ -107,11 +129,16 @@ function credentialsFrom(raw: RawEnrollmentSettings): TailscaleCredentials | und
   if ((clientId === undefined) !== (clientSecret === undefined)) {
     return "TAILSCALE_OAUTH_CLIENT_ID and TAILSCALE_OAUTH_CLIENT_SECRET must be set together";
   }
-  if (clientId !== undefined && clientSecret !== undefined) return { kind: "oauth-client", clientId, clientSecret };
-  return raw.TAILSCALE_API_KEY === undefined ? undefined : { kind: "api-key", apiKey: raw.TAILSCALE_API_KEY };
+  if (clientId !== undefined && clientSecret !== undefined)
+    return { kind: "oauth-client", clientId, clientSecret };
+  return raw.TAILSCALE_API_KEY === undefined
+    ? undefined
+    : { kind: "api-key", apiKey: raw.TAILSCALE_API_KEY };
 }
 
-export function enrollmentSettingsFrom(raw: RawEnrollmentSettings): { settings: EnrollmentSettings } | { problems: string[] } {
+export function enrollmentSettingsFrom(
+  raw: RawEnrollmentSettings,
+): { settings: EnrollmentSettings } | { problems: string[] } {
   const credentials = credentialsFrom(raw);
   if (typeof credentials === "string") return { problems: [credentials] };
   return {
@@ -125,9 +152,14 @@ export function enrollmentSettingsFrom(raw: RawEnrollmentSettings): { settings: 
         tags: raw.TAILSCALE_TAGS,
         keyExpirySeconds: raw.TAILSCALE_KEY_EXPIRY_SECONDS,
       },
-      k3s: raw.FOUNDRY_K3S_URL === undefined
-        ? undefined
-        : { url: raw.FOUNDRY_K3S_URL.replace(/\/+$/, ""), caHash: raw.FOUNDRY_K3S_CA_HASH, tokenTtlMinutes: raw.FOUNDRY_K3S_TOKEN_TTL_MINUTES },
+      k3s:
+        raw.FOUNDRY_K3S_URL === undefined
+          ? undefined
+          : {
+              url: raw.FOUNDRY_K3S_URL.replace(/\/+$/, ""),
+              caHash: raw.FOUNDRY_K3S_CA_HASH,
+              tokenTtlMinutes: raw.FOUNDRY_K3S_TOKEN_TTL_MINUTES,
+            },
     },
   };
 }

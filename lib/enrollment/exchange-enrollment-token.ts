@@ -10,7 +10,8 @@ import { serverNameSchema } from "@/lib/servers/schema";
 import { audited } from "@/lib/verb";
 
 const refusals: Record<TokenProblem, string> = {
-  revoked: "This enrollment token was revoked (the server was reprovisioned or decommissioned, or it was claimed twice).",
+  revoked:
+    "This enrollment token was revoked (the server was reprovisioned or decommissioned, or it was claimed twice).",
   used: "This enrollment token was already used; a server gets its credentials once per install.",
   expired: "This enrollment token has expired; reprovision the server to get a new one.",
 };
@@ -25,8 +26,12 @@ export async function exchangeEnrollmentToken(
   deps: EnrollmentDeps,
 ): Promise<JoinCredentials> {
   const name = serverNameSchema.safeParse(server);
-  if (!name.success) throw new ForbiddenError("This enrollment token is not valid for this server.");
-  const { token, problem } = await verifyEnrollmentToken(deps, { server: name.data, token: input.token });
+  if (!name.success)
+    throw new ForbiddenError("This enrollment token is not valid for this server.");
+  const { token, problem } = await verifyEnrollmentToken(deps, {
+    server: name.data,
+    token: input.token,
+  });
   const actor = enrollmentActor(token.server);
   const entry = { actor, action: "fetch-first-boot-credentials", target: token.server };
   if (problem) {
@@ -44,9 +49,16 @@ export async function exchangeEnrollmentToken(
   if (spent.count === 0) throw new ForbiddenError(refusals.used);
   const minted = await audited(deps.audit, entry, async () => {
     try {
-      return await mintJoinCredentials(services, { server: token.server, generation: token.generation, now });
+      return await mintJoinCredentials(services, {
+        server: token.server,
+        generation: token.generation,
+        now,
+      });
     } catch (error) {
-      await deps.db.enrollmentToken.updateMany({ where: { id: token.id, usedAt: now }, data: { usedAt: null } });
+      await deps.db.enrollmentToken.updateMany({
+        where: { id: token.id, usedAt: now },
+        data: { usedAt: null },
+      });
       throw error;
     }
   });
@@ -56,5 +68,9 @@ export async function exchangeEnrollmentToken(
     kind: "credentials-fetched",
     detail: `Credentials fetched: a Tailscale auth key (${minted.keyId}) and the K3s join token ${minted.secretName}, valid until ${minted.k3sTokenExpiresAt.toISOString()}`,
   });
-  return { tailscaleAuthKey: minted.tailscaleAuthKey, k3sToken: minted.k3sToken, k3sUrl: minted.k3sUrl };
+  return {
+    tailscaleAuthKey: minted.tailscaleAuthKey,
+    k3sToken: minted.k3sToken,
+    k3sUrl: minted.k3sUrl,
+  };
 }

@@ -3,14 +3,24 @@ import type { K3sJoinSettings } from "@/lib/enrollment/enrollment-settings";
 import { UnavailableError } from "@/lib/errors";
 import type { CreateBootstrapToken } from "@/lib/k8s/create-bootstrap-token";
 
-export type JoinServices = { tailscale: TailscaleKeys; bootstrapTokens: CreateBootstrapToken; k3s: K3sJoinSettings };
+export type JoinServices = {
+  tailscale: TailscaleKeys;
+  bootstrapTokens: CreateBootstrapToken;
+  k3s: K3sJoinSettings;
+};
 
 /** Everything the exchange mints with, or an UnavailableError naming what is not configured. */
-export function joinServices(deps: Pick<EnrollmentDeps, "tailscale" | "bootstrapTokens" | "settings">): JoinServices {
+export function joinServices(
+  deps: Pick<EnrollmentDeps, "tailscale" | "bootstrapTokens" | "settings">,
+): JoinServices {
   const { tailscale, bootstrapTokens } = deps;
   const { k3s } = deps.settings;
   const missing = [
-    ...(tailscale ? [] : ["Tailscale (TAILSCALE_OAUTH_CLIENT_ID and TAILSCALE_OAUTH_CLIENT_SECRET, or TAILSCALE_API_KEY)"]),
+    ...(tailscale
+      ? []
+      : [
+          "Tailscale (TAILSCALE_OAUTH_CLIENT_ID and TAILSCALE_OAUTH_CLIENT_SECRET, or TAILSCALE_API_KEY)",
+        ]),
     ...(bootstrapTokens ? [] : ["a cluster (KUBECONFIG, or the console running in the cluster)"]),
     ...(k3s ? [] : ["the K3s join address (FOUNDRY_K3S_URL)"]),
   ];

@@ -15,7 +15,10 @@ export type EnrollmentEventView = {
   occurredAt: Date;
 };
 
-const inputSchema = z.object({ server: serverNameSchema, limit: z.number().int().min(1).max(200).default(20) });
+const inputSchema = z.object({
+  server: serverNameSchema,
+  limit: z.number().int().min(1).max(200).default(20),
+});
 const kindSchema = z.enum(enrollmentEventKinds);
 
 /** A server's first-boot steps, newest first: for its timeline. */
@@ -33,6 +36,15 @@ export async function listEnrollmentEvents(
   return rows.flatMap((row) => {
     const kind = kindSchema.safeParse(row.kind);
     if (!kind.success) return [];
-    return [{ id: row.id, server: row.serverName, generation: row.generation, kind: kind.data, detail: row.detail, occurredAt: row.occurredAt }];
+    return [
+      {
+        id: row.id,
+        server: row.serverName,
+        generation: row.generation,
+        kind: kind.data,
+        detail: row.detail,
+        occurredAt: row.occurredAt,
+      },
+    ];
   });
 }

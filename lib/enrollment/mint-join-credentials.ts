@@ -7,7 +7,11 @@ export type JoinCredentials = { tailscaleAuthKey: string; k3sToken: string; k3sU
  * `K10<sha256 of the server CA PEM>::<id>.<secret>` also pins the CA; without a configured hash
  * the agent trusts the CA it is first shown (k3s's "short" token format).
  */
-export function k3sJoinToken(caHash: string | undefined, tokenId: string, tokenSecret: string): string {
+export function k3sJoinToken(
+  caHash: string | undefined,
+  tokenId: string,
+  tokenSecret: string,
+): string {
   const credentials = `${tokenId}.${tokenSecret}`;
   return caHash ? `K10${caHash}::${credentials}` : credentials;
 }

@@ -15,9 +15,20 @@ export async function refuseDoubleClaim(
 ): Promise<never> {
   const { server, generation } = claim;
   const requestId = randomUUID();
-  await deps.audit.start({ requestId, actor: enrollmentActor(server), action: "claim-enrollment-token", target: server });
+  await deps.audit.start({
+    requestId,
+    actor: enrollmentActor(server),
+    action: "claim-enrollment-token",
+    target: server,
+  });
   await deps.db.enrollmentToken.updateMany({
-    where: { serverName: server, purpose: firstBootPurpose, generation, revokedAt: null, usedAt: null },
+    where: {
+      serverName: server,
+      purpose: firstBootPurpose,
+      generation,
+      revokedAt: null,
+      usedAt: null,
+    },
     data: { revokedAt: deps.now(), revokedReason: "enrollment token claimed twice" },
   });
   const from = claim.from ? ` from ${claim.from}` : "";
@@ -27,7 +38,10 @@ export async function refuseDoubleClaim(
     kind: "token-claimed-twice",
     detail: `Enrollment token for generation ${generation} claimed twice${from}; the issued token was revoked unless already used`,
   });
-  await deps.audit.finish(requestId, { status: "refused", error: `enrollment token for generation ${generation} claimed twice${from}` });
+  await deps.audit.finish(requestId, {
+    status: "refused",
+    error: `enrollment token for generation ${generation} claimed twice${from}`,
+  });
   throw new ConflictError(
     `The enrollment token of ${server} for generation ${generation} was already claimed. Nothing was issued; reprovision the server to start again.`,
   );

@@ -7,7 +7,11 @@ export const claimInputSchema = z.object({
     .min(1, "must be at least 1"),
 });
 
-export const enrollmentEventKinds = ["token-issued", "token-claimed-twice", "credentials-fetched"] as const;
+export const enrollmentEventKinds = [
+  "token-issued",
+  "token-claimed-twice",
+  "credentials-fetched",
+] as const;
 export type EnrollmentEventKind = (typeof enrollmentEventKinds)[number];
 
 export const firstBootPurpose = "first-boot";

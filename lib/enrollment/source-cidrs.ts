@@ -1,7 +1,9 @@
 import { BlockList, isIP } from "node:net";
 import { z } from "zod";
 
-function parseCidr(text: string): { address: string; prefix: number; family: "ipv4" | "ipv6" } | undefined {
+function parseCidr(
+  text: string,
+): { address: string; prefix: number; family: "ipv4" | "ipv6" } | undefined {
   const match = /^([^/]+)\/(\d{1,3})$/.exec(text);
   const version = match?.[1] === undefined ? 0 : isIP(match[1]);
   if (!match?.[1] || version === 0) return undefined;
@@ -14,8 +16,22 @@ function parseCidr(text: string): { address: string; prefix: number; family: "ip
 export const sourceCidrsSchema = z
   .string()
   .trim()
-  .transform((value) => value.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
-  .pipe(z.array(z.string().refine((entry) => parseCidr(entry) !== undefined, "must be CIDRs like 203.0.113.7/32 or 10.0.1.0/24, separated by commas")));
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ""),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .refine(
+          (entry) => parseCidr(entry) !== undefined,
+          "must be CIDRs like 203.0.113.7/32 or 10.0.1.0/24, separated by commas",
+        ),
+    ),
+  );
 
 /** Whether `address` falls in one of `cidrs`; an empty list lets every address through. */
 export function addressAllowed(cidrs: readonly string[], address: string | undefined): boolean {

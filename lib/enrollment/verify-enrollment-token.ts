@@ -23,9 +23,17 @@ export async function verifyEnrollmentToken(
   const hash = hashEnrollmentToken(token);
   const row = await deps.db.enrollmentToken.findUnique({ where: { tokenHash: hash } });
   // The index finds the row; the comparison that decides is constant-time all the same.
-  const matches = row !== null && timingSafeEqual(Buffer.from(row.tokenHash, "hex"), Buffer.from(hash, "hex"));
-  if (row === null || !matches || row.purpose !== firstBootPurpose || row.serverName !== server) throw notValid();
+  const matches =
+    row !== null && timingSafeEqual(Buffer.from(row.tokenHash, "hex"), Buffer.from(hash, "hex"));
+  if (row === null || !matches || row.purpose !== firstBootPurpose || row.serverName !== server)
+    throw notValid();
   const problem: TokenProblem | undefined =
-    row.revokedAt !== null ? "revoked" : row.usedAt !== null ? "used" : row.expiresAt <= deps.now() ? "expired" : undefined;
+    row.revokedAt !== null
+      ? "revoked"
+      : row.usedAt !== null
+        ? "used"
+        : row.expiresAt <= deps.now()
+          ? "expired"
+          : undefined;
   return { token: { id: row.id, server: row.serverName, generation: row.generation }, problem };
 }

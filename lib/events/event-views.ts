@@ -50,7 +50,10 @@ export async function recentWebhookEvents(
 }
 
 /** Flux events since a time, oldest first: what the timelines read to place each step. */
-export async function fluxEventsSince(since: Date, client: DatabaseClient): Promise<WebhookEventView[]> {
+export async function fluxEventsSince(
+  since: Date,
+  client: DatabaseClient,
+): Promise<WebhookEventView[]> {
   const rows = await client.webhookEvent.findMany({
     where: { source: "flux", occurredAt: { gte: since } },
     orderBy: { occurredAt: "asc" },

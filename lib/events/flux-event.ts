@@ -44,6 +44,15 @@ export function fluxEventSha(event: FluxEvent): string | null {
  */
 export function fluxDeliveryKey(event: FluxEvent): string {
   const { kind, namespace, name } = event.involvedObject;
-  const parts = [kind, namespace, name, event.reason, event.severity, fluxEventRevision(event) ?? "", event.timestamp, event.message];
+  const parts = [
+    kind,
+    namespace,
+    name,
+    event.reason,
+    event.severity,
+    fluxEventRevision(event) ?? "",
+    event.timestamp,
+    event.message,
+  ];
   return `flux:${createHash("sha256").update(JSON.stringify(parts)).digest("hex")}`;
 }

@@ -12,7 +12,11 @@ export const githubPushSchema = z.object({
   repository: z.object({ full_name: z.string().min(1).max(300) }),
   pusher: z.object({ name: z.string().max(300).optional() }).optional(),
   head_commit: z
-    .object({ id: z.string(), message: z.string().max(64 * 1024), timestamp: z.string().optional() })
+    .object({
+      id: z.string(),
+      message: z.string().max(64 * 1024),
+      timestamp: z.string().optional(),
+    })
     .nullable()
     .optional(),
 });

@@ -25,7 +25,9 @@ export function startLiveState(): void {
     });
     const prune = () =>
       pruneWebhookEvents(db(), env().webhooks.retention).catch((error: unknown) => {
-        console.warn(`events: pruning failed: ${error instanceof Error ? error.message : "unknown error"}`);
+        console.warn(
+          `events: pruning failed: ${error instanceof Error ? error.message : "unknown error"}`,
+        );
       });
     void prune();
     setInterval(() => void prune(), pruneEveryMs).unref();

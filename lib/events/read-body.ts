@@ -12,7 +12,10 @@ export const webhookBodyLimit = 1024 * 1024;
  * The raw body bytes, read up to `limit`: a declared Content-Length over it is refused before
  * reading, and a stream that grows past it is cancelled, so a large body never fills memory.
  */
-export async function readLimitedBody(request: Request, limit = webhookBodyLimit): Promise<Uint8Array> {
+export async function readLimitedBody(
+  request: Request,
+  limit = webhookBodyLimit,
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
   if (request.body === null) return new Uint8Array();

@@ -12,7 +12,10 @@ export type FluxWebhookDeps = { secret: string | undefined; client: DatabaseClie
  * A Flux notification-controller event (Provider type `generic-hmac`): size, signature over the
  * raw bytes, then the schema; stored once however often Flux retries, then pushed to browsers.
  */
-export async function receiveFluxWebhook(request: Request, deps: FluxWebhookDeps): Promise<Response> {
+export async function receiveFluxWebhook(
+  request: Request,
+  deps: FluxWebhookDeps,
+): Promise<Response> {
   if (!deps.secret) return webhookAnswer(503, { error: "FLUX_WEBHOOK_SECRET is not set" });
   const body = await readWebhookBody(request);
   if (body instanceof Response) return body;

@@ -19,7 +19,10 @@ export type GitHubWebhookDeps = {
  * GitHub's `ping` and `push`: size, `X-Hub-Signature-256` over the raw bytes, the delivery id
  * (a redelivery is stored once), then the schema. A push to the branch makes the console fetch.
  */
-export async function receiveGitHubWebhook(request: Request, deps: GitHubWebhookDeps): Promise<Response> {
+export async function receiveGitHubWebhook(
+  request: Request,
+  deps: GitHubWebhookDeps,
+): Promise<Response> {
   if (!deps.secret) return webhookAnswer(503, { error: "GITHUB_WEBHOOK_SECRET is not set" });
   const body = await readWebhookBody(request);
   if (body instanceof Response) return body;
@@ -33,7 +36,8 @@ export async function receiveGitHubWebhook(request: Request, deps: GitHubWebhook
   const delivery = githubDeliverySchema.safeParse(request.headers.get("x-github-delivery") ?? "");
   if (!delivery.success) return webhookAnswer(400, { error: "missing X-GitHub-Delivery" });
   const type = request.headers.get("x-github-event");
-  if (type !== "ping" && type !== "push") return webhookAnswer(202, { ok: true, ignored: `${type ?? "unnamed"} events` });
+  if (type !== "ping" && type !== "push")
+    return webhookAnswer(202, { ok: true, ignored: `${type ?? "unnamed"} events` });
 
   const deliveryKey = `github:${delivery.data}`;
   if (type === "ping") {
@@ -74,7 +78,9 @@ export async function receiveGitHubWebhook(request: Request, deps: GitHubWebhook
         }),
       )
       .catch((error: unknown) => {
-        console.warn(`webhooks: fetching after a push failed: ${error instanceof Error ? error.message : "unknown error"}`);
+        console.warn(
+          `webhooks: fetching after a push failed: ${error instanceof Error ? error.message : "unknown error"}`,
+        );
       });
   }
   return webhookAnswer(202, { ok: true, duplicate: false });

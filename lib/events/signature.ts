@@ -25,6 +25,10 @@ export function verifyHmacSignature(options: {
 }
 
 /** The header value a sender would put, e.g. for tests and the sandbox. */
-export function signBody(body: Uint8Array | string, secret: string, algorithm: HmacAlgorithm = "sha256"): string {
+export function signBody(
+  body: Uint8Array | string,
+  secret: string,
+  algorithm: HmacAlgorithm = "sha256",
+): string {
   return `${algorithm}=${createHmac(algorithm, secret).update(body).digest("hex")}`;
 }

@@ -23,48 +23,62 @@ export function sseResponse(options: {
   let cleanup = () => {};
   // The replay is bounded by the bus's ring and sent before anyone can read: never cut for it.
   let replaying = true;
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const send = (chunk: Uint8Array) => {
-        try {
-          controller.enqueue(chunk);
-        } catch {
-          cleanup();
-          return;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const send = (chunk: Uint8Array) => {
+          try {
+            controller.enqueue(chunk);
+          } catch {
+            cleanup();
+            return;
+          }
+          // A client that stops reading would otherwise hold every event from now on in memory.
+          // Cutting it drops the queue; the browser reconnects with Last-Event-ID and catches up.
+          if (!replaying && (controller.desiredSize ?? 0) < -maxQueuedBytes) {
+            controller.error(new Error("the client fell too far behind"));
+            cleanup();
+          }
+        };
+        send(encoder.encode(`retry: 2000\n: connected\n\n`));
+        if (lastEventId) {
+          const missed = bus.since(lastEventId);
+          if (missed === "resync") {
+            send(
+              frame({
+                id: lastEventId,
+                topic: "resync",
+                invalidate: [[]],
+                summary: null,
+                at: new Date().toISOString(),
+              }),
+            );
+          } else for (const event of missed) send(frame(event));
         }
-        // A client that stops reading would otherwise hold every event from now on in memory.
-        // Cutting it drops the queue; the browser reconnects with Last-Event-ID and catches up.
-        if (!replaying && (controller.desiredSize ?? 0) < -maxQueuedBytes) {
-          controller.error(new Error("the client fell too far behind"));
-          cleanup();
-        }
-      };
-      send(encoder.encode(`retry: 2000\n: connected\n\n`));
-      if (lastEventId) {
-        const missed = bus.since(lastEventId);
-        if (missed === "resync") {
-          send(frame({ id: lastEventId, topic: "resync", invalidate: [[]], summary: null, at: new Date().toISOString() }));
-        } else for (const event of missed) send(frame(event));
-      }
-      replaying = false;
-      const unsubscribe = bus.subscribe((event) => send(frame(event)));
-      const heartbeat = setInterval(() => send(encoder.encode(`: heartbeat\n\n`)), options.heartbeatMs ?? 15_000);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-        cleanup = () => {};
-      };
-      signal.addEventListener("abort", () => cleanup(), { once: true });
+        replaying = false;
+        const unsubscribe = bus.subscribe((event) => send(frame(event)));
+        const heartbeat = setInterval(
+          () => send(encoder.encode(`: heartbeat\n\n`)),
+          options.heartbeatMs ?? 15_000,
+        );
+        cleanup = () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+          try {
+            controller.close();
+          } catch {
+            // already closed
+          }
+          cleanup = () => {};
+        };
+        signal.addEventListener("abort", () => cleanup(), { once: true });
+      },
+      cancel() {
+        cleanup();
+      },
     },
-    cancel() {
-      cleanup();
-    },
-  }, new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }));
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  );
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

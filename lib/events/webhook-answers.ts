@@ -1,7 +1,12 @@
 import type { z } from "zod";
 import { BodyTooLargeError, readLimitedBody } from "./read-body";
 
-export type WebhookAnswerBody = { ok?: true; duplicate?: boolean; ignored?: string; error?: string };
+export type WebhookAnswerBody = {
+  ok?: true;
+  duplicate?: boolean;
+  ignored?: string;
+  error?: string;
+};
 
 export function webhookAnswer(status: number, body: WebhookAnswerBody): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -18,7 +23,10 @@ export async function readWebhookBody(request: Request): Promise<Uint8Array | Re
 }
 
 /** The body as JSON checked by `schema`, or the 400 answer saying what is wrong. */
-export function parseJsonBody<S extends z.ZodType>(body: Uint8Array, schema: S): z.output<S> | Response {
+export function parseJsonBody<S extends z.ZodType>(
+  body: Uint8Array,
+  schema: S,
+): z.output<S> | Response {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));

@@ -48,6 +48,9 @@ export async function pruneWebhookEvents(
     select: { id: true },
   });
   const floor = keepFrom[0]?.id;
-  const extra = floor === undefined ? { count: 0 } : await client.webhookEvent.deleteMany({ where: { id: { lt: floor } } });
+  const extra =
+    floor === undefined
+      ? { count: 0 }
+      : await client.webhookEvent.deleteMany({ where: { id: { lt: floor } } });
   return old.count + extra.count;
 }

@@ -10,7 +10,13 @@ export type WebhookHealth = {
 /** Whether each webhook has its secret, and when a signed delivery last arrived. */
 export async function webhookHealth(client: DatabaseClient): Promise<WebhookHealth> {
   const last = async (source: "flux" | "github") =>
-    (await client.webhookEvent.findFirst({ where: { source }, orderBy: { id: "desc" }, select: { receivedAt: true } }))?.receivedAt.toISOString() ?? null;
+    (
+      await client.webhookEvent.findFirst({
+        where: { source },
+        orderBy: { id: "desc" },
+        select: { receivedAt: true },
+      })
+    )?.receivedAt.toISOString() ?? null;
   const [flux, github] = await Promise.all([last("flux"), last("github")]);
   const { webhooks } = env();
   return {

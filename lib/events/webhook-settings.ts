@@ -30,6 +30,9 @@ export function webhookSettingsFrom(raw: {
   return {
     fluxSecret: raw.FLUX_WEBHOOK_SECRET,
     githubSecret: raw.GITHUB_WEBHOOK_SECRET,
-    retention: { days: raw.FOUNDRY_EVENT_RETENTION_DAYS, maxEvents: raw.FOUNDRY_EVENT_RETENTION_MAX },
+    retention: {
+      days: raw.FOUNDRY_EVENT_RETENTION_DAYS,
+      maxEvents: raw.FOUNDRY_EVENT_RETENTION_MAX,
+    },
   };
 }

@@ -3,7 +3,10 @@ import { gitBytes, type GitRunOptions } from "./git-command";
 export type BlobText = { text: string; bytes: number };
 
 /** Blobs by object id through one `cat-file --batch`; ids Git does not have are left out. */
-export async function readBlobs(ids: string[], options: Omit<GitRunOptions, "input">): Promise<Map<string, BlobText>> {
+export async function readBlobs(
+  ids: string[],
+  options: Omit<GitRunOptions, "input">,
+): Promise<Map<string, BlobText>> {
   const out = await gitBytes(["cat-file", "--batch"], { ...options, input: `${ids.join("\n")}\n` });
   const read = new Map<string, BlobText>();
   let offset = 0;
@@ -12,7 +15,10 @@ export async function readBlobs(ids: string[], options: Omit<GitRunOptions, "inp
     const [id = "", type = "", size = "0"] = out.subarray(offset, end).toString().split(" ");
     const length = Number(size);
     if (type === "blob") {
-      read.set(id, { text: out.subarray(end + 1, end + 1 + length).toString("utf8"), bytes: length });
+      read.set(id, {
+        text: out.subarray(end + 1, end + 1 + length).toString("utf8"),
+        bytes: length,
+      });
     }
     offset = type === "missing" ? end + 1 : end + 1 + length + 1;
   }

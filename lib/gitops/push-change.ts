@@ -49,9 +49,9 @@ export async function pushChange(
   throw new UnavailableError(
     unanswered === undefined
       ? `the branch "${repo.branch}" at ${remoteLabel(repo.url)} kept moving: ` +
-        `${pushAttempts} pushes in a row lost the race; nothing was committed, try again`
+          `${pushAttempts} pushes in a row lost the race; nothing was committed, try again`
       : `${unanswered.message}; the remote does not have the commit: nothing was committed, ` +
-        "try again",
+          "try again",
   );
 }
 

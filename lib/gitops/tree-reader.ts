@@ -26,7 +26,10 @@ export type GitReaderOptions = {
  * `cat-file --batch` for the blobs not seen before, so listing thousands of servers costs two
  * processes instead of one per file.
  */
-export function createGitReader(options: GitReaderOptions, cache: BlobCache = sharedBlobs): GitReader {
+export function createGitReader(
+  options: GitReaderOptions,
+  cache: BlobCache = sharedBlobs,
+): GitReader {
   const run: GitRunOptions = {
     cwd: options.cloneDir,
     env: { ...gitEnvironment({ token: undefined }), GIT_DIR: path.join(options.cloneDir, ".git") },
@@ -36,12 +39,16 @@ export function createGitReader(options: GitReaderOptions, cache: BlobCache = sh
   const prefix = `${options.manifestsPath}/`;
   return {
     async readFolders(sha, folders) {
-      const listing = await git(["ls-tree", "-r", "-z", sha, "--", ...folders.map((folder) => `${prefix}${folder}/`)], run);
+      const listing = await git(
+        ["ls-tree", "-r", "-z", sha, "--", ...folders.map((folder) => `${prefix}${folder}/`)],
+        run,
+      );
       const ids = blobIdsByFile(listing, prefix);
       const blobs = await blobTexts(new Set(ids.values()), cache, run);
       const files = [...ids.keys()].sort();
       return {
-        list: async (folder) => files.filter((file) => !folder || file.startsWith(`${folder.replace(/\/+$/, "")}/`)),
+        list: async (folder) =>
+          files.filter((file) => !folder || file.startsWith(`${folder.replace(/\/+$/, "")}/`)),
         read: async (file) => {
           const id = ids.get(file);
           return id === undefined ? undefined : blobs.get(id);
@@ -57,13 +64,18 @@ function blobIdsByFile(listing: string, prefix: string): Map<string, string> {
   for (const entry of listing.split("\0")) {
     // Regular files only: a symbolic link's blob is its target's name, not a manifest.
     const match = /^100\d{3} blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
-    if (match?.[1] && match[2]?.startsWith(prefix)) ids.set(match[2].slice(prefix.length), match[1]);
+    if (match?.[1] && match[2]?.startsWith(prefix))
+      ids.set(match[2].slice(prefix.length), match[1]);
   }
   return ids;
 }
 
 /** The texts of the given blobs, from the cache where it has them and from one `cat-file` else. */
-async function blobTexts(ids: Set<string>, cache: BlobCache, run: GitRunOptions): Promise<Map<string, string>> {
+async function blobTexts(
+  ids: Set<string>,
+  cache: BlobCache,
+  run: GitRunOptions,
+): Promise<Map<string, string>> {
   // The caller keeps these references, so eviction never takes a blob from under a reader.
   const blobs = new Map<string, string>();
   const missing: string[] = [];

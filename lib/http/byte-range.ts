@@ -21,8 +21,13 @@ function matchesAny(list: string, etag: string): boolean {
     .some((item) => item === "*" || item === etag);
 }
 
-export function decideRange(headers: ConditionalHeaders, etag: string, size: number): RangeDecision {
-  if (headers.ifNoneMatch !== null && matchesAny(headers.ifNoneMatch, etag)) return { kind: "not-modified" };
+export function decideRange(
+  headers: ConditionalHeaders,
+  etag: string,
+  size: number,
+): RangeDecision {
+  if (headers.ifNoneMatch !== null && matchesAny(headers.ifNoneMatch, etag))
+    return { kind: "not-modified" };
   if (headers.range === null) return { kind: "full" };
   // If-Range needs a strong match; a date never matches, as we send no Last-Modified.
   if (headers.ifRange !== null && headers.ifRange.trim() !== etag) return { kind: "full" };

@@ -13,9 +13,7 @@ const optionalText = z
 export const clusterSettingsShape = {
   KUBECONFIG: optionalText,
   KUBERNETES_SERVICE_HOST: optionalText,
-  FOUNDRY_CLUSTER_WATCH: z
-    .enum(["on", "off"], { error: "must be 'on' or 'off'" })
-    .default("on"),
+  FOUNDRY_CLUSTER_WATCH: z.enum(["on", "off"], { error: "must be 'on' or 'off'" }).default("on"),
 };
 
 export type ClusterSettings = {

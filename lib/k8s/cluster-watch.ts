@@ -62,7 +62,11 @@ export function startClusterWatch(
     ]);
     if (stopped) return;
     for (const key of kindKeys) {
-      reflectors[key] = startReflector(anyStore(stores, key), kubeSource(resolved.config, kindInfo[key]), options);
+      reflectors[key] = startReflector(
+        anyStore(stores, key),
+        kubeSource(resolved.config, kindInfo[key]),
+        options,
+      );
     }
     watch.target = { label: resolved.label, sandbox: resolved.sandbox, server: resolved.server };
     watch.annotate = annotateObject(resolved.config);
@@ -76,7 +80,9 @@ export function startClusterWatch(
     attached: Promise.resolve(target)
       .then(attach)
       .catch((error: unknown) => {
-        console.error(`cluster: the watches did not start (${error instanceof Error ? error.message : "unknown error"})`);
+        console.error(
+          `cluster: the watches did not start (${error instanceof Error ? error.message : "unknown error"})`,
+        );
       }),
     onChange(listener) {
       listeners.add(listener);

@@ -48,7 +48,12 @@ export function clusterConnection(watch: ClusterWatch): ClusterConnection {
     return { ...base, state: "forbidden", label: "Cluster access refused", detail: refused.reason };
   }
   if (phases.some((phase) => phase.phase === "starting")) {
-    return { ...base, state: "connecting", label: `Connecting to ${target.label}…`, detail: target.server };
+    return {
+      ...base,
+      state: "connecting",
+      label: `Connecting to ${target.label}…`,
+      detail: target.server,
+    };
   }
   return {
     ...base,

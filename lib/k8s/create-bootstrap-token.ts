@@ -3,15 +3,24 @@ import { randomInt } from "node:crypto";
 import { ApiException, CoreV1Api, type KubeConfig } from "@kubernetes/client-node";
 import { UnavailableError } from "@/lib/errors";
 
-export type BootstrapToken = { tokenId: string; tokenSecret: string; secretName: string; expiresAt: Date };
+export type BootstrapToken = {
+  tokenId: string;
+  tokenSecret: string;
+  secretName: string;
+  expiresAt: Date;
+};
 
-export type CreateBootstrapToken = (input: { server: string; expiresAt: Date }) => Promise<BootstrapToken>;
+export type CreateBootstrapToken = (input: {
+  server: string;
+  expiresAt: Date;
+}) => Promise<BootstrapToken>;
 
 /** K3s maps tokens carrying this group to the agent join rights (as `k3s token create` does). */
 export const k3sBootstrapGroup = "system:bootstrappers:k3s:default-node-token";
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-const randomText = (length: number) => Array.from({ length }, () => alphabet.charAt(randomInt(alphabet.length))).join("");
+const randomText = (length: number) =>
+  Array.from({ length }, () => alphabet.charAt(randomInt(alphabet.length))).join("");
 
 /**
  * A Kubernetes bootstrap token (a `bootstrap-token-<id>` Secret in kube-system) that the API
@@ -47,8 +56,15 @@ export function createBootstrapToken(config: KubeConfig): CreateBootstrapToken {
         },
       });
     } catch (error) {
-      const reason = error instanceof ApiException ? `HTTP ${error.code}` : error instanceof Error ? error.message : "error";
-      throw new UnavailableError(`The cluster refused to create a join token for ${server} (${reason}).`);
+      const reason =
+        error instanceof ApiException
+          ? `HTTP ${error.code}`
+          : error instanceof Error
+            ? error.message
+            : "error";
+      throw new UnavailableError(
+        `The cluster refused to create a join token for ${server} (${reason}).`,
+      );
     }
     return { tokenId, tokenSecret, secretName, expiresAt };
   };

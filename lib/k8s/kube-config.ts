@@ -17,7 +17,9 @@ export const sandboxContextName = "foundry-sandbox";
  * The in-cluster service account, else the file `KUBECONFIG` names; none when neither is set.
  * The client library (~60 MB resident) is loaded only here, when there is a cluster to reach.
  */
-export async function loadClusterTarget(settings: ClusterSettings): Promise<ClusterTarget | undefined> {
+export async function loadClusterTarget(
+  settings: ClusterSettings,
+): Promise<ClusterTarget | undefined> {
   if (settings.source === "none") return undefined;
   const { KubeConfig } = await import("@kubernetes/client-node");
   const config = new KubeConfig();
@@ -27,7 +29,11 @@ export async function loadClusterTarget(settings: ClusterSettings): Promise<Clus
   const sandbox = context === sandboxContextName;
   return {
     config,
-    label: sandbox ? "sandbox cluster" : settings.source === "in-cluster" ? "this cluster" : context,
+    label: sandbox
+      ? "sandbox cluster"
+      : settings.source === "in-cluster"
+        ? "this cluster"
+        : context,
     sandbox,
     server: config.getCurrentCluster()?.server ?? "",
   };

@@ -11,8 +11,16 @@ import { audited, parseInput, requireRole } from "@/lib/verb";
 
 export const requestReconcileSchema = z.object({
   kind: z.enum(fluxKindKeys),
-  namespace: z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/),
-  name: z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/),
+  namespace: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[a-z0-9.-]+$/),
+  name: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[a-z0-9.-]+$/),
 });
 
 export type RequestReconcileDeps = { cluster: ClusterWatch; audit: AuditLog; now(): Date };
@@ -26,18 +34,28 @@ export async function requestReconcile(
   deps: RequestReconcileDeps,
 ): Promise<{ requestedAt: string }> {
   requireRole(actor, "operator", "Asking Flux to reconcile");
-  const { kind, namespace, name } = parseInput(requestReconcileSchema, input, () => "That is not a Flux object.");
+  const { kind, namespace, name } = parseInput(
+    requestReconcileSchema,
+    input,
+    () => "That is not a Flux object.",
+  );
   const annotate = deps.cluster.annotate;
   if (!annotate) throw new UnavailableError("No cluster is connected.");
-  if (!deps.cluster.stores[kind].get(name, namespace)) throw new NotFoundError(`No ${kind} ${namespace}/${name} in the cluster.`);
+  if (!deps.cluster.stores[kind].get(name, namespace))
+    throw new NotFoundError(`No ${kind} ${namespace}/${name} in the cluster.`);
   const requestedAt = deps.now().toISOString();
-  await audited(deps.audit, { actor, action: "reconcile-flux-object", target: `${namespace}/${name} (${kind})` }, async () => {
-    try {
-      await annotate(kind, namespace, name, { [reconcileAnnotation]: requestedAt });
-    } catch (error) {
-      const reason = error instanceof KubeStatusError ? error.message : "the cluster did not answer";
-      throw new UnavailableError(`Flux was not asked to reconcile: ${reason}.`, { cause: error });
-    }
-  });
+  await audited(
+    deps.audit,
+    { actor, action: "reconcile-flux-object", target: `${namespace}/${name} (${kind})` },
+    async () => {
+      try {
+        await annotate(kind, namespace, name, { [reconcileAnnotation]: requestedAt });
+      } catch (error) {
+        const reason =
+          error instanceof KubeStatusError ? error.message : "the cluster did not answer";
+        throw new UnavailableError(`Flux was not asked to reconcile: ${reason}.`, { cause: error });
+      }
+    },
+  );
   return { requestedAt };
 }

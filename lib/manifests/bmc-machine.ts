@@ -14,7 +14,9 @@ export const bmcMachineSchema = z.object({
       host: z.string().min(1),
       port: z.number().int().optional(),
       insecureTLS: z.boolean(),
-      authSecretRef: z.object({ name: z.string().optional(), namespace: z.string().optional() }).optional(),
+      authSecretRef: z
+        .object({ name: z.string().optional(), namespace: z.string().optional() })
+        .optional(),
     }),
   }),
 });

@@ -11,7 +11,14 @@ export type HardwareInput = {
   installDisk: string;
   interfaces: (
     | { mode: "dhcp"; mac: string }
-    | { mode: "static"; mac: string; address: string; netmask: string; gateway: string; nameServers: string[] }
+    | {
+        mode: "static";
+        mac: string;
+        address: string;
+        netmask: string;
+        gateway: string;
+        nameServers: string[];
+      }
   )[];
   site?: string;
   rack?: string;
@@ -25,7 +32,10 @@ export type HardwareInput = {
  * turns it on for one install and off after success, and Flux ignores that field (docs/servers/
  * no-reinstall-loop.md), so a reboot after a successful install boots the disk.
  */
-function hardwareInterface(input: HardwareInput, item: HardwareInput["interfaces"][number]): HardwareInterface {
+function hardwareInterface(
+  input: HardwareInput,
+  item: HardwareInput["interfaces"][number],
+): HardwareInterface {
   const dhcp: NonNullable<HardwareInterface["dhcp"]> = {
     mac: item.mac,
     hostname: input.hostname,
@@ -55,7 +65,9 @@ export function buildHardware(input: HardwareInput): Hardware {
     kind: "Hardware",
     metadata: { name: input.name, namespace: tinkerbellNamespace, labels },
     spec: {
-      ...(input.bmc ? { bmcRef: { apiGroup: "bmc.tinkerbell.org", kind: "Machine", name: input.name } } : {}),
+      ...(input.bmc
+        ? { bmcRef: { apiGroup: "bmc.tinkerbell.org", kind: "Machine", name: input.name } }
+        : {}),
       disks: [{ device: input.installDisk }],
       interfaces: input.interfaces.map((item) => hardwareInterface(input, item)),
       metadata: {

@@ -8,7 +8,11 @@ export function buildTemplate(name: string, data: TemplateData): Template {
   return {
     apiVersion: tinkerbellApiVersion,
     kind: "Template",
-    metadata: { name, namespace: tinkerbellNamespace, labels: { [labelKeys.managedBy]: managedByConsole } },
+    metadata: {
+      name,
+      namespace: tinkerbellNamespace,
+      labels: { [labelKeys.managedBy]: managedByConsole },
+    },
     spec: { data: toYaml(data) },
   };
 }

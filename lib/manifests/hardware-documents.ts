@@ -22,7 +22,10 @@ export function readHardwareDocuments(text: string): HardwareDocuments {
   const objects = readYamlObjects(text);
   const attempts = objects.map((value) => ({ value, result: hardwareSchema.safeParse(value) }));
   const hardware =
-    attempts.find((attempt) => attempt.result.success) ?? attempts.find((attempt) => isOfKind(attempt.value, "Hardware"));
-  const machine = objects.map((value) => bmcMachineSchema.safeParse(value)).find((result) => result.success)?.data;
+    attempts.find((attempt) => attempt.result.success) ??
+    attempts.find((attempt) => isOfKind(attempt.value, "Hardware"));
+  const machine = objects
+    .map((value) => bmcMachineSchema.safeParse(value))
+    .find((result) => result.success)?.data;
   return { hardware: hardware?.result, machine };
 }

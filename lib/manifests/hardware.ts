@@ -5,7 +5,8 @@ import { objectMetaSchema, tinkerbellApiVersion } from "./object-meta";
  * Hardware (tinkerbell.org/v1alpha1), field for field as the upstream HardwareSpec defines it
  * (crd/bases/v1alpha1/tinkerbell.org_hardware.yaml). Status is the controllers' and never written.
  */
-const ipv4 = /^((25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$/;
+const ipv4 =
+  /^((25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$/;
 const int64 = z.number().int();
 
 export const hardwareMacPattern = /([0-9a-f]{2}[:]){5}([0-9a-f]{2})/;
@@ -24,7 +25,9 @@ export const dhcpSchema = z
     classless_static_routes: z
       .array(
         z.object({
-          destination_descriptor: z.string().regex(new RegExp(`^${ipv4.source.slice(1, -1)}/(3[0-2]|[12]?[0-9])$`)),
+          destination_descriptor: z
+            .string()
+            .regex(new RegExp(`^${ipv4.source.slice(1, -1)}/(3[0-2]|[12]?[0-9])$`)),
           router: z.string().regex(ipv4),
         }),
       )
@@ -49,7 +52,13 @@ export const dhcpSchema = z
 export const netbootSchema = z.object({
   allowPXE: z.boolean().optional(),
   allowWorkflow: z.boolean().optional(),
-  ipxe: z.object({ binary: z.string().optional(), contents: z.string().optional(), url: z.string().optional() }).optional(),
+  ipxe: z
+    .object({
+      binary: z.string().optional(),
+      contents: z.string().optional(),
+      url: z.string().optional(),
+    })
+    .optional(),
   osie: z
     .object({
       baseURL: z.string().optional(),
@@ -142,7 +151,9 @@ const referenceSchema = z.object({
 export const hardwareSpecSchema = z.object({
   agentID: z.string().optional(),
   auto: z.object({ enrollmentEnabled: z.boolean().optional() }).optional(),
-  bmcRef: z.object({ apiGroup: z.string().optional(), kind: z.string(), name: z.string() }).optional(),
+  bmcRef: z
+    .object({ apiGroup: z.string().optional(), kind: z.string(), name: z.string() })
+    .optional(),
   disks: z.array(z.object({ device: z.string().optional() })).optional(),
   interfaces: z.array(interfaceSchema).optional(),
   metadata: hardwareMetadataSchema.optional(),

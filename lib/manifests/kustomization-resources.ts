@@ -17,7 +17,8 @@ export function editKustomizationResources(
   edit: { add?: string[]; remove?: string[] },
 ): string {
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new Error(`kustomization.yaml: ${doc.errors[0]?.message ?? "not YAML"}`);
+  if (doc.errors.length > 0)
+    throw new Error(`kustomization.yaml: ${doc.errors[0]?.message ?? "not YAML"}`);
   const existing = doc.get("resources", true);
   const seq = isSeq(existing) ? existing : new YAMLSeq();
   if (!isSeq(existing)) doc.set("resources", seq);

@@ -8,7 +8,8 @@ export const tinkerbellNamespace = "tinkerbell";
 /** RFC 1123 label: what Kubernetes accepts as a name that is also a safe file name. */
 export const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 /** RFC 1123 subdomain, the rule for most object names. */
-export const dnsSubdomain = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+export const dnsSubdomain =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 export const objectMetaSchema = z.object({
   name: z.string().regex(dnsSubdomain, "must be a lowercase RFC 1123 name"),

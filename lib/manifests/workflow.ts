@@ -4,7 +4,11 @@ import { objectMetaSchema, tinkerbellApiVersion } from "./object-meta";
 /** Workflow (tinkerbell.org/v1alpha1) spec, field for field as WorkflowSpec defines it. */
 const bmcAction = z.object({
   bootDevice: z
-    .object({ device: z.string().optional(), efiBoot: z.boolean().optional(), persistent: z.boolean().optional() })
+    .object({
+      device: z.string().optional(),
+      efiBoot: z.boolean().optional(),
+      persistent: z.boolean().optional(),
+    })
     .optional(),
   oneTimeBootDeviceAction: z
     .object({ device: z.array(z.string()), efiBoot: z.boolean().optional() })

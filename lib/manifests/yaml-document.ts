@@ -91,7 +91,12 @@ export function mergeManaged(doc: Document, path: Path, before: unknown, after: 
 }
 
 function toPlain(node: unknown): unknown {
-  if (typeof node === "object" && node !== null && "toJSON" in node && typeof node.toJSON === "function") {
+  if (
+    typeof node === "object" &&
+    node !== null &&
+    "toJSON" in node &&
+    typeof node.toJSON === "function"
+  ) {
     return node.toJSON();
   }
   return node;

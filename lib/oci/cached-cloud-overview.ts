@@ -12,9 +12,10 @@ export function cloudOverview(): Promise<CloudOverview> {
   const cache = singleton<{ entry?: Entry }>("oci-cloud-overview", () => ({}));
   const now = Date.now();
   if (cache.entry && now - cache.entry.at < maxAgeMs) return cache.entry.overview;
-  const overview = buildCloudOverview(env().oci).catch(
-    (): CloudOverview => ({ state: "failed", error: "The Oracle Cloud usage could not be read" }),
-  );
+  const overview = buildCloudOverview(env().oci).catch((): CloudOverview => ({
+    state: "failed",
+    error: "The Oracle Cloud usage could not be read",
+  }));
   cache.entry = { at: now, overview };
   return overview;
 }

@@ -1,7 +1,6 @@
 /** Always Free: $0.00. Anything else: flagged, with an estimate for a whole month. */
 export type Charge =
-  | { costsMoney: false; note?: string }
-  | { costsMoney: true; monthlyUsd: number; reason: string };
+  { costsMoney: false; note?: string } | { costsMoney: true; monthlyUsd: number; reason: string };
 
 export type Assessed<T> = T & { charge: Charge };
 

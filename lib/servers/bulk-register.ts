@@ -17,15 +17,30 @@ export type RowReport = { row: number; name: string; fields: FieldIssues };
 export type BulkOutcome = ServerChangeOutcome & { registered: string[]; refused: RowReport[] };
 
 /** Valid rows, and a report for the rest; rows also clash with earlier rows of the same file. */
-function checkRows(csv: string): { valid: { row: number; spec: ServerSpec }[]; refused: RowReport[] } {
+function checkRows(csv: string): {
+  valid: { row: number; spec: ServerSpec }[];
+  refused: RowReport[];
+} {
   const parsed = csvRows(csv);
-  const refused: RowReport[] = parsed.problems.map((problem) => ({ row: problem.row, name: "", fields: problem.fields }));
+  const refused: RowReport[] = parsed.problems.map((problem) => ({
+    row: problem.row,
+    name: "",
+    fields: problem.fields,
+  }));
   const valid: { row: number; spec: ServerSpec }[] = [];
-  const seen = { names: new Map<string, number>(), macs: new Map<string, number>(), ips: new Map<string, number>() };
+  const seen = {
+    names: new Map<string, number>(),
+    macs: new Map<string, number>(),
+    ips: new Map<string, number>(),
+  };
   for (const { row, input } of parsed.rows) {
     const result = serverSpecSchema.safeParse(input);
     if (!result.success) {
-      refused.push({ row, name: String(input.name ?? ""), fields: fieldIssues(result.error, "row") });
+      refused.push({
+        row,
+        name: String(input.name ?? ""),
+        fields: fieldIssues(result.error, "row"),
+      });
       continue;
     }
     const spec = result.data;
@@ -64,9 +79,14 @@ export async function bulkRegisterServers(
   let refused: RowReport[] = [];
   const refuse = () => {
     const fields: FieldIssues = {};
-    for (const report of refused) fields[`rows.${report.row}`] = Object.entries(report.fields).map(([field, messages]) => `${field}: ${messages.join(", ")}`);
+    for (const report of refused)
+      fields[`rows.${report.row}`] = Object.entries(report.fields).map(
+        ([field, messages]) => `${field}: ${messages.join(", ")}`,
+      );
     return new InvalidError(
-      registered.length === 0 && !allOrNothing ? "No row can be registered" : `${refused.length} row(s) need attention; nothing was committed`,
+      registered.length === 0 && !allOrNothing
+        ? "No row can be registered"
+        : `${refused.length} row(s) need attention; nothing was committed`,
       fields,
     );
   };
@@ -77,7 +97,9 @@ export async function bulkRegisterServers(
       action: "bulk-register-servers",
       summary: `servers: register ${checked.valid.length} servers from CSV`,
       target: `${checked.valid.length} servers from CSV`,
-      consequences: [`${checked.valid.length} servers are added to Git as Tinkerbell Hardware in one commit.`],
+      consequences: [
+        `${checked.valid.length} servers are added to Git as Tinkerbell Hardware in one commit.`,
+      ],
       change: async (tree) => {
         registered = [];
         refused = [...checked.refused];

@@ -23,8 +23,14 @@ export const csvColumns = [
   "bmc_secret",
 ] as const;
 
-export type CsvRow = { row: number; input: Record<string, unknown> & Pick<ServerSpecInput, "name"> };
-export type CsvParse = { rows: CsvRow[]; problems: { row: number; fields: Record<string, string[]> }[] };
+export type CsvRow = {
+  row: number;
+  input: Record<string, unknown> & Pick<ServerSpecInput, "name">;
+};
+export type CsvParse = {
+  rows: CsvRow[];
+  problems: { row: number; fields: Record<string, string[]> }[];
+};
 
 export function csvRows(text: string): CsvParse {
   const [header = [], ...body] = parseCsv(text);
@@ -33,7 +39,8 @@ export function csvRows(text: string): CsvParse {
   const missing = ["name", "mac"].filter((column) => !columns.includes(column));
   if (unknown.length > 0 || missing.length > 0) {
     const fields: Record<string, string[]> = {};
-    if (unknown.length > 0) fields.csv = [`unknown columns: ${unknown.join(", ")} (known: ${csvColumns.join(", ")})`];
+    if (unknown.length > 0)
+      fields.csv = [`unknown columns: ${unknown.join(", ")} (known: ${csvColumns.join(", ")})`];
     if (missing.length > 0) (fields.csv ??= []).push(`missing columns: ${missing.join(", ")}`);
     return { rows: [], problems: [{ row: 1, fields }] };
   }
@@ -44,10 +51,23 @@ export function csvRows(text: string): CsvParse {
     };
     const name = cell("name");
     const first = cell("ip")
-      ? { mode: "static" as const, mac: cell("mac"), address: cell("ip"), netmask: cell("netmask"), gateway: cell("gateway"), nameServers: cell("dns") }
+      ? {
+          mode: "static" as const,
+          mac: cell("mac"),
+          address: cell("ip"),
+          netmask: cell("netmask"),
+          gateway: cell("gateway"),
+          nameServers: cell("dns"),
+        }
       : { mode: "dhcp" as const, mac: cell("mac") };
-    const extras = cell("extra_macs").split(/\s+/).filter(Boolean).map((mac) => ({ mode: "dhcp" as const, mac }));
-    const bmc = cell("bmc_address") || cell("bmc_secret") ? { address: cell("bmc_address"), secretName: cell("bmc_secret") } : undefined;
+    const extras = cell("extra_macs")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((mac) => ({ mode: "dhcp" as const, mac }));
+    const bmc =
+      cell("bmc_address") || cell("bmc_secret")
+        ? { address: cell("bmc_address"), secretName: cell("bmc_secret") }
+        : undefined;
     return {
       row: index + 2,
       input: {

@@ -26,7 +26,8 @@ export function decommissionChange(name: string): ServerChange {
       await tree.delete(server.path);
       for (const path of workflows) await tree.delete(path);
       await updateResources(tree, folders.hardware, { remove: [server.path] });
-      if (workflows.length > 0) await updateResources(tree, folders.workflows, { remove: workflows });
+      if (workflows.length > 0)
+        await updateResources(tree, folders.workflows, { remove: workflows });
     },
   };
 }
@@ -37,7 +38,11 @@ export async function decommissionServer(
 ): Promise<ServerChangeOutcome> {
   requireRole(actor, "operator", "Changing servers");
   const { name, previewDigest } = parseInput(decommissionServerSchema, input);
-  const outcome = await runServerChange(deps, actor, decommissionChange(name), { preview, previewDigest });
-  if (outcome.kind === "committed" && deps.revokeServerTokens) await deps.revokeServerTokens(name, "decommissioned");
+  const outcome = await runServerChange(deps, actor, decommissionChange(name), {
+    preview,
+    previewDigest,
+  });
+  if (outcome.kind === "committed" && deps.revokeServerTokens)
+    await deps.revokeServerTokens(name, "decommissioned");
   return outcome;
 }

@@ -14,15 +14,21 @@ export function editChange(spec: ServerSpec): ServerChange {
     action: "edit-server",
     summary: `servers: edit ${spec.name}`,
     target: spec.name,
-    consequences: [`${spec.name}'s Hardware changes in Git; an installed operating system is not touched.`],
+    consequences: [
+      `${spec.name}'s Hardware changes in Git; an installed operating system is not touched.`,
+    ],
     change: async (tree) => {
       const inventory = await readInventory(tree);
       const current = inventory.servers.get(spec.name);
       const text = current && (await tree.read(current.path));
-      if (!current || text === undefined) throw new NotFoundError(`There is no server named ${spec.name}`);
+      if (!current || text === undefined)
+        throw new NotFoundError(`There is no server named ${spec.name}`);
       assertUnique(spec, inventory, spec.name);
       const { path, allowWorkflow, ...before } = current;
-      await tree.write(path, editHardwareFile(text, { spec: before, allowWorkflow }, { spec, allowWorkflow }));
+      await tree.write(
+        path,
+        editHardwareFile(text, { spec: before, allowWorkflow }, { spec, allowWorkflow }),
+      );
     },
   };
 }

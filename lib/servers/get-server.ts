@@ -2,7 +2,13 @@ import type { ServerDeps } from "./deps";
 import { gitInventory, rowsOf, type ServerRow } from "./list-servers";
 import { readCatalog, type Catalog } from "./template-catalog";
 
-export type ServerDetail = { sha: string; server: ServerRow; file: string; workflowFile?: string; catalog: Catalog };
+export type ServerDetail = {
+  sha: string;
+  server: ServerRow;
+  file: string;
+  workflowFile?: string;
+  catalog: Catalog;
+};
 
 /** One server as Git holds it, with its files' text and the templates it could be given. */
 export async function getServer(name: string, deps: ServerDeps): Promise<ServerDetail | undefined> {
@@ -11,7 +17,13 @@ export async function getServer(name: string, deps: ServerDeps): Promise<ServerD
   if (!server) return undefined;
   const file = (await reader.read(server.path)) ?? "";
   const workflowFile = server.workflow ? await reader.read(server.workflow.path) : undefined;
-  return { sha, server, file, ...(workflowFile ? { workflowFile } : {}), catalog: await readCatalog(reader) };
+  return {
+    sha,
+    server,
+    file,
+    ...(workflowFile ? { workflowFile } : {}),
+    catalog: await readCatalog(reader),
+  };
 }
 
 export async function listTemplates(deps: ServerDeps): Promise<Catalog> {

@@ -1,5 +1,11 @@
 import { buildBmcMachine, buildHardware, type HardwareInput } from "@/lib/manifests/build-hardware";
-import { documentsToString, mergeManaged, parseYamlDocuments, toYaml, toYamlStream } from "@/lib/manifests/yaml-document";
+import {
+  documentsToString,
+  mergeManaged,
+  parseYamlDocuments,
+  toYaml,
+  toYamlStream,
+} from "@/lib/manifests/yaml-document";
 import type { Document } from "yaml";
 import type { ServerSpec } from "./schema";
 
@@ -36,9 +42,12 @@ export function editHardwareFile(
   mergeManaged(hardwareDoc, [], buildHardware(oldInput), buildHardware(newInput));
   const machineAfter = buildBmcMachine(newInput);
   const machineIndex = documents.findIndex((doc) => kindOfDocument(doc) === "Machine");
-  const kept = documents.filter((_doc, index) => index !== machineIndex || machineAfter !== undefined);
+  const kept = documents.filter(
+    (_doc, index) => index !== machineIndex || machineAfter !== undefined,
+  );
   const machineDoc = machineIndex === -1 ? undefined : documents[machineIndex];
-  if (machineDoc && machineAfter) mergeManaged(machineDoc, [], buildBmcMachine(oldInput), machineAfter);
+  if (machineDoc && machineAfter)
+    mergeManaged(machineDoc, [], buildBmcMachine(oldInput), machineAfter);
   const out = documentsToString(kept);
   if (machineAfter && !machineDoc) return `${out}---\n${toYaml(machineAfter)}`;
   return out === text ? text : out;

@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import type { TreeReader } from "@/lib/gitops/types";
 import { folders } from "./paths";
-import { serverRecordOf, workflowRecordOf, type ServerRecord, type WorkflowRecord } from "./server-record";
+import {
+  serverRecordOf,
+  workflowRecordOf,
+  type ServerRecord,
+  type WorkflowRecord,
+} from "./server-record";
 
 /** What every check across the repository needs: each server, and who holds each MAC and IP. */
 export type Inventory = {
@@ -18,7 +23,12 @@ type Parsed<T> = T | undefined | Error;
 const serverCache = new Map<string, Parsed<ServerRecord>>();
 const workflowCache = new Map<string, Parsed<WorkflowRecord>>();
 
-function cached<T>(cache: Map<string, Parsed<T>>, path: string, text: string, parse: (path: string, text: string) => T | undefined): Parsed<T> {
+function cached<T>(
+  cache: Map<string, Parsed<T>>,
+  path: string,
+  text: string,
+  parse: (path: string, text: string) => T | undefined,
+): Parsed<T> {
   const key = createHash("sha1").update(path).update("\0").update(text).digest("hex");
   if (cache.has(key)) return cache.get(key);
   let value: Parsed<T>;
@@ -35,13 +45,21 @@ function cached<T>(cache: Map<string, Parsed<T>>, path: string, text: string, pa
 const isManifest = (path: string) => /\.ya?ml$/.test(path) && !path.endsWith("/kustomization.yaml");
 
 export async function readInventory(tree: TreeReader): Promise<Inventory> {
-  const inventory: Inventory = { servers: new Map(), macs: new Map(), addresses: new Map(), workflows: new Map(), problems: [] };
+  const inventory: Inventory = {
+    servers: new Map(),
+    macs: new Map(),
+    addresses: new Map(),
+    workflows: new Map(),
+    problems: [],
+  };
   const [hardwareFiles, workflowFiles] = await Promise.all([
     tree.list(folders.hardware),
     tree.list(folders.workflows),
   ]);
   const texts = await Promise.all(
-    [...hardwareFiles, ...workflowFiles].filter(isManifest).map(async (path) => [path, (await tree.read(path)) ?? ""] as const),
+    [...hardwareFiles, ...workflowFiles]
+      .filter(isManifest)
+      .map(async (path) => [path, (await tree.read(path)) ?? ""] as const),
   );
   for (const [path, text] of texts) {
     const isHardware = path.startsWith(`${folders.hardware}/`);
@@ -51,7 +69,10 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
     if (record instanceof Error) {
       inventory.problems.push({ path, problem: `not valid YAML: ${record.message}` });
     } else if (record === undefined) {
-      inventory.problems.push({ path, problem: isHardware ? "holds no Hardware object" : "holds no Workflow with a hardwareRef" });
+      inventory.problems.push({
+        path,
+        problem: isHardware ? "holds no Hardware object" : "holds no Workflow with a hardwareRef",
+      });
     } else if ("hostname" in record) {
       inventory.servers.set(record.name, record);
       for (const item of record.interfaces) {

@@ -12,7 +12,12 @@ export async function updateResources(
   const path = kustomizationOf(folder);
   const text =
     (await tree.read(path)) ??
-    toYaml({ apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", namespace: "tinkerbell", resources: [] });
+    toYaml({
+      apiVersion: "kustomize.config.k8s.io/v1beta1",
+      kind: "Kustomization",
+      namespace: "tinkerbell",
+      resources: [],
+    });
   const next = editKustomizationResources(text, {
     add: edit.add?.map(baseName),
     remove: edit.remove?.map(baseName),

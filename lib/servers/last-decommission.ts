@@ -13,7 +13,10 @@ export async function lastDecommission(
   client: DatabaseClient,
 ): Promise<Decommission | undefined> {
   const row = await client.auditEntry.findFirst({
-    where: { OR: [{ target: name }, { target: { startsWith: `${name} ` } }], action: { notIn: [...serverReportedActions] } },
+    where: {
+      OR: [{ target: name }, { target: { startsWith: `${name} ` } }],
+      action: { notIn: [...serverReportedActions] },
+    },
     orderBy: { createdAt: "desc" },
   });
   if (row?.action !== "decommission-server" || row.status !== "succeeded") return undefined;

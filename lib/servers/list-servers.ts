@@ -39,40 +39,76 @@ export type ServerList = {
 export function rowsOf(inventory: Inventory): ServerRow[] {
   return [...inventory.servers.values()].map((server) => {
     const workflow = inventory.workflows.get(server.name)?.at(-1);
-    return { ...server, state: workflow ? "provisioned" : "registered", ...(workflow ? { workflow } : {}) };
+    return {
+      ...server,
+      state: workflow ? "provisioned" : "registered",
+      ...(workflow ? { workflow } : {}),
+    };
   });
 }
 
-export function queryRows(all: ServerRow[], query: ListQuery): { rows: ServerRow[]; total: number; pages: number; page: number } {
+export function queryRows(
+  all: ServerRow[],
+  query: ListQuery,
+): { rows: ServerRow[]; total: number; pages: number; page: number } {
   const needle = query.q?.toLowerCase();
   const matching = all.filter(
     (row) =>
       (!needle ||
         row.name.includes(needle) ||
         row.hostname.includes(needle) ||
-        row.interfaces.some((item) => item.mac.includes(needle) || (item.mode === "static" && item.address.includes(needle)))) &&
+        row.interfaces.some(
+          (item) =>
+            item.mac.includes(needle) || (item.mode === "static" && item.address.includes(needle)),
+        )) &&
       (!query.site || row.site === query.site) &&
       (!query.state || row.state === query.state) &&
       (!query.arch || row.arch === query.arch),
   );
   const key = query.sort;
   const sign = query.dir === "asc" ? 1 : -1;
-  matching.sort((a, b) => sign * ((a[key] ?? "").localeCompare(b[key] ?? "", "en", { numeric: true }) || a.name.localeCompare(b.name)));
+  matching.sort(
+    (a, b) =>
+      sign *
+      ((a[key] ?? "").localeCompare(b[key] ?? "", "en", { numeric: true }) ||
+        a.name.localeCompare(b.name)),
+  );
   const pages = Math.max(1, Math.ceil(matching.length / query.size));
   const page = Math.min(query.page, pages);
-  return { rows: matching.slice((page - 1) * query.size, page * query.size), total: matching.length, pages, page };
+  return {
+    rows: matching.slice((page - 1) * query.size, page * query.size),
+    total: matching.length,
+    pages,
+    page,
+  };
 }
 
 /** The Servers list from Git at the remote branch's HEAD (live cluster state is joined by the page). */
-export async function listServers(query: ListQuery, deps: ServerDeps, options: { refresh?: boolean } = {}): Promise<ServerList> {
+export async function listServers(
+  query: ListQuery,
+  deps: ServerDeps,
+  options: { refresh?: boolean } = {},
+): Promise<ServerList> {
   const inventory = await gitInventory(deps, options);
   const all = rowsOf(inventory.inventory);
   const sites = [...new Set(all.flatMap((row) => (row.site ? [row.site] : [])))].sort();
-  return { sha: inventory.sha, ...queryRows(all, query), sites, problems: inventory.inventory.problems };
+  return {
+    sha: inventory.sha,
+    ...queryRows(all, query),
+    sites,
+    problems: inventory.inventory.problems,
+  };
 }
 
-export async function gitInventory(deps: ServerDeps, { refresh = false }: { refresh?: boolean } = {}) {
+export async function gitInventory(
+  deps: ServerDeps,
+  { refresh = false }: { refresh?: boolean } = {},
+) {
   const snapshot = await deps.writer.readTree({ refresh });
-  const reader = await deps.reader.readFolders(snapshot.sha, [folders.hardware, folders.workflows, folders.templates]);
+  const reader = await deps.reader.readFolders(snapshot.sha, [
+    folders.hardware,
+    folders.workflows,
+    folders.templates,
+  ]);
   return { sha: snapshot.sha, reader, inventory: await readInventory(reader) };
 }

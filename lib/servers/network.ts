@@ -20,11 +20,11 @@ export function prefixLength(text: string): number | undefined {
   if (/^([0-9]|[12][0-9]|3[0-2])$/.test(trimmed)) return Number(trimmed);
   if (!isIpv4(trimmed)) return undefined;
   const bits = ipv4ToNumber(trimmed).toString(2).padStart(32, "0");
-  return /^1*0*$/.test(bits) ? bits.indexOf("0") === -1 ? 32 : bits.indexOf("0") : undefined;
+  return /^1*0*$/.test(bits) ? (bits.indexOf("0") === -1 ? 32 : bits.indexOf("0")) : undefined;
 }
 
 export function netmaskOf(prefix: number): string {
-  return numberToIpv4(prefix === 0 ? 0 : (2 ** 32 - 2 ** (32 - prefix)));
+  return numberToIpv4(prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefix));
 }
 
 export function sameSubnet(a: string, b: string, prefix: number): boolean {
@@ -46,11 +46,13 @@ export function isNetworkOrBroadcast(address: string, prefix: number): boolean {
  */
 export function normaliseMac(text: string): string | undefined {
   const value = text.trim().toLowerCase();
-  const hex =
-    /^[0-9a-f]{2}([:-])[0-9a-f]{2}(\1[0-9a-f]{2}){4}$/.test(value) ? value.replace(/[:-]/g, "")
-    : /^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/.test(value) ? value.replace(/\./g, "")
-    : /^[0-9a-f]{12}$/.test(value) ? value
-    : undefined;
+  const hex = /^[0-9a-f]{2}([:-])[0-9a-f]{2}(\1[0-9a-f]{2}){4}$/.test(value)
+    ? value.replace(/[:-]/g, "")
+    : /^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/.test(value)
+      ? value.replace(/\./g, "")
+      : /^[0-9a-f]{12}$/.test(value)
+        ? value
+        : undefined;
   return hex?.match(/../g)?.join(":");
 }
 

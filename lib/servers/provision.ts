@@ -8,7 +8,11 @@ import { writeWorkflow } from "./workflow-plan";
 import { parseInput, requireRole } from "@/lib/verb";
 
 /** First install: a Workflow for the chosen template; refused once the server has one. */
-export function provisionChange(input: ProvisionInput, consoleUrl: string, claimedUpTo = 0): ServerChange {
+export function provisionChange(
+  input: ProvisionInput,
+  consoleUrl: string,
+  claimedUpTo = 0,
+): ServerChange {
   return {
     action: "provision-server",
     summary: `servers: provision ${input.name} with ${input.template}`,
@@ -20,7 +24,9 @@ export function provisionChange(input: ProvisionInput, consoleUrl: string, claim
       const inventory = await readInventory(tree);
       const existing = inventory.workflows.get(input.name) ?? [];
       if (existing.length > 0) {
-        throw new ConflictError(`${input.name} is already provisioned (${existing.map((w) => w.name).join(", ")}); reprovision it instead`);
+        throw new ConflictError(
+          `${input.name} is already provisioned (${existing.map((w) => w.name).join(", ")}); reprovision it instead`,
+        );
       }
       await writeWorkflow(tree, inventory, { ...input, consoleUrl, claimedUpTo });
     },
@@ -34,5 +40,8 @@ export async function provisionServer(
   requireRole(actor, "operator", "Changing servers");
   const { previewDigest, ...parsed } = parseInput(provisionServerSchema, input);
   const claimedUpTo = (await deps.lastClaimedGeneration?.(parsed.name)) ?? 0;
-  return runServerChange(deps, actor, provisionChange(parsed, deps.consoleUrl, claimedUpTo), { preview, previewDigest });
+  return runServerChange(deps, actor, provisionChange(parsed, deps.consoleUrl, claimedUpTo), {
+    preview,
+    previewDigest,
+  });
 }

@@ -17,12 +17,16 @@ export function registerChange(spec: ServerSpec): ServerChange {
     action: "register-server",
     summary: `servers: register ${spec.name} (${mac})`,
     target: spec.name,
-    consequences: [`${spec.name} is added to Git as Tinkerbell Hardware; nothing is installed until you provision it.`],
+    consequences: [
+      `${spec.name} is added to Git as Tinkerbell Hardware; nothing is installed until you provision it.`,
+    ],
     change: async (tree) => {
       const path = hardwareFile(spec.name);
       assertUnique(spec, await readInventory(tree));
       if (await tree.exists(path)) {
-        throw new DuplicateError(`${path} already exists`, { name: [`${path} already exists in the repository`] });
+        throw new DuplicateError(`${path} already exists`, {
+          name: [`${path} already exists in the repository`],
+        });
       }
       await tree.write(path, renderHardwareFile(spec));
       await updateResources(tree, folders.hardware, { add: [path] });

@@ -29,7 +29,10 @@ export function reprovisionChange(
     ],
     change: async (tree) => {
       const inventory = await readInventory(tree);
-      if ((inventory.workflows.get(input.name) ?? []).length === 0 && inventory.servers.has(input.name)) {
+      if (
+        (inventory.workflows.get(input.name) ?? []).length === 0 &&
+        inventory.servers.has(input.name)
+      ) {
         throw new ConflictError(`${input.name} was never provisioned; provision it first`);
       }
       await writeWorkflow(tree, inventory, { ...input, consoleUrl, claimedUpTo });
@@ -42,13 +45,18 @@ export async function reprovisionServer(
   deps: ServerDeps,
 ): Promise<ServerChangeOutcome> {
   requireRole(actor, "operator", "Changing servers");
-  const { previewDigest, confirmName: _confirmed, ...parsed } = parseInput(reprovisionServerSchema, input);
+  const {
+    previewDigest,
+    confirmName: _confirmed,
+    ...parsed
+  } = parseInput(reprovisionServerSchema, input);
   const { inventory } = await gitInventory(deps);
   const disk = inventory.servers.get(parsed.name)?.installDisk ?? "its install disk";
   const claimedUpTo = (await deps.lastClaimedGeneration?.(parsed.name)) ?? 0;
   const change = reprovisionChange(parsed, deps.consoleUrl, disk, claimedUpTo);
   const outcome = await runServerChange(deps, actor, change, { preview, previewDigest });
   // The old install's tokens (media and first boot) must not outlive its generation.
-  if (outcome.kind === "committed" && deps.revokeServerTokens) await deps.revokeServerTokens(parsed.name, "reprovisioned");
+  if (outcome.kind === "committed" && deps.revokeServerTokens)
+    await deps.revokeServerTokens(parsed.name, "reprovisioned");
   return outcome;
 }

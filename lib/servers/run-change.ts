@@ -46,10 +46,18 @@ export async function runServerChange(
   if (options.preview) {
     const snapshot = await deps.writer.readTree({ refresh: true });
     const reader = await deps.reader.readFolders(snapshot.sha, Object.values(folders));
-    const recorded = recordingTree(snapshotTree({ sha: snapshot.sha, files: await reader.list(), read: reader.read }));
+    const recorded = recordingTree(
+      snapshotTree({ sha: snapshot.sha, files: await reader.list(), read: reader.read }),
+    );
     await planned.change(recorded.tree);
     const diff = diffOf(await recorded.changes(), deps.manifestsPath);
-    return { kind: "preview", baseSha: snapshot.sha, diff, digest: digestOf(diff), consequences: planned.consequences };
+    return {
+      kind: "preview",
+      baseSha: snapshot.sha,
+      diff,
+      digest: digestOf(diff),
+      consequences: planned.consequences,
+    };
   }
   let diff = "";
   const result = await deps.writer.applyChange({

@@ -46,26 +46,34 @@ export const hostnameSchema = text
     "must be an RFC 1123 host name: dot-separated labels of letters, digits and '-', each 1–63 characters, not starting or ending with '-'",
   );
 
-export const macSchema = text
-  .transform((value, context) => {
-    const mac = normaliseMac(value);
-    if (mac === undefined) {
-      context.addIssue({ code: "custom", message: "must be a MAC address such as aa:bb:cc:dd:ee:ff" });
-      return z.NEVER;
-    }
-    if (!isUnicastMac(mac)) {
-      context.addIssue({ code: "custom", message: "must be a network card's own (unicast) MAC address" });
-      return z.NEVER;
-    }
-    return mac;
-  });
+export const macSchema = text.transform((value, context) => {
+  const mac = normaliseMac(value);
+  if (mac === undefined) {
+    context.addIssue({
+      code: "custom",
+      message: "must be a MAC address such as aa:bb:cc:dd:ee:ff",
+    });
+    return z.NEVER;
+  }
+  if (!isUnicastMac(mac)) {
+    context.addIssue({
+      code: "custom",
+      message: "must be a network card's own (unicast) MAC address",
+    });
+    return z.NEVER;
+  }
+  return mac;
+});
 
 export const ipv4Schema = text.refine(isIpv4, "must be an IPv4 address such as 192.168.1.10");
 
 const netmaskSchema = text.transform((value, context) => {
   const prefix = prefixLength(value);
   if (prefix === undefined || prefix < 8 || prefix > 32) {
-    context.addIssue({ code: "custom", message: "must be a netmask such as 255.255.255.0 or /24 (between /8 and /32)" });
+    context.addIssue({
+      code: "custom",
+      message: "must be a netmask such as 255.255.255.0 or /24 (between /8 and /32)",
+    });
     return z.NEVER;
   }
   return netmaskOf(prefix);
@@ -95,13 +103,25 @@ const staticInterfaceSchema = z
   .superRefine((value, context) => {
     const prefix = prefixLength(value.netmask) ?? 32;
     if (isNetworkOrBroadcast(value.address, prefix)) {
-      context.addIssue({ code: "custom", path: ["address"], message: "is the network or broadcast address of its subnet" });
+      context.addIssue({
+        code: "custom",
+        path: ["address"],
+        message: "is the network or broadcast address of its subnet",
+      });
     }
     if (!sameSubnet(value.address, value.gateway, prefix)) {
-      context.addIssue({ code: "custom", path: ["gateway"], message: "must be in the same subnet as the address" });
+      context.addIssue({
+        code: "custom",
+        path: ["gateway"],
+        message: "must be in the same subnet as the address",
+      });
     }
     if (value.address === value.gateway) {
-      context.addIssue({ code: "custom", path: ["gateway"], message: "must not be the server's own address" });
+      context.addIssue({
+        code: "custom",
+        path: ["gateway"],
+        message: "must not be the server's own address",
+      });
     }
   });
 
@@ -124,18 +144,26 @@ const labelValue = optionalText.pipe(
 
 export const installDiskSchema = text
   .max(200, "must be at most 200 characters")
-  .regex(/^\/dev\/[A-Za-z0-9][A-Za-z0-9._:+-]*(\/[A-Za-z0-9][A-Za-z0-9._:+-]*)*$/, "must be a device path such as /dev/sda, /dev/nvme0n1 or /dev/disk/by-id/…")
+  .regex(
+    /^\/dev\/[A-Za-z0-9][A-Za-z0-9._:+-]*(\/[A-Za-z0-9][A-Za-z0-9._:+-]*)*$/,
+    "must be a device path such as /dev/sda, /dev/nvme0n1 or /dev/disk/by-id/…",
+  )
   .refine((value) => !value.split("/").includes(".."), "must not contain '..'");
 
 const bmcSchema = z.object({
-  address: text.min(1, "is required").refine(
-    (value) => isIpv4(value) || hostnameSchema.safeParse(value).success,
-    "must be an IPv4 address or a host name",
-  ),
+  address: text
+    .min(1, "is required")
+    .refine(
+      (value) => isIpv4(value) || hostnameSchema.safeParse(value).success,
+      "must be an IPv4 address or a host name",
+    ),
   secretName: text
     .min(1, "is required")
     .max(253)
-    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "must be the name of a Secret (lowercase letters, digits, '-' and '.')"),
+    .regex(
+      /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/,
+      "must be the name of a Secret (lowercase letters, digits, '-' and '.')",
+    ),
 });
 
 export const serverSpecSchema = z
@@ -158,7 +186,11 @@ export const serverSpecSchema = z
     value.interfaces.forEach((item, index) => {
       const earlier = seen.get(item.mac);
       if (earlier !== undefined) {
-        context.addIssue({ code: "custom", path: ["interfaces", index, "mac"], message: `is the same MAC as interface ${earlier + 1}` });
+        context.addIssue({
+          code: "custom",
+          path: ["interfaces", index, "mac"],
+          message: `is the same MAC as interface ${earlier + 1}`,
+        });
       }
       seen.set(item.mac, index);
     });
@@ -167,7 +199,11 @@ export const serverSpecSchema = z
       if (item.mode !== "static") return;
       const earlier = addresses.get(item.address);
       if (earlier !== undefined) {
-        context.addIssue({ code: "custom", path: ["interfaces", index, "address"], message: `is the same address as interface ${earlier + 1}` });
+        context.addIssue({
+          code: "custom",
+          path: ["interfaces", index, "address"],
+          message: `is the same address as interface ${earlier + 1}`,
+        });
       }
       addresses.set(item.address, index);
     });
@@ -177,14 +213,20 @@ export type ServerSpec = z.output<typeof serverSpecSchema>;
 export type ServerSpecInput = z.input<typeof serverSpecSchema>;
 export type InterfaceInput = z.output<typeof interfaceInputSchema>;
 
-const previewDigest = z.string().regex(/^[0-9a-f]{64}$/).optional();
+const previewDigest = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .optional();
 
 export const registerServerSchema = serverSpecSchema.and(z.object({ previewDigest }));
 export const editServerSchema = registerServerSchema;
 
 /** Template parameters: names are checked here, values against the template's own types. */
 export const parametersSchema = z
-  .record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "is not a parameter name"), z.string().max(2048, "is too long"))
+  .record(
+    z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "is not a parameter name"),
+    z.string().max(2048, "is too long"),
+  )
   .default({});
 
 export const provisionServerSchema = z.object({

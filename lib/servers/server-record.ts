@@ -19,7 +19,10 @@ export type WorkflowRecord = {
 };
 
 function kindOf(value: unknown): string | undefined {
-  return typeof value === "object" && value !== null && "kind" in value && typeof value.kind === "string"
+  return typeof value === "object" &&
+    value !== null &&
+    "kind" in value &&
+    typeof value.kind === "string"
     ? value.kind
     : undefined;
 }
@@ -30,7 +33,16 @@ function interfacesOf(hardware: Hardware): InterfaceInput[] {
     if (!dhcp?.mac) return [];
     const ip = dhcp.ip;
     if (ip?.address && ip.netmask && ip.gateway) {
-      return [{ mode: "static", mac: dhcp.mac, address: ip.address, netmask: ip.netmask, gateway: ip.gateway, nameServers: dhcp.name_servers ?? [] }];
+      return [
+        {
+          mode: "static",
+          mac: dhcp.mac,
+          address: ip.address,
+          netmask: ip.netmask,
+          gateway: ip.gateway,
+          nameServers: dhcp.name_servers ?? [],
+        },
+      ];
     }
     return [{ mode: "dhcp", mac: dhcp.mac }];
   });
@@ -48,7 +60,8 @@ export function serverRecordOf(path: string, text: string): ServerRecord | undef
   return {
     path,
     name: hardware.metadata.name,
-    hostname: hardware.spec.metadata?.instance?.hostname ?? first?.hostname ?? hardware.metadata.name,
+    hostname:
+      hardware.spec.metadata?.instance?.hostname ?? first?.hostname ?? hardware.metadata.name,
     arch: first?.arch === "aarch64" ? "aarch64" : "x86_64",
     firmware: first?.uefi === false ? "bios" : "uefi",
     installDisk: hardware.spec.disks?.[0]?.device ?? "",
@@ -56,7 +69,8 @@ export function serverRecordOf(path: string, text: string): ServerRecord | undef
     site: labels[labelKeys.site],
     rack: labels[labelKeys.rack],
     bmc: host && secretName ? { address: host, secretName } : undefined,
-    allowWorkflow: hardware.spec.interfaces?.some((item) => item.netboot?.allowWorkflow === true) ?? false,
+    allowWorkflow:
+      hardware.spec.interfaces?.some((item) => item.netboot?.allowWorkflow === true) ?? false,
   };
 }
 
@@ -72,7 +86,12 @@ export function workflowRecordOf(path: string, text: string): WorkflowRecord | u
     path,
     name: workflow.metadata.name,
     server: workflow.spec.hardwareRef,
-    generation: Number.isInteger(fromLabel) && fromLabel > 0 ? fromLabel : Number.isInteger(fromName) ? fromName : 0,
+    generation:
+      Number.isInteger(fromLabel) && fromLabel > 0
+        ? fromLabel
+        : Number.isInteger(fromName)
+          ? fromName
+          : 0,
     template: workflow.spec.templateRef ?? "",
     hardwareMap: workflow.spec.hardwareMap ?? {},
   };

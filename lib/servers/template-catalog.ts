@@ -2,7 +2,11 @@ import type { TreeReader } from "@/lib/gitops/types";
 import { templateSchema } from "@/lib/manifests/template";
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { folders } from "./paths";
-import { derivedVariables, templateMetadataSchema, type TemplateMetadata } from "./template-metadata";
+import {
+  derivedVariables,
+  templateMetadataSchema,
+  type TemplateMetadata,
+} from "./template-metadata";
 
 export type CatalogEntry = TemplateMetadata & { path: string };
 export type Catalog = { templates: CatalogEntry[]; problems: { path: string; problem: string }[] };

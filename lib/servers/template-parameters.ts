@@ -12,7 +12,8 @@ const safeText = /^[A-Za-z0-9._:/@+=,%~-]*$/;
 function checkValue(parameter: TemplateParameter, value: string): string | undefined {
   switch (parameter.type) {
     case "url": {
-      if (!/^https?:\/\/[^\s"'{}<>\\`|^#]+$/.test(value)) return "must be an http(s) URL without spaces, quotes or braces";
+      if (!/^https?:\/\/[^\s"'{}<>\\`|^#]+$/.test(value))
+        return "must be an http(s) URL without spaces, quotes or braces";
       try {
         new URL(value);
       } catch {
@@ -23,14 +24,18 @@ function checkValue(parameter: TemplateParameter, value: string): string | undef
     case "integer": {
       if (!/^-?\d{1,12}$/.test(value)) return "must be a whole number";
       const number = Number(value);
-      if (parameter.min !== undefined && number < parameter.min) return `must be at least ${parameter.min}`;
-      if (parameter.max !== undefined && number > parameter.max) return `must be at most ${parameter.max}`;
+      if (parameter.min !== undefined && number < parameter.min)
+        return `must be at least ${parameter.min}`;
+      if (parameter.max !== undefined && number > parameter.max)
+        return `must be at most ${parameter.max}`;
       return undefined;
     }
     case "boolean":
       return value === "true" || value === "false" ? undefined : "must be true or false";
     case "enum":
-      return parameter.choices?.includes(value) ? undefined : `must be one of ${(parameter.choices ?? []).join(", ")}`;
+      return parameter.choices?.includes(value)
+        ? undefined
+        : `must be one of ${(parameter.choices ?? []).join(", ")}`;
     case "string":
       return safeText.test(value) && value.length <= 256
         ? undefined
@@ -38,7 +43,10 @@ function checkValue(parameter: TemplateParameter, value: string): string | undef
   }
 }
 
-export function defaultFor(parameter: TemplateParameter, server: Pick<ServerRecord, "arch">): string | undefined {
+export function defaultFor(
+  parameter: TemplateParameter,
+  server: Pick<ServerRecord, "arch">,
+): string | undefined {
   return parameter.defaultByArch?.[server.arch] ?? parameter.default;
 }
 
@@ -66,6 +74,7 @@ export function resolveParameters(
     if (problem) fields[`parameters.${parameter.name}`] = [problem];
     else out[parameter.name] = value;
   }
-  if (Object.keys(fields).length > 0) throw new InvalidError("Some template parameters need attention", fields);
+  if (Object.keys(fields).length > 0)
+    throw new InvalidError("Some template parameters need attention", fields);
   return out;
 }

@@ -41,7 +41,10 @@ function diffLines(a: string[], b: string[]): Op[] {
       ops.push({ kind: " ", line: midA[i] ?? "" });
       i += 1;
       j += 1;
-    } else if (j < midB.length && (i >= midA.length || (table[i * width + j + 1] ?? 0) >= (table[(i + 1) * width + j] ?? 0))) {
+    } else if (
+      j < midB.length &&
+      (i >= midA.length || (table[i * width + j + 1] ?? 0) >= (table[(i + 1) * width + j] ?? 0))
+    ) {
       ops.push({ kind: "+", line: midB[j] ?? "" });
       j += 1;
     } else {
@@ -55,7 +58,9 @@ function diffLines(a: string[], b: string[]): Op[] {
 
 function hunks(ops: Op[], context = 3): string[] {
   const out: string[] = [];
-  const changed = ops.map((op, index) => (op.kind === " " ? -1 : index)).filter((index) => index >= 0);
+  const changed = ops
+    .map((op, index) => (op.kind === " " ? -1 : index))
+    .filter((index) => index >= 0);
   if (changed.length === 0) return out;
   let index = 0;
   while (index < changed.length) {
@@ -74,7 +79,9 @@ function hunks(ops: Op[], context = 3): string[] {
     const newStart = before.filter((op) => op.kind !== "-").length;
     const oldCount = slice.filter((op) => op.kind !== "+").length;
     const newCount = slice.filter((op) => op.kind !== "-").length;
-    out.push(`@@ -${oldCount === 0 ? oldStart : oldStart + 1},${oldCount} +${newCount === 0 ? newStart : newStart + 1},${newCount} @@`);
+    out.push(
+      `@@ -${oldCount === 0 ? oldStart : oldStart + 1},${oldCount} +${newCount === 0 ? newStart : newStart + 1},${newCount} @@`,
+    );
     for (const op of slice) out.push(`${op.kind}${op.line}`);
   }
   return out;
@@ -84,7 +91,11 @@ export function unifiedDiff(change: FileChange, prefix = ""): string {
   const path = `${prefix}${change.path}`;
   const header = [
     `diff --git a/${path} b/${path}`,
-    ...(change.before === undefined ? ["new file"] : change.after === undefined ? ["deleted file"] : []),
+    ...(change.before === undefined
+      ? ["new file"]
+      : change.after === undefined
+        ? ["deleted file"]
+        : []),
     `--- ${change.before === undefined ? "/dev/null" : `a/${path}`}`,
     `+++ ${change.after === undefined ? "/dev/null" : `b/${path}`}`,
   ];

@@ -12,10 +12,12 @@ export function assertUnique(spec: ServerSpec, inventory: Inventory, self?: stri
   }
   spec.interfaces.forEach((item, index) => {
     const holder = inventory.macs.get(item.mac);
-    if (holder !== undefined && holder !== self) add(`interfaces.${index}.mac`, `${item.mac} is already registered to ${holder}`);
+    if (holder !== undefined && holder !== self)
+      add(`interfaces.${index}.mac`, `${item.mac} is already registered to ${holder}`);
     if (item.mode === "static") {
       const owner = inventory.addresses.get(item.address);
-      if (owner !== undefined && owner !== self) add(`interfaces.${index}.address`, `${item.address} is already used by ${owner}`);
+      if (owner !== undefined && owner !== self)
+        add(`interfaces.${index}.address`, `${item.address} is already used by ${owner}`);
     }
   });
   const messages = Object.values(fields).flat();

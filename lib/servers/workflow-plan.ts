@@ -11,7 +11,11 @@ import { readCatalog } from "./template-catalog";
 import { resolveParameters } from "./template-parameters";
 
 /** Variables every template gets from the server itself, next to the person's parameters. */
-function derivedMap(server: ServerRecord, generation: number, consoleUrl: string): Record<string, string> {
+function derivedMap(
+  server: ServerRecord,
+  generation: number,
+  consoleUrl: string,
+): Record<string, string> {
   const first = server.interfaces[0];
   const map: Record<string, string> = {
     device_1: first?.mac ?? "",
@@ -37,23 +41,38 @@ function derivedMap(server: ServerRecord, generation: number, consoleUrl: string
 export async function writeWorkflow(
   tree: GitTree,
   inventory: Inventory,
-  input: { name: string; template: string; parameters: Record<string, string>; consoleUrl: string; claimedUpTo?: number },
+  input: {
+    name: string;
+    template: string;
+    parameters: Record<string, string>;
+    consoleUrl: string;
+    claimedUpTo?: number;
+  },
 ): Promise<{ server: ServerRecord; generation: number; templateName: string }> {
   const server = inventory.servers.get(input.name);
   if (!server) throw new NotFoundError(`There is no server named ${input.name}`);
   const catalog = await readCatalog(tree);
   const template = catalog.templates.find((entry) => entry.template === input.template);
-  if (!template) throw new InvalidError("Choose a template", { template: [`there is no template named ${input.template}`] });
+  if (!template)
+    throw new InvalidError("Choose a template", {
+      template: [`there is no template named ${input.template}`],
+    });
   if (!template.arch.includes(server.arch)) {
-    throw new InvalidError(`${template.displayName} does not support ${server.arch}`, { template: [`does not support ${server.arch}`] });
+    throw new InvalidError(`${template.displayName} does not support ${server.arch}`, {
+      template: [`does not support ${server.arch}`],
+    });
   }
   if (!template.firmware.includes(server.firmware)) {
-    throw new InvalidError(`${template.displayName} does not boot with ${server.firmware.toUpperCase()}`, { template: [`does not support ${server.firmware.toUpperCase()}`] });
+    throw new InvalidError(
+      `${template.displayName} does not boot with ${server.firmware.toUpperCase()}`,
+      { template: [`does not support ${server.firmware.toUpperCase()}`] },
+    );
   }
   const parameters = resolveParameters(template.parameters, input.parameters, server);
   const previous = inventory.workflows.get(server.name) ?? [];
   // After Git's generations and any claimed before (a decommissioned server of the same name).
-  const generation = Math.max(input.claimedUpTo ?? 0, ...previous.map((workflow) => workflow.generation)) + 1;
+  const generation =
+    Math.max(input.claimedUpTo ?? 0, ...previous.map((workflow) => workflow.generation)) + 1;
   const path = workflowFile(server.name, generation);
   const workflow = buildWorkflow({
     server: server.name,
@@ -64,13 +83,23 @@ export async function writeWorkflow(
   });
   for (const old of previous) await tree.delete(old.path);
   await tree.write(path, toYaml(workflow));
-  await updateResources(tree, folders.workflows, { add: [path], remove: previous.map((old) => old.path) });
+  await updateResources(tree, folders.workflows, {
+    add: [path],
+    remove: previous.map((old) => old.path),
+  });
   if (!server.allowWorkflow) {
     const text = await tree.read(server.path);
     const { path: _path, allowWorkflow, ...spec } = server;
     if (text !== undefined) {
-      await tree.write(server.path, editHardwareFile(text, { spec, allowWorkflow }, { spec, allowWorkflow: true }));
+      await tree.write(
+        server.path,
+        editHardwareFile(text, { spec, allowWorkflow }, { spec, allowWorkflow: true }),
+      );
     }
   }
-  return { server, generation, templateName: `${template.displayName} (${workflowName(server.name, generation)})` };
+  return {
+    server,
+    generation,
+    templateName: `${template.displayName} (${workflowName(server.name, generation)})`,
+  };
 }

@@ -6,5 +6,8 @@ export type DatabaseSummary = { engine: "SQLite" | "PostgreSQL"; health: Databas
 
 /** What the overview shows of the database: its engine, and whether it answers. */
 export async function databaseSummary(): Promise<DatabaseSummary> {
-  return { engine: env().database === "sqlite" ? "SQLite" : "PostgreSQL", health: await databaseHealth() };
+  return {
+    engine: env().database === "sqlite" ? "SQLite" : "PostgreSQL",
+    health: await databaseHealth(),
+  };
 }

@@ -29,7 +29,12 @@ export async function repositorySummary(): Promise<RepositorySummary> {
     const tree = await gitWriter().readTree();
     return {
       ...base,
-      head: { ok: true, sha: tree.sha, href: commitUrl(git.url, tree.sha), files: tree.files.length },
+      head: {
+        ok: true,
+        sha: tree.sha,
+        href: commitUrl(git.url, tree.sha),
+        files: tree.files.length,
+      },
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : "the clone could not be read";

@@ -3,7 +3,10 @@ import { z } from "zod";
 import type { TailscaleSettings } from "@/lib/tailscale/tailscale-settings";
 import { tailscaleRequest } from "@/lib/tailscale/tailscale-request";
 
-const tokenResponse = z.object({ access_token: z.string().min(1), token_type: z.string().optional() });
+const tokenResponse = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+});
 
 /**
  * The bearer for Tailscale's API: an API key as it is, or a fresh OAuth access token from the
@@ -19,7 +22,11 @@ export async function tailscaleAccessToken(settings: TailscaleSettings): Promise
   });
   const token = await tailscaleRequest({
     url: `${settings.apiUrl}/api/v2/oauth/token`,
-    init: { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+    init: {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    },
     what: "issue an access token for the OAuth client",
     schema: tokenResponse,
   });

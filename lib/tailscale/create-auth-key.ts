@@ -4,7 +4,11 @@ import type { TailscaleSettings } from "@/lib/tailscale/tailscale-settings";
 import { tailscaleAccessToken } from "@/lib/tailscale/access-token";
 import { tailscaleRequest } from "@/lib/tailscale/tailscale-request";
 
-const keyResponse = z.object({ id: z.string().min(1), key: z.string().min(1), expires: z.string().optional() });
+const keyResponse = z.object({
+  id: z.string().min(1),
+  key: z.string().min(1),
+  expires: z.string().optional(),
+});
 
 export type TailscaleAuthKey = { id: string; key: string; expires: string | undefined };
 
@@ -16,7 +20,9 @@ export async function createAuthKey(
   const bearer = await tailscaleAccessToken(settings);
   const body = {
     capabilities: {
-      devices: { create: { reusable: false, ephemeral: false, preauthorized: true, tags: settings.tags } },
+      devices: {
+        create: { reusable: false, ephemeral: false, preauthorized: true, tags: settings.tags },
+      },
     },
     expirySeconds: settings.keyExpirySeconds,
     // Tailscale allows letters, digits, dashes and spaces here, at most 50 characters.

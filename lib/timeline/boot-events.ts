@@ -18,8 +18,13 @@ export type BootEvent = {
   failed?: boolean;
 };
 
-
-const timelineReader: Actor = { id: "timeline", login: "timeline", name: "Timeline", email: "timeline@foundry.invalid", role: "viewer" };
+const timelineReader: Actor = {
+  id: "timeline",
+  login: "timeline",
+  name: "Timeline",
+  email: "timeline@foundry.invalid",
+  role: "viewer",
+};
 
 const labels = {
   "token-issued": "Enrollment token issued",

@@ -18,12 +18,23 @@ export function provisioningDurations(watch: ClusterWatch, limit = 12): Provisio
     .sort((a, b) => (b.finishedAt ?? "").localeCompare(a.finishedAt ?? ""))
     .slice(0, limit);
   return done.map((workflow) => {
-    const steps = workflow.actions.map((action) => ({ name: action.name, seconds: action.durationSeconds ?? 0 }));
+    const steps = workflow.actions.map((action) => ({
+      name: action.name,
+      seconds: action.durationSeconds ?? 0,
+    }));
     const hardware = workflow.hardware ? index.hardware.get(workflow.hardware) : undefined;
-    const nodeName = [...index.serverOfNode.entries()].find(([, server]) => server === workflow.hardware)?.[0];
+    const nodeName = [...index.serverOfNode.entries()].find(
+      ([, server]) => server === workflow.hardware,
+    )?.[0];
     const node = nodeName ? index.nodes.get(nodeName) : undefined;
     if (node?.readySince && workflow.finishedAt) {
-      steps.push({ name: "node Ready", seconds: Math.max(0, (Date.parse(node.readySince) - Date.parse(workflow.finishedAt)) / 1000) });
+      steps.push({
+        name: "node Ready",
+        seconds: Math.max(
+          0,
+          (Date.parse(node.readySince) - Date.parse(workflow.finishedAt)) / 1000,
+        ),
+      });
     }
     return {
       server: hardware?.name ?? workflow.hardware ?? workflow.name,

@@ -10,17 +10,56 @@ import { fluxSteps } from "./flux-steps";
 import { serverSteps } from "./server-steps";
 import type { Timeline, TimelineStep } from "./types";
 
-type AuditRow = { requestId: string; action: string; target: string; status: string; commitSha: string | null; error: string | null; createdAt: Date; finishedAt: Date | null; actorLogin: string };
+type AuditRow = {
+  requestId: string;
+  action: string;
+  target: string;
+  status: string;
+  commitSha: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  actorLogin: string;
+};
 
 function auditSteps(row: AuditRow): TimelineStep[] {
   const committed: TimelineStep =
     row.commitSha && row.finishedAt
-      ? { key: "committed", label: "Committed", state: "done", at: row.finishedAt.toISOString(), detail: null, message: null, sha: row.commitSha }
+      ? {
+          key: "committed",
+          label: "Committed",
+          state: "done",
+          at: row.finishedAt.toISOString(),
+          detail: null,
+          message: null,
+          sha: row.commitSha,
+        }
       : row.status === "pending"
-        ? { key: "committed", label: "Committed", state: "current", at: row.createdAt.toISOString(), detail: null, message: null }
-        : { key: "committed", label: "Committed", state: row.status === "succeeded" ? "done" : "failed", at: row.finishedAt?.toISOString() ?? null, detail: row.status === "succeeded" ? "nothing to change" : null, message: row.error };
+        ? {
+            key: "committed",
+            label: "Committed",
+            state: "current",
+            at: row.createdAt.toISOString(),
+            detail: null,
+            message: null,
+          }
+        : {
+            key: "committed",
+            label: "Committed",
+            state: row.status === "succeeded" ? "done" : "failed",
+            at: row.finishedAt?.toISOString() ?? null,
+            detail: row.status === "succeeded" ? "nothing to change" : null,
+            message: row.error,
+          };
   return [
-    { key: "requested", label: "Requested", state: "done", at: row.createdAt.toISOString(), detail: `${row.action} by ${row.actorLogin}: ${row.target}`, message: null },
+    {
+      key: "requested",
+      label: "Requested",
+      state: "done",
+      at: row.createdAt.toISOString(),
+      detail: `${row.action} by ${row.actorLogin}: ${row.target}`,
+      message: null,
+    },
     committed,
   ];
 }
@@ -40,14 +79,23 @@ export async function requestTimeline(
   const row = await client.auditEntry.findUnique({ where: { requestId } });
   if (!row) throw new NotFoundError(`No request ${requestId}.`);
   const steps = auditSteps(row);
-  const commit = row.commitSha && row.finishedAt ? { sha: row.commitSha, at: row.finishedAt } : null;
+  const commit =
+    row.commitSha && row.finishedAt ? { sha: row.commitSha, at: row.finishedAt } : null;
   const events = await fluxEventsSince(row.createdAt, client);
   const flux = fluxSteps(watch, commit, events);
   steps.push(...flux);
-  const server = serverOf(row.target, watch) ?? (row.action.includes("server") ? row.target.split(/\s+/)[0] : undefined);
+  const server =
+    serverOf(row.target, watch) ??
+    (row.action.includes("server") ? row.target.split(/\s+/)[0] : undefined);
   if (server && row.action !== "decommission-server") {
     const applied = flux.at(-1)?.state === "done";
-    steps.push(...serverSteps(serverClusterView(server, watch), await bootEventsFor(server, client), applied));
+    steps.push(
+      ...serverSteps(
+        serverClusterView(server, watch),
+        await bootEventsFor(server, client),
+        applied,
+      ),
+    );
   }
   return { subject: `${row.action} ${row.target}`, steps };
 }

@@ -6,7 +6,11 @@ import type { TimelineStep } from "./types";
  * Hardware present → (booted from media) → Workflow running (k of n) → succeeded →
  * (first-boot enrollment: its latest step) → node Ready.
  */
-export function serverSteps(view: ServerClusterView, boots: readonly BootEvent[], previousDone: boolean): TimelineStep[] {
+export function serverSteps(
+  view: ServerClusterView,
+  boots: readonly BootEvent[],
+  previousDone: boolean,
+): TimelineStep[] {
   const { hardware, workflow, node } = view;
   const steps: TimelineStep[] = [];
   steps.push({
@@ -19,18 +23,48 @@ export function serverSteps(view: ServerClusterView, boots: readonly BootEvent[]
   });
   const boot = boots.filter((event) => event.kind === "booted").at(-1);
   if (boot) {
-    steps.push({ key: "booted", label: "Booted from media", state: "done", at: boot.at, detail: boot.detail, message: null });
+    steps.push({
+      key: "booted",
+      label: "Booted from media",
+      state: "done",
+      at: boot.at,
+      detail: boot.detail,
+      message: null,
+    });
   }
   const failed = workflow?.state === "failed" || workflow?.state === "timeout";
   const runningOrLater = workflow && workflow.state !== "pending";
   steps.push({
     key: "workflow",
-    label: workflow?.currentIndex ? `Workflow running (action ${workflow.currentIndex} of ${workflow.total})` : "Workflow running",
-    state: failed ? "failed" : !workflow ? "waiting" : workflow.state === "succeeded" ? "done" : runningOrLater ? "current" : hardware ? "current" : "waiting",
+    label: workflow?.currentIndex
+      ? `Workflow running (action ${workflow.currentIndex} of ${workflow.total})`
+      : "Workflow running",
+    state: failed
+      ? "failed"
+      : !workflow
+        ? "waiting"
+        : workflow.state === "succeeded"
+          ? "done"
+          : runningOrLater
+            ? "current"
+            : hardware
+              ? "current"
+              : "waiting",
     at: workflow?.startedAt ?? (workflow?.state === "pending" ? workflow.createdAt : null),
-    detail: workflow ? `Workflow ${workflow.name}${workflow.state === "pending" ? ": waiting for the server to boot" : workflow.currentAction ? `: ${workflow.currentAction}` : ""}` : null,
-    message: failed ? workflow?.message ?? "the workflow failed" : null,
-    ...(workflow ? { progress: { completed: workflow.completed, total: workflow.total, currentIndex: workflow.currentIndex, currentAction: workflow.currentAction } } : {}),
+    detail: workflow
+      ? `Workflow ${workflow.name}${workflow.state === "pending" ? ": waiting for the server to boot" : workflow.currentAction ? `: ${workflow.currentAction}` : ""}`
+      : null,
+    message: failed ? (workflow?.message ?? "the workflow failed") : null,
+    ...(workflow
+      ? {
+          progress: {
+            completed: workflow.completed,
+            total: workflow.total,
+            currentIndex: workflow.currentIndex,
+            currentAction: workflow.currentAction,
+          },
+        }
+      : {}),
   });
   steps.push({
     key: "succeeded",
@@ -54,9 +88,17 @@ export function serverSteps(view: ServerClusterView, boots: readonly BootEvent[]
   steps.push({
     key: "node-ready",
     label: "Node Ready",
-    state: node?.ready ? "done" : node ? "current" : workflow?.state === "succeeded" ? "current" : "waiting",
+    state: node?.ready
+      ? "done"
+      : node
+        ? "current"
+        : workflow?.state === "succeeded"
+          ? "current"
+          : "waiting",
     at: node?.ready ? node.readySince : (workflow?.finishedAt ?? null),
-    detail: node ? `Node ${node.name}${node.kubeletVersion ? ` (${node.kubeletVersion})` : ""}` : null,
+    detail: node
+      ? `Node ${node.name}${node.kubeletVersion ? ` (${node.kubeletVersion})` : ""}`
+      : null,
     message: node && !node.ready ? "the node has joined but is not Ready yet" : null,
   });
   return steps;

@@ -21,23 +21,51 @@ export async function serverTimeline(
   const { db: client, cluster: watch } = sources;
   const row = await client.auditEntry.findFirst({
     // A person's request, not what the server itself reported (boots, enrollment).
-    where: { OR: [{ target: name }, { target: { startsWith: `${name} ` } }], action: { notIn: [...serverReportedActions] } },
+    where: {
+      OR: [{ target: name }, { target: { startsWith: `${name} ` } }],
+      action: { notIn: [...serverReportedActions] },
+    },
     orderBy: { createdAt: "desc" },
   });
   const steps: TimelineStep[] = [];
   let previousDone = true;
   if (row) {
-    steps.push({ key: "requested", label: "Requested", state: "done", at: row.createdAt.toISOString(), detail: `${row.action} by ${row.actorLogin}`, message: null });
+    steps.push({
+      key: "requested",
+      label: "Requested",
+      state: "done",
+      at: row.createdAt.toISOString(),
+      detail: `${row.action} by ${row.actorLogin}`,
+      message: null,
+    });
     steps.push(
       row.commitSha && row.finishedAt
-        ? { key: "committed", label: "Committed", state: "done", at: row.finishedAt.toISOString(), detail: null, message: null, sha: row.commitSha }
-        : { key: "committed", label: "Committed", state: row.status === "pending" ? "current" : "failed", at: row.createdAt.toISOString(), detail: null, message: row.error },
+        ? {
+            key: "committed",
+            label: "Committed",
+            state: "done",
+            at: row.finishedAt.toISOString(),
+            detail: null,
+            message: null,
+            sha: row.commitSha,
+          }
+        : {
+            key: "committed",
+            label: "Committed",
+            state: row.status === "pending" ? "current" : "failed",
+            at: row.createdAt.toISOString(),
+            detail: null,
+            message: row.error,
+          },
     );
-    const commit = row.commitSha && row.finishedAt ? { sha: row.commitSha, at: row.finishedAt } : null;
+    const commit =
+      row.commitSha && row.finishedAt ? { sha: row.commitSha, at: row.finishedAt } : null;
     const flux = fluxSteps(watch, commit, await fluxEventsSince(row.createdAt, client));
     steps.push(...flux);
     previousDone = flux.at(-1)?.state === "done";
   }
-  steps.push(...serverSteps(serverClusterView(name, watch), await bootEventsFor(name, client), previousDone));
+  steps.push(
+    ...serverSteps(serverClusterView(name, watch), await bootEventsFor(name, client), previousDone),
+  );
   return { subject: name, steps };
 }

@@ -24,7 +24,12 @@ export type TimelineStep = {
   sha?: string;
   /** Inferred from times rather than an exact sha match (see lib/timeline/README.md). */
   inferred?: boolean;
-  progress?: { completed: number; total: number; currentIndex: number | null; currentAction: string | null };
+  progress?: {
+    completed: number;
+    total: number;
+    currentIndex: number | null;
+    currentAction: string | null;
+  };
 };
 
 export type Timeline = { subject: string; steps: TimelineStep[] };

@@ -9,7 +9,10 @@ import path from "node:path";
 
 const stackDir = process.argv[2];
 const ports = Object.fromEntries(
-  readFileSync(path.join(stackDir, "ports.env"), "utf8").trim().split("\n").map((l) => l.split("=")),
+  readFileSync(path.join(stackDir, "ports.env"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => l.split("=")),
 );
 const token = readFileSync(path.join(stackDir, "github-webhook-token"), "utf8").trim();
 const pki = (name) => readFileSync(path.join(stackDir, "pki", name));
@@ -20,9 +23,11 @@ const webhookPath = () =>
     const url = `https://127.0.0.1:${ports.APISERVER}/apis/notification.toolkit.fluxcd.io/v1/namespaces/flux-system/receivers/github`;
     get(url, { agent }, (response) => {
       let body = "";
-      response.on("data", (chunk) => (body += chunk)).on("end", () => {
-        resolve(response.statusCode === 200 ? JSON.parse(body).status?.webhookPath : undefined);
-      });
+      response
+        .on("data", (chunk) => (body += chunk))
+        .on("end", () => {
+          resolve(response.statusCode === 200 ? JSON.parse(body).status?.webhookPath : undefined);
+        });
     }).on("error", reject);
   });
 
@@ -33,12 +38,21 @@ process.stdin.on("end", async () => {
   if (!hook) return; // no Receiver yet: Flux still polls on its interval
   for (const line of input.trim().split("\n")) {
     const [before, after, ref] = line.split(" ");
-    const body = JSON.stringify({ ref, before, after, repository: { full_name: "real-stack/gitops" } });
+    const body = JSON.stringify({
+      ref,
+      before,
+      after,
+      repository: { full_name: "real-stack/gitops" },
+    });
     const signature = `sha256=${createHmac("sha256", token).update(body).digest("hex")}`;
     await fetch(`http://127.0.0.1:${ports.RECEIVER}${hook}`, {
       method: "POST",
       body,
-      headers: { "Content-Type": "application/json", "X-GitHub-Event": "push", "X-Hub-Signature-256": signature },
+      headers: {
+        "Content-Type": "application/json",
+        "X-GitHub-Event": "push",
+        "X-Hub-Signature-256": signature,
+      },
     }).catch(() => undefined);
   }
   agent.destroy();

@@ -86,14 +86,18 @@ describe("operatorAction", () => {
 
   it("keeps the field messages of a verb's refusal, so the form shows them beside each field", async () => {
     session.state = as("operator");
-    work.mockRejectedValueOnce(new InvalidError("Some fields need attention", { mac: ["must be a MAC address"] }));
+    work.mockRejectedValueOnce(
+      new InvalidError("Some fields need attention", { mac: ["must be a MAC address"] }),
+    );
     expect(await requestSync({ name: "x" })).toEqual({
       ok: false,
       code: "invalid",
       error: "Some fields need attention",
       fields: { mac: ["must be a MAC address"] },
     });
-    work.mockRejectedValueOnce(new DuplicateError("web-1 is taken", { name: ["is already registered"] }));
+    work.mockRejectedValueOnce(
+      new DuplicateError("web-1 is taken", { name: ["is already registered"] }),
+    );
     expect(await requestSync({ name: "x" })).toEqual({
       ok: false,
       code: "conflict",
@@ -105,9 +109,16 @@ describe("operatorAction", () => {
   it("knows a domain error made by another bundle's copy of lib/errors by its brand", async () => {
     session.state = as("operator");
     // What a second copy of the class produces: an Error with the registered brand and a kind.
-    const foreign = Object.assign(new Error("the remote moved"), { kind: "conflict", [Symbol.for("metal-foundry.domain-error")]: true });
+    const foreign = Object.assign(new Error("the remote moved"), {
+      kind: "conflict",
+      [Symbol.for("metal-foundry.domain-error")]: true,
+    });
     work.mockRejectedValueOnce(foreign);
-    expect(await requestSync({ name: "x" })).toEqual({ ok: false, code: "conflict", error: "the remote moved" });
+    expect(await requestSync({ name: "x" })).toEqual({
+      ok: false,
+      code: "conflict",
+      error: "the remote moved",
+    });
     vi.spyOn(console, "error").mockImplementationOnce(() => undefined);
     work.mockRejectedValueOnce(Object.assign(new Error("no brand"), { kind: "conflict" }));
     expect(await requestSync({ name: "x" })).toMatchObject({ ok: false, code: "internal" });
@@ -167,11 +178,16 @@ describe("publicRoute", () => {
   it("maps a refusal the handler throws through the one error mapping, and hides unknown errors", async () => {
     const { publicRoute } = await import("@/lib/auth/public-route");
     const refuse = publicRoute(async () => {
-      throw new InvalidError("Bad request: mac must be a MAC address.", { mac: ["must be a MAC address"] });
+      throw new InvalidError("Bad request: mac must be a MAC address.", {
+        mac: ["must be a MAC address"],
+      });
     });
     const refused = await refuse(new Request("http://127.0.0.1:3000/api/boot/media/x"), {});
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ error: "Bad request: mac must be a MAC address.", fields: { mac: ["must be a MAC address"] } });
+    expect(await refused.json()).toEqual({
+      error: "Bad request: mac must be a MAC address.",
+      fields: { mac: ["must be a MAC address"] },
+    });
     vi.spyOn(console, "error").mockImplementationOnce(() => undefined);
     const broken = publicRoute(async () => {
       throw new Error("token=secret");

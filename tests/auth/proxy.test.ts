@@ -36,7 +36,11 @@ describe("proxy", () => {
   });
 
   it("lets machines reach their token-checked routes under the address they were given (FOUNDRY_PUBLIC_URL)", () => {
-    for (const path of ["/api/boot/media/some-token", "/api/enroll/rack1-node1/token", "/api/webhooks/flux"]) {
+    for (const path of [
+      "/api/boot/media/some-token",
+      "/api/enroll/rack1-node1/token",
+      "/api/webhooks/flux",
+    ]) {
       const fromVm = new NextRequest(`http://10.0.2.2:3000${path}`, {
         method: path.endsWith("flux") ? "POST" : "GET",
         headers: { host: "10.0.2.2:3000", "x-forwarded-for": "10.0.0.1" },

@@ -75,7 +75,10 @@ describe("route handlers", () => {
       expect(exported.length, "a route file exports at least one method").toBeGreaterThan(0);
       if (isPublicPath(entry.urlPath)) {
         for (const method of exported) {
-          expect(isPublicHandler(handlers[method]), `${method} ${entry.urlPath} is public: wrap it in publicRoute(...)`).toBe(true);
+          expect(
+            isPublicHandler(handlers[method]),
+            `${method} ${entry.urlPath} is public: wrap it in publicRoute(...)`,
+          ).toBe(true);
         }
         return;
       }

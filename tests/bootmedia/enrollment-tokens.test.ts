@@ -12,12 +12,20 @@ import { createDatabaseClient, type DatabaseClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
 import { person, testDeps, tokenInScript } from "@/tests/bootmedia/support/test-deps";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "@/tests/db/support/databases";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "@/tests/db/support/databases";
 
 const hardware = [
   { name: "rack1-node1", mac: "52:54:00:aa:00:01" },
   { name: "rack1-node2", mac: "52:54:00:aa:00:02" },
-  { name: "with-bmc", mac: "52:54:00:aa:00:03", bmc: { address: "10.0.9.3", secretName: "with-bmc-bmc" } },
+  {
+    name: "with-bmc",
+    mac: "52:54:00:aa:00:03",
+    bmc: { address: "10.0.9.3", secretName: "with-bmc-bmc" },
+  },
 ];
 const operator = person("operator", "olga");
 const viewer = person("viewer", "vic");
@@ -66,11 +74,18 @@ describeEachDatabase("enrollment tokens", (provider) => {
     const { token } = await mediaFor("rack1-node1");
     const before = (await bootEvents("rack1-node1")).length;
     const event = await boot(token);
-    expect(event).toMatchObject({ server: "rack1-node1", mac: "52:54:00:aa:00:01", ip: "10.0.2.15" });
+    expect(event).toMatchObject({
+      server: "rack1-node1",
+      mac: "52:54:00:aa:00:01",
+      ip: "10.0.2.15",
+    });
     const events = await bootEvents("rack1-node1");
     expect(events).toHaveLength(before + 1);
     expect(events[0]).toMatchObject({ mac: "52:54:00:aa:00:01", ip: "10.0.2.15" });
-    expect(deps.audit.entries.at(-1)).toMatchObject({ action: "boot-from-media", target: "rack1-node1" });
+    expect(deps.audit.entries.at(-1)).toMatchObject({
+      action: "boot-from-media",
+      target: "rack1-node1",
+    });
   });
 
   it("refuses an expired token and writes nothing", async () => {
@@ -115,7 +130,9 @@ describeEachDatabase("enrollment tokens", (provider) => {
     const one = await mediaFor("rack1-node1");
     const two = await mediaFor("rack1-node1");
     const neighbour = await mediaFor("rack1-node2");
-    expect(await revokeServerTokens("rack1-node1", "decommissioned", deps)).toBeGreaterThanOrEqual(2);
+    expect(await revokeServerTokens("rack1-node1", "decommissioned", deps)).toBeGreaterThanOrEqual(
+      2,
+    );
     await expect(boot(one.token)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(boot(two.token)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(boot(neighbour.token)).resolves.toMatchObject({ server: "rack1-node2" });
@@ -125,8 +142,14 @@ describeEachDatabase("enrollment tokens", (provider) => {
 
   it("serves the same bytes for a ticket each time, and per-server media only to operators", async () => {
     const { media } = await mediaFor("rack1-node2");
-    const first = await openServerMedia({ actor: operator, input: { ticket: media.ticketId } }, deps);
-    const again = await openServerMedia({ actor: operator, input: { ticket: media.ticketId, audit: false } }, deps);
+    const first = await openServerMedia(
+      { actor: operator, input: { ticket: media.ticketId } },
+      deps,
+    );
+    const again = await openServerMedia(
+      { actor: operator, input: { ticket: media.ticketId, audit: false } },
+      deps,
+    );
     expect(first.image.sha256).toBe(media.sha256);
     expect(again.image.sha256).toBe(media.sha256);
     await expect(
@@ -158,7 +181,9 @@ describeEachDatabase("enrollment tokens", (provider) => {
   // BMC's Machine as a second document: media were refused for both, i.e. for every server it made.
   it("makes media for a server as the console wrote it, BMC and all", async () => {
     await mediaFor("with-bmc");
-    expect(await db.enrollmentToken.count({ where: { serverName: "with-bmc", purpose: "boot-media" } })).toBe(1);
+    expect(
+      await db.enrollmentToken.count({ where: { serverName: "with-bmc", purpose: "boot-media" } }),
+    ).toBe(1);
   });
 
   // Inside, boot media use Tinkerbell's aarch64; what people type and see still says arm64.
@@ -167,26 +192,44 @@ describeEachDatabase("enrollment tokens", (provider) => {
       await expect(
         downloadGenericMedia({ actor: viewer, input: { arch, format: "usb" } }, deps),
       ).resolves.toMatchObject({ fileName: "foundry-generic-arm64.img" });
-      expect(deps.audit.entries.at(-1)).toMatchObject({ action: "download-boot-media", target: "generic arm64 usb" });
+      expect(deps.audit.entries.at(-1)).toMatchObject({
+        action: "download-boot-media",
+        target: "generic arm64 usb",
+      });
     }
     const media = await createServerMedia(
       { actor: operator, input: { server: "rack1-node2", arch: "aarch64", format: "iso" } },
       deps,
     );
-    expect(media).toMatchObject({ arch: "arm64", format: "iso", fileName: "foundry-rack1-node2-arm64.iso" });
+    expect(media).toMatchObject({
+      arch: "arm64",
+      format: "iso",
+      fileName: "foundry-rack1-node2-arm64.iso",
+    });
   });
 
   it("reads token rows that say arm64, as rows made before aarch64 do, as aarch64", async () => {
     const { media } = await mediaFor("rack1-node1");
-    await db.enrollmentToken.update({ where: { id: media.tokenId }, data: { arch: "arm64", format: "usb" } });
+    await db.enrollmentToken.update({
+      where: { id: media.tokenId },
+      data: { arch: "arm64", format: "usb" },
+    });
     const made = await createServerMedia(
       { actor: operator, input: { server: "rack1-node1", arch: "arm64", format: "usb" } },
       deps,
     );
-    expect((await db.enrollmentToken.findUniqueOrThrow({ where: { id: made.tokenId } })).arch).toBe("aarch64");
-    const live = await listEnrollmentTokens({ actor: viewer, input: { server: "rack1-node1" } }, deps);
+    expect((await db.enrollmentToken.findUniqueOrThrow({ where: { id: made.tokenId } })).arch).toBe(
+      "aarch64",
+    );
+    const live = await listEnrollmentTokens(
+      { actor: viewer, input: { server: "rack1-node1" } },
+      deps,
+    );
     for (const id of [media.tokenId, made.tokenId]) {
-      expect(live.find((token) => token.id === id)).toMatchObject({ arch: "aarch64", format: "usb" });
+      expect(live.find((token) => token.id === id)).toMatchObject({
+        arch: "aarch64",
+        format: "usb",
+      });
     }
   });
 });

@@ -14,20 +14,40 @@ describe("decideRange", () => {
     ["first bytes", { range: "bytes=0-99" }, { kind: "partial", start: 0, end: 99 }],
     ["an open range", { range: "bytes=900-" }, { kind: "partial", start: 900, end: 999 }],
     ["a suffix", { range: "bytes=-100" }, { kind: "partial", start: 900, end: 999 }],
-    ["a suffix longer than the file", { range: "bytes=-5000" }, { kind: "partial", start: 0, end: 999 }],
-    ["an end past the size", { range: "bytes=990-5000" }, { kind: "partial", start: 990, end: 999 }],
+    [
+      "a suffix longer than the file",
+      { range: "bytes=-5000" },
+      { kind: "partial", start: 0, end: 999 },
+    ],
+    [
+      "an end past the size",
+      { range: "bytes=990-5000" },
+      { kind: "partial", start: 990, end: 999 },
+    ],
     ["a start past the size", { range: "bytes=1000-" }, { kind: "unsatisfiable" }],
     ["an empty suffix", { range: "bytes=-0" }, { kind: "unsatisfiable" }],
     ["several ranges", { range: "bytes=0-1,5-6" }, { kind: "full" }],
     ["another unit", { range: "items=0-1" }, { kind: "full" }],
     ["a reversed range", { range: "bytes=50-10" }, { kind: "full" }],
-    ["If-Range with our ETag", { range: "bytes=10-19", ifRange: etag }, { kind: "partial", start: 10, end: 19 }],
+    [
+      "If-Range with our ETag",
+      { range: "bytes=10-19", ifRange: etag },
+      { kind: "partial", start: 10, end: 19 },
+    ],
     ["If-Range with another ETag", { range: "bytes=10-19", ifRange: '"old"' }, { kind: "full" }],
-    ["If-Range with a date", { range: "bytes=10-19", ifRange: "Sat, 21 Nov 2026 10:00:00 GMT" }, { kind: "full" }],
+    [
+      "If-Range with a date",
+      { range: "bytes=10-19", ifRange: "Sat, 21 Nov 2026 10:00:00 GMT" },
+      { kind: "full" },
+    ],
     ["If-None-Match with our ETag", { ifNoneMatch: `"x", ${etag}` }, { kind: "not-modified" }],
     ["If-None-Match weakly", { ifNoneMatch: `W/${etag}` }, { kind: "not-modified" }],
     ["If-None-Match *", { ifNoneMatch: "*" }, { kind: "not-modified" }],
-    ["If-None-Match with another ETag", { ifNoneMatch: '"old"', range: "bytes=0-0" }, { kind: "partial", start: 0, end: 0 }],
+    [
+      "If-None-Match with another ETag",
+      { ifNoneMatch: '"old"', range: "bytes=0-0" },
+      { kind: "partial", start: 0, end: 0 },
+    ],
   ])("%s", (_name, headers, expected) => {
     expect(decideRange({ ...none, ...headers }, etag, 1000)).toEqual(expected);
   });
@@ -39,9 +59,17 @@ describe("mediaResponse", () => {
   const template = mediaTemplate("t", bytes, findSlots(bytes, placeholderScript()), slotSize);
   const image = patchImage(template, "#!ipxe\necho hi\n");
   const full = Buffer.concat([...image.chunks()]);
-  const download = { image, fileName: "foundry-generic-x86_64.iso", contentType: "application/x-iso9660-image", private: false };
+  const download = {
+    image,
+    fileName: "foundry-generic-x86_64.iso",
+    contentType: "application/x-iso9660-image",
+    private: false,
+  };
   const get = (headers: Record<string, string> = {}, method = "GET") =>
-    mediaResponse(new Request("http://console.test/api/media/generic", { method, headers }), download);
+    mediaResponse(
+      new Request("http://console.test/api/media/generic", { method, headers }),
+      download,
+    );
 
   it("sends the whole image with its length, ETag, digest and name", async () => {
     const response = get();
@@ -49,8 +77,12 @@ describe("mediaResponse", () => {
     expect(response.headers.get("content-length")).toBe("100000");
     expect(response.headers.get("etag")).toBe(`"${image.sha256}"`);
     expect(response.headers.get("accept-ranges")).toBe("bytes");
-    expect(response.headers.get("repr-digest")).toBe(`sha-256=:${Buffer.from(image.sha256, "hex").toString("base64")}:`);
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="foundry-generic-x86_64.iso"');
+    expect(response.headers.get("repr-digest")).toBe(
+      `sha-256=:${Buffer.from(image.sha256, "hex").toString("base64")}:`,
+    );
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="foundry-generic-x86_64.iso"',
+    );
     expect(Buffer.from(await response.arrayBuffer()).equals(full)).toBe(true);
   });
 
@@ -81,7 +113,10 @@ describe("mediaResponse", () => {
     const head = get({}, "HEAD");
     expect(head.headers.get("content-length")).toBe("100000");
     expect(await head.text()).toBe("");
-    const privateOne = mediaResponse(new Request("http://console.test/x"), { ...download, private: true });
+    const privateOne = mediaResponse(new Request("http://console.test/x"), {
+      ...download,
+      private: true,
+    });
     expect(privateOne.headers.get("cache-control")).toBe("private, no-store");
   });
 });

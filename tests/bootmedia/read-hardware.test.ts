@@ -32,12 +32,19 @@ describe("readHardware", () => {
   it("reads the network of a server with a BMC, whose file holds the Hardware and Rufio's Machine", async () => {
     expect(await networkOf(hardwareYaml(staticSeed))).toEqual({
       mac: "aa:bb:cc:dd:ee:01",
-      static: { address: "10.0.1.13", netmask: "255.255.255.0", gateway: "10.0.1.1", nameServers: ["10.0.1.1", "1.1.1.1"] },
+      static: {
+        address: "10.0.1.13",
+        netmask: "255.255.255.0",
+        gateway: "10.0.1.1",
+        nameServers: ["10.0.1.1", "1.1.1.1"],
+      },
     });
   });
 
   it("reads a server on DHCP as its MAC alone", async () => {
-    expect(await networkOf(hardwareYaml({ name: server, mac: "aa:bb:cc:dd:ee:02" }))).toEqual({ mac: "aa:bb:cc:dd:ee:02" });
+    expect(await networkOf(hardwareYaml({ name: server, mac: "aa:bb:cc:dd:ee:02" }))).toEqual({
+      mac: "aa:bb:cc:dd:ee:02",
+    });
   });
 
   it("says there is no such server when the file is missing", async () => {
@@ -53,20 +60,46 @@ describe("readHardware", () => {
   });
 
   it.each([
-    { problem: "a MAC that is not one", from: "mac: aa:bb:cc:dd:ee:01", to: "mac: 'aa:bb:cc:dd:ee:01 || shell'", field: "spec.interfaces.0.dhcp.mac" },
-    { problem: "an address that is not IPv4", from: "address: 10.0.1.13", to: "address: 10.0.1.313", field: "spec.interfaces.0.dhcp.ip.address" },
-    { problem: "a static address without a netmask", from: "netmask: 255.255.255.0\n          gateway", to: "gateway", field: "spec.interfaces.0.dhcp.ip.netmask" },
-    { problem: "a name server that is not IPv4", from: "- 1.1.1.1", to: "- one.one.one.one", field: "spec.interfaces.0.dhcp.name_servers.1" },
+    {
+      problem: "a MAC that is not one",
+      from: "mac: aa:bb:cc:dd:ee:01",
+      to: "mac: 'aa:bb:cc:dd:ee:01 || shell'",
+      field: "spec.interfaces.0.dhcp.mac",
+    },
+    {
+      problem: "an address that is not IPv4",
+      from: "address: 10.0.1.13",
+      to: "address: 10.0.1.313",
+      field: "spec.interfaces.0.dhcp.ip.address",
+    },
+    {
+      problem: "a static address without a netmask",
+      from: "netmask: 255.255.255.0\n          gateway",
+      to: "gateway",
+      field: "spec.interfaces.0.dhcp.ip.netmask",
+    },
+    {
+      problem: "a name server that is not IPv4",
+      from: "- 1.1.1.1",
+      to: "- one.one.one.one",
+      field: "spec.interfaces.0.dhcp.name_servers.1",
+    },
   ])("refuses $problem, naming the field", async ({ from, to, field }) => {
     const text = hardwareYaml(staticSeed);
     expect(text).toContain(from);
     const error = await refusal(text.replace(from, to));
     expect(error).toBeInstanceOf(UnavailableError);
-    expect(error).toHaveProperty("message", `The Hardware file of ${server} cannot be read for boot media (${field}).`);
+    expect(error).toHaveProperty(
+      "message",
+      `The Hardware file of ${server} cannot be read for boot media (${field}).`,
+    );
   });
 
   it("reads the file as the servers domain does: what the Servers list cannot read, media refuse", async () => {
-    const upperCase = hardwareYaml(staticSeed).replace("mac: aa:bb:cc:dd:ee:01", "mac: AA:BB:CC:DD:EE:01");
+    const upperCase = hardwareYaml(staticSeed).replace(
+      "mac: aa:bb:cc:dd:ee:01",
+      "mac: AA:BB:CC:DD:EE:01",
+    );
     expect(serverRecordOf(hardwareFile(server), upperCase)).toBeUndefined();
     expect(await refusal(upperCase)).toHaveProperty(
       "message",

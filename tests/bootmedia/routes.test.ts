@@ -1,14 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionState } from "@/lib/auth/session-actor";
 import { bootWorld } from "@/tests/bootmedia/support/boot-world";
-import { consoleRoutes, signedIn, type ConsoleRoutes } from "@/tests/bootmedia/support/console-routes";
+import {
+  consoleRoutes,
+  signedIn,
+  type ConsoleRoutes,
+} from "@/tests/bootmedia/support/console-routes";
 import { tokenInScript } from "@/tests/bootmedia/support/test-deps";
 
 const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
 vi.mock("@/lib/auth/request-actor", () => ({ requestActor: async () => session.state }));
 
 const world = await bootWorld({
-  hardware: [{ name: "rack1-node1", mac: "52:54:00:12:34:56", ip: { address: "10.0.2.15", netmask: "255.255.255.0", gateway: "10.0.2.2" } }],
+  hardware: [
+    {
+      name: "rack1-node1",
+      mac: "52:54:00:12:34:56",
+      ip: { address: "10.0.2.15", netmask: "255.255.255.0", gateway: "10.0.2.2" },
+    },
+  ],
 });
 Object.assign(process.env, world.env);
 const { applyMigrations } = await import("@/lib/db/migrate");
@@ -19,8 +29,14 @@ const { revokeServerTokens } = await import("@/lib/bootmedia/revoke-server-token
 const origin = "http://127.0.0.1:3000";
 let routes: ConsoleRoutes;
 
-async function call(method: string, path: string, headers: Record<string, string> = {}): Promise<Response> {
-  const response = await routes.handle(new Request(`${origin}${path}`, { method, headers: { origin, ...headers } }));
+async function call(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const response = await routes.handle(
+    new Request(`${origin}${path}`, { method, headers: { origin, ...headers } }),
+  );
   if (response === undefined) throw new Error(`no route for ${path}`);
   return response;
 }
@@ -32,7 +48,11 @@ async function makeMedia(): Promise<{ location: string; token: string; sha256: s
   const body = (await response.json()) as { ticketId: string; sha256: string };
   const ticket = bootMediaParts().tickets.get(body.ticketId, new Date());
   if (ticket === undefined) throw new Error("no ticket");
-  return { location: response.headers.get("location") ?? "", token: tokenInScript(ticket.script), sha256: body.sha256 };
+  return {
+    location: response.headers.get("location") ?? "",
+    token: tokenInScript(ticket.script),
+    sha256: body.sha256,
+  };
 }
 
 beforeAll(async () => {
@@ -79,14 +99,16 @@ describe("bad input", () => {
 
   it("refuses a cross-site POST for per-server media", async () => {
     session.state = signedIn("operator");
-    const response = await call("POST", "/api/media/servers/rack1-node1", { origin: "https://evil.example" });
+    const response = await call("POST", "/api/media/servers/rack1-node1", {
+      origin: "https://evil.example",
+    });
     expect(response.status).toBe(403);
   });
 });
 
 describe("per-server downloads and the boot endpoint", () => {
   it("downloads per-server media with the promised SHA-256, resumable by If-Range", async () => {
-        const { location, sha256 } = await makeMedia();
+    const { location, sha256 } = await makeMedia();
     const path = new URL(location, "http://console.test").pathname;
     const full = await call("GET", path);
     expect(full.status).toBe(200);
@@ -102,7 +124,10 @@ describe("per-server downloads and the boot endpoint", () => {
   it("records a boot for a live token and answers with an iPXE script", async () => {
     const { token } = await makeMedia();
     session.state = { kind: "anonymous" };
-    const response = await call("GET", `/api/boot/media/${token}?mac=52-54-00-12-34-56&ip=10.0.2.15`);
+    const response = await call(
+      "GET",
+      `/api/boot/media/${token}?mac=52-54-00-12-34-56&ip=10.0.2.15`,
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/^#!ipxe\n/);
   });
@@ -123,7 +148,10 @@ describe("per-server downloads and the boot endpoint", () => {
     session.state = { kind: "anonymous" };
     const events = await db().bootEvent.count();
     const audits = await db().auditEntry.count({ where: { action: "boot-from-media" } });
-    const response = await call("GET", `/api/boot/media/${token}?mac=52-54-00-12-34-56&ip=10.0.2.15`);
+    const response = await call(
+      "GET",
+      `/api/boot/media/${token}?mac=52-54-00-12-34-56&ip=10.0.2.15`,
+    );
     expect(response.status).toBe(403);
     expect(await db().bootEvent.count()).toBe(events);
     expect(await db().auditEntry.count({ where: { action: "boot-from-media" } })).toBe(audits);
@@ -144,11 +172,21 @@ describe("npm run boot-media", () => {
     const out = `${world.dir}/cli-generic.img`;
     await promisify(execFile)(
       process.execPath,
-      [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/boot-media.ts", "--out", out, "--format", "usb"],
+      [
+        require.resolve("tsx/cli"),
+        "--conditions=react-server",
+        "scripts/boot-media.ts",
+        "--out",
+        out,
+        "--format",
+        "usb",
+      ],
       { env: { ...process.env, ...world.env } },
     );
     session.state = signedIn("viewer");
-    const served = Buffer.from(await (await call("GET", "/api/media/generic?format=usb")).arrayBuffer());
+    const served = Buffer.from(
+      await (await call("GET", "/api/media/generic?format=usb")).arrayBuffer(),
+    );
     expect((await readFile(out)).equals(served)).toBe(true);
   });
 });

@@ -20,12 +20,12 @@ describe("boot media settings", () => {
   });
 
   it("reads Smee as a base URL or a URL with {mac}", () => {
-    expect(parseEnv({ FOUNDRY_SMEE_URL: "http://10.0.0.5:7080/" }, cwd).bootMedia.smeeScriptUrl).toBe(
-      "http://10.0.0.5:7080/{mac}/auto.ipxe",
-    );
-    expect(parseEnv({ FOUNDRY_SMEE_URL: "http://smee/{mac}/auto.ipxe" }, cwd).bootMedia.smeeScriptUrl).toBe(
-      "http://smee/{mac}/auto.ipxe",
-    );
+    expect(
+      parseEnv({ FOUNDRY_SMEE_URL: "http://10.0.0.5:7080/" }, cwd).bootMedia.smeeScriptUrl,
+    ).toBe("http://10.0.0.5:7080/{mac}/auto.ipxe");
+    expect(
+      parseEnv({ FOUNDRY_SMEE_URL: "http://smee/{mac}/auto.ipxe" }, cwd).bootMedia.smeeScriptUrl,
+    ).toBe("http://smee/{mac}/auto.ipxe");
   });
 
   it.each([
@@ -48,8 +48,12 @@ describe("iPXE scripts", () => {
     const script = genericScript({ smeeScriptUrl });
     expect(script.startsWith("#!ipxe\n")).toBe(true);
     expect(script).toContain("dhcp || goto net_failed");
-    expect(script).toContain("chain --autofree http://10.0.0.5:7080/ipxe/script/${netX/mac:hexhyp}/auto.ipxe ||");
-    expect(script).toMatch(/echo Metal Foundry: Tinkerbell \(Smee at 10\.0\.0\.5:7080\) did not answer/);
+    expect(script).toContain(
+      "chain --autofree http://10.0.0.5:7080/ipxe/script/${netX/mac:hexhyp}/auto.ipxe ||",
+    );
+    expect(script).toMatch(
+      /echo Metal Foundry: Tinkerbell \(Smee at 10\.0\.0\.5:7080\) did not answer/,
+    );
     expect(script).toContain("goto smee");
   });
 
@@ -57,7 +61,12 @@ describe("iPXE scripts", () => {
     server: "rack1-node3",
     network: {
       mac: "aa:bb:cc:dd:ee:ff",
-      static: { address: "192.168.1.20", netmask: "255.255.255.0", gateway: "192.168.1.1", nameServers: ["1.1.1.1"] },
+      static: {
+        address: "192.168.1.20",
+        netmask: "255.255.255.0",
+        gateway: "192.168.1.1",
+        nameServers: ["1.1.1.1"],
+      },
     },
     publicUrl: "http://console.lab:3000",
     token: "T".repeat(43),

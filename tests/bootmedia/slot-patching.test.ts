@@ -98,7 +98,12 @@ describe("patching real templates", () => {
     server: "a-rather-long-server-name-in-rack-twelve.lab.example.com",
     network: {
       mac: "52:54:00:12:34:56",
-      static: { address: "192.168.100.200", netmask: "255.255.255.0", gateway: "192.168.100.254", nameServers: ["192.168.100.253"] },
+      static: {
+        address: "192.168.100.200",
+        netmask: "255.255.255.0",
+        gateway: "192.168.100.254",
+        nameServers: ["192.168.100.253"],
+      },
     },
     publicUrl: "https://foundry-console.lab.example.com:8443",
     token: "A".repeat(43),
@@ -119,32 +124,59 @@ describe("patching real templates", () => {
     await writeFile(partition, image.subarray(partitionStartSector * 512));
     const { stdout } = await execFileAsync("fsck.fat", ["-n", partition]);
     expect(stdout).toMatch(/files, \d+\/\d+ clusters/);
-    const { stdout: script } = await execFileAsync("mtype", ["-i", partition, "::/EFI/BOOT/autoexec.ipxe"]);
+    const { stdout: script } = await execFileAsync("mtype", [
+      "-i",
+      partition,
+      "::/EFI/BOOT/autoexec.ipxe",
+    ]);
     expect(script.trimEnd()).toBe(longest.trimEnd());
   });
 
-  it.each([["x86_64"], ["aarch64"]] as const)("keeps the EFI FAT inside the %s ISO clean", async (arch) => {
-    const template = await testTemplates().get({ arch, format: "iso" });
-    const iso = path.join(dir, `${arch}.iso`);
-    await writeFile(iso, concat(patchImage(template, longest).chunks()));
-    const fat = path.join(dir, `${arch}-efiboot.img`);
-    if (arch === "x86_64") {
-      await execFileAsync("xorriso", ["-osirrox", "on", "-indev", iso, "-extract", "/efiboot.img", fat]);
-      const copy = path.join(dir, "autoexec.ipxe");
-      await execFileAsync("xorriso", ["-osirrox", "on", "-indev", iso, "-extract", "/autoexec.ipxe", copy]);
-      expect((await readFile(copy, "utf8")).trimEnd()).toBe(longest.trimEnd());
-    } else {
-      // aarch64: the EFI image is the ISO's appended partition, the second entry of its GPT.
-      const bytes = await readFile(iso);
-      const entries = Number(bytes.readBigUInt64LE(512 + 72)) * 512;
-      const entrySize = bytes.readUInt32LE(512 + 84);
-      const first = Number(bytes.readBigUInt64LE(entries + entrySize + 32));
-      const last = Number(bytes.readBigUInt64LE(entries + entrySize + 40));
-      await writeFile(fat, bytes.subarray(first * 512, (last + 1) * 512));
-    }
-    const { stdout } = await execFileAsync("fsck.fat", ["-n", fat]);
-    expect(stdout).toMatch(/files, \d+\/\d+ clusters/);
-    const { stdout: efiScript } = await execFileAsync("mtype", ["-i", fat, "::/EFI/BOOT/autoexec.ipxe"]);
-    expect(efiScript.trimEnd()).toBe(longest.trimEnd());
-  });
+  it.each([["x86_64"], ["aarch64"]] as const)(
+    "keeps the EFI FAT inside the %s ISO clean",
+    async (arch) => {
+      const template = await testTemplates().get({ arch, format: "iso" });
+      const iso = path.join(dir, `${arch}.iso`);
+      await writeFile(iso, concat(patchImage(template, longest).chunks()));
+      const fat = path.join(dir, `${arch}-efiboot.img`);
+      if (arch === "x86_64") {
+        await execFileAsync("xorriso", [
+          "-osirrox",
+          "on",
+          "-indev",
+          iso,
+          "-extract",
+          "/efiboot.img",
+          fat,
+        ]);
+        const copy = path.join(dir, "autoexec.ipxe");
+        await execFileAsync("xorriso", [
+          "-osirrox",
+          "on",
+          "-indev",
+          iso,
+          "-extract",
+          "/autoexec.ipxe",
+          copy,
+        ]);
+        expect((await readFile(copy, "utf8")).trimEnd()).toBe(longest.trimEnd());
+      } else {
+        // aarch64: the EFI image is the ISO's appended partition, the second entry of its GPT.
+        const bytes = await readFile(iso);
+        const entries = Number(bytes.readBigUInt64LE(512 + 72)) * 512;
+        const entrySize = bytes.readUInt32LE(512 + 84);
+        const first = Number(bytes.readBigUInt64LE(entries + entrySize + 32));
+        const last = Number(bytes.readBigUInt64LE(entries + entrySize + 40));
+        await writeFile(fat, bytes.subarray(first * 512, (last + 1) * 512));
+      }
+      const { stdout } = await execFileAsync("fsck.fat", ["-n", fat]);
+      expect(stdout).toMatch(/files, \d+\/\d+ clusters/);
+      const { stdout: efiScript } = await execFileAsync("mtype", [
+        "-i",
+        fat,
+        "::/EFI/BOOT/autoexec.ipxe",
+      ]);
+      expect(efiScript.trimEnd()).toBe(longest.trimEnd());
+    },
+  );
 });

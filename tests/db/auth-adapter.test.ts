@@ -24,7 +24,12 @@ describeEachDatabase("@auth/prisma-adapter on the schema", (provider) => {
     if (!createUser || !linkAccount || !getUserByAccount || !createSession || !getSessionAndUser) {
       throw new Error("the adapter lacks a method");
     }
-    const user = await createUser({ id: "ignored", email: "ada@example.com", emailVerified: null, name: "Ada" });
+    const user = await createUser({
+      id: "ignored",
+      email: "ada@example.com",
+      emailVerified: null,
+      name: "Ada",
+    });
     await linkAccount({
       userId: user.id,
       type: "oauth",
@@ -34,7 +39,9 @@ describeEachDatabase("@auth/prisma-adapter on the schema", (provider) => {
       token_type: "bearer",
       scope: "read:user,user:email",
     });
-    expect(await getUserByAccount({ provider: "github", providerAccountId: "42" })).toMatchObject({ id: user.id });
+    expect(await getUserByAccount({ provider: "github", providerAccountId: "42" })).toMatchObject({
+      id: user.id,
+    });
 
     const expires = new Date(Date.now() + 3_600_000);
     await createSession({ sessionToken: "token-1", userId: user.id, expires });
@@ -50,10 +57,13 @@ describeEachDatabase("@auth/prisma-adapter on the schema", (provider) => {
 
   it("uses a verification token once", async () => {
     const { createVerificationToken, useVerificationToken } = PrismaAdapter(client);
-    if (!createVerificationToken || !useVerificationToken) throw new Error("the adapter lacks a method");
+    if (!createVerificationToken || !useVerificationToken)
+      throw new Error("the adapter lacks a method");
     const expires = new Date(Date.now() + 60_000);
     await createVerificationToken({ identifier: "ada@example.com", token: "t1", expires });
-    expect(await useVerificationToken({ identifier: "ada@example.com", token: "t1" })).toMatchObject({ token: "t1" });
+    expect(
+      await useVerificationToken({ identifier: "ada@example.com", token: "t1" }),
+    ).toMatchObject({ token: "t1" });
     expect(await useVerificationToken({ identifier: "ada@example.com", token: "t1" })).toBeNull();
   });
 });

@@ -48,7 +48,10 @@ describe("database health, unreachable", () => {
     const client = createDatabaseClient(url);
     try {
       const started = Date.now();
-      expect(await checkDatabase(client, url, 200)).toEqual({ ok: false, reason: "no answer within 200 ms" });
+      expect(await checkDatabase(client, url, 200)).toEqual({
+        ok: false,
+        reason: "no answer within 200 ms",
+      });
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       for (const socket of sockets) socket.destroy();

@@ -55,7 +55,9 @@ describeEachDatabase("applyMigrations", (provider) => {
     const history = await readHistory(database);
     expect(history.map((row) => row.migration_name)).toEqual(files.map((file) => file.name));
     for (const row of history) {
-      const bytes = readFileSync(path.join(migrationsFolder(provider), row.migration_name, "migration.sql"));
+      const bytes = readFileSync(
+        path.join(migrationsFolder(provider), row.migration_name, "migration.sql"),
+      );
       expect(row.checksum).toBe(checksumOf(bytes));
       expect(row).toMatchObject({ logs: null, rolled_back_at: null, applied_steps_count: 1 });
       expect(row.finished_at).not.toBeNull();
@@ -78,7 +80,10 @@ describeEachDatabase("applyMigrations", (provider) => {
     await applyMigrations({ databaseUrl: database.url });
     const before = await readHistory(database);
 
-    expect(await applyMigrations({ databaseUrl: database.url })).toEqual({ applied: [], unknown: [] });
+    expect(await applyMigrations({ databaseUrl: database.url })).toEqual({
+      applied: [],
+      unknown: [],
+    });
     expect(await readHistory(database)).toEqual(before);
   });
 
@@ -136,9 +141,9 @@ describeEachDatabase("applyMigrations", (provider) => {
       `CREATE TABLE "Kept" ("id" INTEGER NOT NULL);\nINSERT INTO "NoSuchTable" VALUES (1);\n`,
     );
 
-    await expect(applyMigrations({ databaseUrl: database.url, migrationsDir: folder })).rejects.toThrow(
-      /"29990101000000_half_broken" failed and was rolled back/,
-    );
+    await expect(
+      applyMigrations({ databaseUrl: database.url, migrationsDir: folder }),
+    ).rejects.toThrow(/"29990101000000_half_broken" failed and was rolled back/);
     const history = await readHistory(database);
     expect(history.map((row) => row.migration_name)).not.toContain("29990101000000_half_broken");
     await expect(query(database, `SELECT * FROM "Kept"`)).rejects.toThrow();

@@ -13,7 +13,9 @@ async function diffFor(provider: DatabaseProvider, schema: string) {
   const database: TestDatabase | undefined =
     provider === "postgresql" ? await createTestDatabase(provider) : undefined;
   const target: EngineTarget =
-    database === undefined ? { provider: "sqlite" } : { provider: "postgresql", databaseUrl: database.url };
+    database === undefined
+      ? { provider: "sqlite" }
+      : { provider: "postgresql", databaseUrl: database.url };
   try {
     return await diffMigrationsToSchema({ target, folder: migrationsFolder(provider), schema });
   } finally {
@@ -26,14 +28,18 @@ describeEachDatabase("schema.prisma and the migrations agree", (provider) => {
 
   it("has nothing to migrate", async () => {
     const diff = await diffFor(provider, schema());
-    expect(diff.script, "schema.prisma changed without a migration: npm run db:migration -- <name>").not.toMatch(
-      /CREATE|ALTER|DROP/,
-    );
+    expect(
+      diff.script,
+      "schema.prisma changed without a migration: npm run db:migration -- <name>",
+    ).not.toMatch(/CREATE|ALTER|DROP/);
     expect(diff.empty).toBe(true);
   });
 
   it("would notice a field added to the schema without a migration", async () => {
-    const changed = schema().replace(/model AuditEntry \{\n/, "model AuditEntry {\n  notMigrated String?\n");
+    const changed = schema().replace(
+      /model AuditEntry \{\n/,
+      "model AuditEntry {\n  notMigrated String?\n",
+    );
     expect(changed).not.toBe(schema());
 
     const diff = await diffFor(provider, changed);

@@ -28,8 +28,18 @@ import { startKubeApiDouble, type KubeApiDouble } from "@/e2e/sandbox/api-server
 import { sandboxKubeconfig } from "@/e2e/sandbox/kubeconfig";
 import { startReconciler } from "@/e2e/sandbox/reconciler";
 import { addSecretsPart, type SandboxSecret } from "@/e2e/sandbox/secrets-part";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "@/tests/db/support/databases";
-import { createServerWorld, operator, serverInput, viewer, type ServerWorld } from "@/tests/servers/server-world";
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from "@/tests/db/support/databases";
+import {
+  createServerWorld,
+  operator,
+  serverInput,
+  viewer,
+  type ServerWorld,
+} from "@/tests/servers/server-world";
 import { createMemoryAuditLog, type MemoryAuditLog } from "@/tests/support/memory-audit-log";
 
 const server = "rack1-node3";
@@ -59,16 +69,42 @@ describeEachDatabase("first-boot credentials", (provider) => {
   let deps: EnrollmentDeps;
   const clock = { now: new Date("2026-11-22T08:00:00Z") };
   const installs = new Map<string, ClaimableWorkflow>();
-  const installing = (name: string, generation: number) => void installs.set(name, atFetchStep(name, generation));
+  const installing = (name: string, generation: number) =>
+    void installs.set(name, atFetchStep(name, generation));
 
   beforeAll(async () => {
     database = await createTestDatabase(provider);
     await applyMigrations({ databaseUrl: database.url });
     db = createDatabaseClient(database.url);
     world = await createServerWorld();
-    for (const [name, mac, address] of [[server, "AA-BB-CC-DD-EE-01", "10.0.1.13"], [other, "AA-BB-CC-DD-EE-02", "10.0.1.14"]] as const) {
-      await registerServer({ actor: operator, input: serverInput({ name, hostname: `${name}.lab.example`, interfaces: [{ mode: "static", mac, address, netmask: "255.255.255.0", gateway: "10.0.1.1", nameServers: "10.0.1.1" }] }) }, world.deps());
-      await provisionServer({ actor: operator, input: { name, template: "ubuntu-2404" } }, world.deps());
+    for (const [name, mac, address] of [
+      [server, "AA-BB-CC-DD-EE-01", "10.0.1.13"],
+      [other, "AA-BB-CC-DD-EE-02", "10.0.1.14"],
+    ] as const) {
+      await registerServer(
+        {
+          actor: operator,
+          input: serverInput({
+            name,
+            hostname: `${name}.lab.example`,
+            interfaces: [
+              {
+                mode: "static",
+                mac,
+                address,
+                netmask: "255.255.255.0",
+                gateway: "10.0.1.1",
+                nameServers: "10.0.1.1",
+              },
+            ],
+          }),
+        },
+        world.deps(),
+      );
+      await provisionServer(
+        { actor: operator, input: { name, template: "ubuntu-2404" } },
+        world.deps(),
+      );
     }
     tailscale = await startTailscaleApiDouble(oauth);
     kube = await startKubeApiDouble();
@@ -87,11 +123,19 @@ describeEachDatabase("first-boot credentials", (provider) => {
     deps = {
       db,
       audit,
-      settings: { tokenTtlMinutes: 120, sourceCidrs: [], tailscale: settings, k3s: { url: "https://cp.example.ts.net:6443", caHash: undefined, tokenTtlMinutes: 60 } },
+      settings: {
+        tokenTtlMinutes: 120,
+        sourceCidrs: [],
+        tailscale: settings,
+        k3s: { url: "https://cp.example.ts.net:6443", caHash: undefined, tokenTtlMinutes: 60 },
+      },
       // The verbs below commit through other clones: this one fetches whenever a claim needs it.
       currentGeneration: gitGenerationReader(serverDeps, { minIntervalMs: 0 }),
       clusterWorkflow: (name) => installs.get(name) ?? null,
-      tailscale: { create: (input) => createAuthKey(settings, input), remove: (id) => deleteAuthKey(settings, id) },
+      tailscale: {
+        create: (input) => createAuthKey(settings, input),
+        remove: (id) => deleteAuthKey(settings, id),
+      },
       bootstrapTokens: createBootstrapToken(kubeConfig),
       now: () => clock.now,
     };
@@ -105,19 +149,26 @@ describeEachDatabase("first-boot credentials", (provider) => {
   });
 
   const claim = (name: string, generation: unknown = 1, extra: Partial<EnrollmentDeps> = {}) =>
-    claimEnrollmentToken({ server: name, input: { generation, from: "10.0.1.13" } }, { ...deps, ...extra });
+    claimEnrollmentToken(
+      { server: name, input: { generation, from: "10.0.1.13" } },
+      { ...deps, ...extra },
+    );
   const exchange = (name: string, token: string, extra: Partial<EnrollmentDeps> = {}) =>
     exchangeEnrollmentToken({ server: name, input: { token } }, { ...deps, ...extra });
   const minted = () => ({ keys: tailscale.keys.size, secrets: secrets.size });
   const events = async (name: string) =>
-    (await listEnrollmentEvents({ actor: viewer, input: { server: name } }, { db })).map((event) => event.kind);
+    (await listEnrollmentEvents({ actor: viewer, input: { server: name } }, { db })).map(
+      (event) => event.kind,
+    );
 
   it("claims once for the current generation, then exchanges for a tagged key and a bootstrap Secret that expire within the hour", async () => {
     installing(server, 1);
     const { token, expiresAt } = await claim(server);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(expiresAt.getTime() - clock.now.getTime()).toBe(120 * minute);
-    const row = await db.enrollmentToken.findFirstOrThrow({ where: { serverName: server, purpose: "first-boot" } });
+    const row = await db.enrollmentToken.findFirstOrThrow({
+      where: { serverName: server, purpose: "first-boot" },
+    });
     expect(row.generation).toBe(1);
     expect(JSON.stringify(row)).not.toContain(token);
 
@@ -127,16 +178,40 @@ describeEachDatabase("first-boot credentials", (provider) => {
     expect(id).toMatch(/^[a-z0-9]{6}$/);
     expect(secret).toMatch(/^[a-z0-9]{16}$/);
 
-    const key = [...tailscale.keys.values()].find((entry) => entry.key === credentials.tailscaleAuthKey);
-    expect(key?.capabilities).toEqual({ devices: { create: { reusable: false, ephemeral: false, preauthorized: true, tags: ["tag:foundry-server"] } } });
+    const key = [...tailscale.keys.values()].find(
+      (entry) => entry.key === credentials.tailscaleAuthKey,
+    );
+    expect(key?.capabilities).toEqual({
+      devices: {
+        create: {
+          reusable: false,
+          ephemeral: false,
+          preauthorized: true,
+          tags: ["tag:foundry-server"],
+        },
+      },
+    });
     expect(key?.expirySeconds).toBeLessThanOrEqual(3600);
-    expect(tailscale.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /api/v2/oauth/token", "POST /api/v2/tailnet/-/keys"]);
+    expect(tailscale.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      "POST /api/v2/oauth/token",
+      "POST /api/v2/tailnet/-/keys",
+    ]);
     expect(tailscale.requests[1]?.authorization).toMatch(/^Bearer tskey-api-oauth-/);
 
     const stored = secrets.get(`bootstrap-token-${id}`);
-    const data = Object.fromEntries(Object.entries(stored?.data ?? {}).map(([k, v]) => [k, Buffer.from(v, "base64").toString("utf8")]));
+    const data = Object.fromEntries(
+      Object.entries(stored?.data ?? {}).map(([k, v]) => [
+        k,
+        Buffer.from(v, "base64").toString("utf8"),
+      ]),
+    );
     expect(stored?.type).toBe("bootstrap.kubernetes.io/token");
-    expect(data).toMatchObject({ "token-id": id, "token-secret": secret, "usage-bootstrap-authentication": "true", "auth-extra-groups": "system:bootstrappers:k3s:default-node-token" });
+    expect(data).toMatchObject({
+      "token-id": id,
+      "token-secret": secret,
+      "usage-bootstrap-authentication": "true",
+      "auth-extra-groups": "system:bootstrappers:k3s:default-node-token",
+    });
     expect(data.description).toContain(server);
     const ttl = Date.parse(data.expiration ?? "") - clock.now.getTime();
     expect(ttl).toBeGreaterThan(0);
@@ -144,9 +219,18 @@ describeEachDatabase("first-boot credentials", (provider) => {
 
     expect(await events(server)).toEqual(["credentials-fetched", "token-issued"]);
     const actions = audit.entries.map((entry) => `${entry.action} ${entry.outcome?.status}`);
-    expect(actions).toEqual(["issue-enrollment-token succeeded", "fetch-first-boot-credentials succeeded"]);
+    expect(actions).toEqual([
+      "issue-enrollment-token succeeded",
+      "fetch-first-boot-credentials succeeded",
+    ]);
     const written = JSON.stringify([audit.entries, await db.enrollmentEvent.findMany()]);
-    for (const secretValue of [token, credentials.tailscaleAuthKey, secret ?? "none", oauth.clientSecret]) expect(written).not.toContain(secretValue);
+    for (const secretValue of [
+      token,
+      credentials.tailscaleAuthKey,
+      secret ?? "none",
+      oauth.clientSecret,
+    ])
+      expect(written).not.toContain(secretValue);
 
     const before = minted();
     await expect(exchange(server, token)).rejects.toThrow(/already used/);
@@ -158,7 +242,11 @@ describeEachDatabase("first-boot credentials", (provider) => {
     const { token } = await claim(other);
     await expect(claim(other)).rejects.toBeInstanceOf(ConflictError);
     expect(await events(other)).toEqual(["token-claimed-twice", "token-issued"]);
-    expect(audit.entries.at(-1)).toMatchObject({ action: "claim-enrollment-token", target: other, outcome: { status: "refused" } });
+    expect(audit.entries.at(-1)).toMatchObject({
+      action: "claim-enrollment-token",
+      target: other,
+      outcome: { status: "refused" },
+    });
     const before = minted();
     await expect(exchange(other, token)).rejects.toThrow(/revoked/);
     expect(minted()).toEqual(before);
@@ -175,7 +263,10 @@ describeEachDatabase("first-boot credentials", (provider) => {
   });
 
   it("refuses wrong, expired and other servers' tokens with nothing minted", async () => {
-    await reprovisionServer({ actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } }, world.deps());
+    await reprovisionServer(
+      { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
+      world.deps(),
+    );
     installing(other, 2);
     const { token } = await claim(other, 2);
     const before = minted();
@@ -193,21 +284,34 @@ describeEachDatabase("first-boot credentials", (provider) => {
   });
 
   it("answers 503 when Tailscale, the cluster or the K3s address is missing, without spending the token", async () => {
-    await reprovisionServer({ actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } }, world.deps());
+    await reprovisionServer(
+      { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
+      world.deps(),
+    );
     installing(other, 3);
     const { token } = await claim(other, 3);
     const before = minted();
-    await expect(exchange(other, token, { tailscale: undefined })).rejects.toThrow(/TAILSCALE_OAUTH_CLIENT_ID/);
-    await expect(exchange(other, token, { bootstrapTokens: undefined })).rejects.toBeInstanceOf(UnavailableError);
-    await expect(exchange(other, token, { settings: { ...deps.settings, k3s: undefined } })).rejects.toThrow(/FOUNDRY_K3S_URL/);
+    await expect(exchange(other, token, { tailscale: undefined })).rejects.toThrow(
+      /TAILSCALE_OAUTH_CLIENT_ID/,
+    );
+    await expect(exchange(other, token, { bootstrapTokens: undefined })).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
+    await expect(
+      exchange(other, token, { settings: { ...deps.settings, k3s: undefined } }),
+    ).rejects.toThrow(/FOUNDRY_K3S_URL/);
     tailscale.failKeysWith = 500;
     try {
-      await expect(exchange(other, token)).rejects.toThrow(/Tailscale refused to create an auth key: HTTP 500/);
+      await expect(exchange(other, token)).rejects.toThrow(
+        /Tailscale refused to create an auth key: HTTP 500/,
+      );
     } finally {
       tailscale.failKeysWith = undefined;
     }
     expect(minted()).toEqual(before);
-    const row = await db.enrollmentToken.findFirstOrThrow({ where: { serverName: other, generation: 3 } });
+    const row = await db.enrollmentToken.findFirstOrThrow({
+      where: { serverName: other, generation: 3 },
+    });
     expect(row.usedAt).toBeNull();
     // Retried once everything is there: the same token still works.
     const credentials = await exchange(other, token);
@@ -215,7 +319,10 @@ describeEachDatabase("first-boot credentials", (provider) => {
   });
 
   it("deletes the new Tailscale key when the cluster refuses the bootstrap token", async () => {
-    await reprovisionServer({ actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } }, world.deps());
+    await reprovisionServer(
+      { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
+      world.deps(),
+    );
     installing(other, 4);
     const { token } = await claim(other, 4);
     const refusing = async () => {
@@ -227,24 +334,48 @@ describeEachDatabase("first-boot credentials", (provider) => {
   });
 
   it("reprovision revokes the server's enrollment tokens", async () => {
-    await reprovisionServer({ actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } }, world.deps());
+    await reprovisionServer(
+      { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
+      world.deps(),
+    );
     installing(other, 5);
     const { token } = await claim(other, 5);
-    const reprovisionDeps = { ...world.deps(), revokeServerTokens: async (name: string, reason: "decommissioned" | "reprovisioned") => void (await revokeServerTokens(name, reason, { db, now: () => clock.now })) };
-    await reprovisionServer({ actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } }, reprovisionDeps);
+    const reprovisionDeps = {
+      ...world.deps(),
+      revokeServerTokens: async (name: string, reason: "decommissioned" | "reprovisioned") =>
+        void (await revokeServerTokens(name, reason, { db, now: () => clock.now })),
+    };
+    await reprovisionServer(
+      { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
+      reprovisionDeps,
+    );
     const before = minted();
     await expect(exchange(other, token)).rejects.toThrow(/revoked/);
     expect(minted()).toEqual(before);
-    const row = await db.enrollmentToken.findFirstOrThrow({ where: { serverName: other, generation: 5 } });
+    const row = await db.enrollmentToken.findFirstOrThrow({
+      where: { serverName: other, generation: 5 },
+    });
     expect(row.revokedReason).toBe("server reprovisioned");
   });
 
   it("answers one 404 for an unknown server, no Workflow, another generation and an install not at its fetch step", async () => {
     const lone = "rack1-node5";
-    await registerServer({ actor: operator, input: serverInput({ name: lone, hostname: `${lone}.lab.example`, interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-05" }] }) }, world.deps());
+    await registerServer(
+      {
+        actor: operator,
+        input: serverInput({
+          name: lone,
+          hostname: `${lone}.lab.example`,
+          interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-05" }],
+        }),
+      },
+      world.deps(),
+    );
     const rows = await db.enrollmentToken.count();
     const refusal = async (name: string, generation: number, view: ClaimableWorkflow | null) => {
-      const error: unknown = await claim(name, generation, { clusterWorkflow: () => view }).catch((caught: unknown) => caught);
+      const error: unknown = await claim(name, generation, { clusterWorkflow: () => view }).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(NotFoundError);
       return error instanceof Error ? error.message : "";
     };
@@ -256,7 +387,10 @@ describeEachDatabase("first-boot credentials", (provider) => {
       await refusal(server, 2, atFetchStep(server, 2)),
       await refusal(server, 1, { ...fetched, state: "pending" }),
       await refusal(server, 1, { ...fetched, state: "succeeded" }),
-      await refusal(server, 1, { ...fetched, actions: fetched.actions.map((action) => ({ ...action, state: "succeeded" as const })) }),
+      await refusal(server, 1, {
+        ...fetched,
+        actions: fetched.actions.map((action) => ({ ...action, state: "succeeded" as const })),
+      }),
     ];
     expect(new Set(messages)).toEqual(new Set([noClaimMessage]));
     expect(await db.enrollmentToken.count()).toBe(rows);
@@ -268,21 +402,33 @@ describeEachDatabase("first-boot credentials", (provider) => {
       asked.push(`${name} ${options.refresh}`);
       return deps.currentGeneration(name, options);
     };
-    await expect(claim("rack9-node9", 1, { currentGeneration: counting })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(claim(server, 7, { currentGeneration: counting })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(claim("rack9-node9", 1, { currentGeneration: counting })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(claim(server, 7, { currentGeneration: counting })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(asked).toEqual([]);
   });
 
   it("fetches at most once per interval for every claim together", async () => {
     const serverDeps = world.deps();
     let fetches = 0;
-    const writer = { ...serverDeps.writer, readTree: async (options?: { refresh?: boolean }) => {
-      if (options?.refresh) fetches += 1;
-      return serverDeps.writer.readTree(options);
-    } };
+    const writer = {
+      ...serverDeps.writer,
+      readTree: async (options?: { refresh?: boolean }) => {
+        if (options?.refresh) fetches += 1;
+        return serverDeps.writer.readTree(options);
+      },
+    };
     const time = { now: 1_000_000 };
-    const read = gitGenerationReader({ ...serverDeps, writer }, { minIntervalMs: 10_000, now: () => time.now });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => read(server, { refresh: true })));
+    const read = gitGenerationReader(
+      { ...serverDeps, writer },
+      { minIntervalMs: 10_000, now: () => time.now },
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => read(server, { refresh: true })),
+    );
     expect(fetches).toBe(1);
     expect(answers.every((answer) => answer.kind === "provisioned")).toBe(true);
     await read(server, { refresh: true });
@@ -296,7 +442,10 @@ describeEachDatabase("first-boot credentials", (provider) => {
   });
 
   it("hands tokens only to the configured source networks", async () => {
-    const fenced = { ...deps, settings: { ...deps.settings, sourceCidrs: ["10.0.1.0/24", "2001:db8::/32"] } };
+    const fenced = {
+      ...deps,
+      settings: { ...deps.settings, sourceCidrs: ["10.0.1.0/24", "2001:db8::/32"] },
+    };
     const ask = (from: string | undefined) =>
       claimEnrollmentToken({ server: "rack9-node9", input: { generation: 1, from } }, fenced);
     await expect(ask("203.0.113.9")).rejects.toBeInstanceOf(ForbiddenError);
@@ -310,45 +459,96 @@ describeEachDatabase("first-boot credentials", (provider) => {
 
   it("a server decommissioned and registered again under its name claims again", async () => {
     const name = "rack1-node6";
-    const input = serverInput({ name, hostname: `${name}.lab.example`, interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-06" }] });
-    const serverDeps = { ...world.deps(), lastClaimedGeneration: (server: string) => lastClaimedGeneration(db, server) };
+    const input = serverInput({
+      name,
+      hostname: `${name}.lab.example`,
+      interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-06" }],
+    });
+    const serverDeps = {
+      ...world.deps(),
+      lastClaimedGeneration: (server: string) => lastClaimedGeneration(db, server),
+    };
     await registerServer({ actor: operator, input }, serverDeps);
-    await provisionServer({ actor: operator, input: { name, template: "ubuntu-2404" } }, serverDeps);
+    await provisionServer(
+      { actor: operator, input: { name, template: "ubuntu-2404" } },
+      serverDeps,
+    );
     installing(name, 1);
     const first = await claim(name, 1);
     await exchange(name, first.token);
     await decommissionServer({ actor: operator, input: { name, confirmName: name } }, serverDeps);
     await registerServer({ actor: operator, input }, serverDeps);
-    await provisionServer({ actor: operator, input: { name, template: "ubuntu-2404" } }, serverDeps);
+    await provisionServer(
+      { actor: operator, input: { name, template: "ubuntu-2404" } },
+      serverDeps,
+    );
     const { inventory } = await gitInventory(serverDeps, { refresh: true });
     expect(inventory.workflows.get(name)?.map((workflow) => workflow.generation)).toEqual([2]);
     installing(name, 2);
     const second = await claim(name, 2);
     expect((await exchange(name, second.token)).tailscaleAuthKey).toMatch(/^tskey-auth-/);
-    expect(await events(name)).toEqual(["credentials-fetched", "token-issued", "credentials-fetched", "token-issued"]);
+    expect(await events(name)).toEqual([
+      "credentials-fetched",
+      "token-issued",
+      "credentials-fetched",
+      "token-issued",
+    ]);
   });
 
   it("issues a token while the sandbox cluster runs the install's fetch step, and not before or after", async () => {
     const name = "rack1-node7";
-    await registerServer({ actor: operator, input: serverInput({ name, hostname: `${name}.lab.example`, interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-07" }] }) }, world.deps());
-    await provisionServer({ actor: operator, input: { name, template: "ubuntu-2404" } }, world.deps());
-    const reconciler = startReconciler({ api: kube, repository: path.join(world.server.root, "acme/gitops.git"), branch: "main", manifestsPath: "manifests", stepMs: 300, pollMs: 100 });
+    await registerServer(
+      {
+        actor: operator,
+        input: serverInput({
+          name,
+          hostname: `${name}.lab.example`,
+          interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-07" }],
+        }),
+      },
+      world.deps(),
+    );
+    await provisionServer(
+      { actor: operator, input: { name, template: "ubuntu-2404" } },
+      world.deps(),
+    );
+    const reconciler = startReconciler({
+      api: kube,
+      repository: path.join(world.server.root, "acme/gitops.git"),
+      branch: "main",
+      manifestsPath: "manifests",
+      stepMs: 300,
+      pollMs: 100,
+    });
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromString(sandboxKubeconfig(kube.url));
-    const watch = startClusterWatch({ config: kubeConfig, label: "sandbox", sandbox: true, server: kube.url }, { backoff: { initialMs: 50, maxMs: 200 }, notInstalledRetryMs: 150, idleTimeoutMs: 10_000 });
-    const viewed = { clusterWorkflow: (server: string) => serverClusterView(server, watch).workflow };
+    const watch = startClusterWatch(
+      { config: kubeConfig, label: "sandbox", sandbox: true, server: kube.url },
+      { backoff: { initialMs: 50, maxMs: 200 }, notInstalledRetryMs: 150, idleTimeoutMs: 10_000 },
+    );
+    const viewed = {
+      clusterWorkflow: (server: string) => serverClusterView(server, watch).workflow,
+    };
     const until = async (check: () => boolean) => {
-      for (let deadline = Date.now() + 15_000; !check(); await new Promise((resolve) => setTimeout(resolve, 10))) {
+      for (
+        let deadline = Date.now() + 15_000;
+        !check();
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      ) {
         if (Date.now() > deadline) throw new Error("the sandbox did not get there in time");
       }
     };
     try {
       await until(() => viewed.clusterWorkflow(name)?.state === "pending");
       await expect(claim(name, 1, viewed)).rejects.toThrow(noClaimMessage);
-      expect((await fetch(`${kube.url}/sandbox/boot/${name}`, { method: "POST" })).status).toBe(202);
+      expect((await fetch(`${kube.url}/sandbox/boot/${name}`, { method: "POST" })).status).toBe(
+        202,
+      );
       await until(() => viewed.clusterWorkflow(name)?.state === "running");
       await expect(claim(name, 1, viewed)).rejects.toThrow(noClaimMessage);
-      await until(() => serverClusterView(name, watch).workflow?.currentAction === "fetch-enrollment-token");
+      await until(
+        () => serverClusterView(name, watch).workflow?.currentAction === "fetch-enrollment-token",
+      );
       const { token } = await claim(name, 1, viewed);
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       await until(() => viewed.clusterWorkflow(name)?.state === "succeeded");

@@ -1,6 +1,10 @@
 import { beforeEach, expect, it, vi } from "vitest";
 
-const calls = vi.hoisted(() => ({ claim: [] as unknown[], exchange: [] as unknown[], fail: undefined as Error | undefined }));
+const calls = vi.hoisted(() => ({
+  claim: [] as unknown[],
+  exchange: [] as unknown[],
+  fail: undefined as Error | undefined,
+}));
 
 vi.mock("@/lib/runtime", () => ({ enrollmentParts: () => ({}) }));
 vi.mock("@/lib/enrollment/claim-enrollment-token", () => ({
@@ -14,7 +18,11 @@ vi.mock("@/lib/enrollment/exchange-enrollment-token", () => ({
   exchangeEnrollmentToken: async (request: unknown) => {
     calls.exchange.push(request);
     if (calls.fail) throw calls.fail;
-    return { tailscaleAuthKey: "tskey-auth-x", k3sToken: "abcdef.0123456789abcdef", k3sUrl: "https://cp:6443" };
+    return {
+      tailscaleAuthKey: "tskey-auth-x",
+      k3sToken: "abcdef.0123456789abcdef",
+      k3sUrl: "https://cp:6443",
+    };
   },
 }));
 
@@ -36,36 +44,64 @@ it("is on the public list and rate limited", () => {
   expect(isPublicPath("/api/enroll/rack1-node3/token")).toBe(true);
   expect(isPublicPath("/api/enrollment")).toBe(false);
   const client = `test-${Math.random()}`;
-  const limited = Array.from({ length: 31 }, () => rateLimitFor("GET", "/api/enroll/rack1-node3/token", client));
+  const limited = Array.from({ length: 31 }, () =>
+    rateLimitFor("GET", "/api/enroll/rack1-node3/token", client),
+  );
   expect(limited.slice(0, 30).every((result) => result === undefined)).toBe(true);
   expect(limited[30]?.retryAfterSeconds).toBeGreaterThan(0);
 });
 
 it("answers the claimed token as uncached text, and a second claim as 409", async () => {
-  const response = await GET(new Request("http://console/api/enroll/rack1-node3/token?generation=2"), params("rack1-node3"));
+  const response = await GET(
+    new Request("http://console/api/enroll/rack1-node3/token?generation=2"),
+    params("rack1-node3"),
+  );
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
   expect(response.headers.get("cache-control")).toBe("no-store");
   expect(await response.text()).toBe("t".repeat(43));
   expect(calls.claim[0]).toMatchObject({ server: "rack1-node3", input: { generation: "2" } });
   const forwarded = { headers: { "X-Forwarded-For": "10.9.9.9, 203.0.113.7" } };
-  await GET(new Request("http://console/api/enroll/rack1-node3/token?generation=2", forwarded), params("rack1-node3"));
+  await GET(
+    new Request("http://console/api/enroll/rack1-node3/token?generation=2", forwarded),
+    params("rack1-node3"),
+  );
   expect(calls.claim[1]).toMatchObject({ input: { from: "203.0.113.7" } });
   calls.fail = new ConflictError("already claimed");
-  expect((await GET(new Request("http://console/api/enroll/rack1-node3/token?generation=2"), params("rack1-node3"))).status).toBe(409);
+  expect(
+    (
+      await GET(
+        new Request("http://console/api/enroll/rack1-node3/token?generation=2"),
+        params("rack1-node3"),
+      )
+    ).status,
+  ).toBe(409);
 });
 
 it("asks for a bearer (401) before anything else, and maps 503", async () => {
-  const bare = await POST(new Request("http://console/api/enroll/rack1-node3", { method: "POST" }), params("rack1-node3"));
+  const bare = await POST(
+    new Request("http://console/api/enroll/rack1-node3", { method: "POST" }),
+    params("rack1-node3"),
+  );
   expect(bare.status).toBe(401);
   expect(bare.headers.get("www-authenticate")).toMatch(/^Bearer/);
   expect(calls.exchange).toHaveLength(0);
   const headers = { Authorization: `Bearer ${"a".repeat(43)}` };
-  const ok = await POST(new Request("http://console/api/enroll/rack1-node3", { method: "POST", headers }), params("rack1-node3"));
+  const ok = await POST(
+    new Request("http://console/api/enroll/rack1-node3", { method: "POST", headers }),
+    params("rack1-node3"),
+  );
   expect(ok.status).toBe(200);
   expect(ok.headers.get("cache-control")).toBe("no-store");
-  expect(await ok.json()).toEqual({ tailscaleAuthKey: "tskey-auth-x", k3sToken: "abcdef.0123456789abcdef", k3sUrl: "https://cp:6443" });
+  expect(await ok.json()).toEqual({
+    tailscaleAuthKey: "tskey-auth-x",
+    k3sToken: "abcdef.0123456789abcdef",
+    k3sUrl: "https://cp:6443",
+  });
   calls.fail = new UnavailableError("not configured");
-  const down = await POST(new Request("http://console/api/enroll/rack1-node3", { method: "POST", headers }), params("rack1-node3"));
+  const down = await POST(
+    new Request("http://console/api/enroll/rack1-node3", { method: "POST", headers }),
+    params("rack1-node3"),
+  );
   expect(down.status).toBe(503);
 });

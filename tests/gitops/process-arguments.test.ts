@@ -50,14 +50,21 @@ describe("the git processes the reader starts", () => {
     const cloneDir = path.join(world.dir, "read-clone");
     const { sha } = await world.writer({ cloneDir }).readTree();
     seen.length = 0;
-    const reader = await createGitReader({ cloneDir, manifestsPath: "manifests" }).readFolders(sha, ["."]);
+    const reader = await createGitReader({ cloneDir, manifestsPath: "manifests" }).readFolders(
+      sha,
+      ["."],
+    );
     expect(await reader.read("README.md")).toBe("# GitOps tree\n");
     expect(seen.map((call) => call.args.slice(0, 3))).toEqual([
       ["git", "ls-tree", "-r"],
       ["git", "cat-file", "--batch"],
     ]);
     for (const call of seen) {
-      expect(call.env).toMatchObject({ GIT_DIR: path.join(cloneDir, ".git"), GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_GLOBAL: "/dev/null" });
+      expect(call.env).toMatchObject({
+        GIT_DIR: path.join(cloneDir, ".git"),
+        GIT_TERMINAL_PROMPT: "0",
+        GIT_CONFIG_GLOBAL: "/dev/null",
+      });
       expect(call.env.GIT_CONFIG_COUNT).toBeDefined();
       expect(Object.values(call.env).join(" ")).not.toContain("Authorization");
     }

@@ -126,7 +126,10 @@ describe("gitWriterOptions", () => {
   it("gives the reader the writer's own clone and manifests path", () => {
     const settings = parseEnv({ FOUNDRY_DATA_DIR: "/srv/foundry" }, "/app");
     const writer = gitWriterOptions(settings, createMemoryAuditLog(), "/app");
-    expect(gitReaderOptions(settings)).toEqual({ cloneDir: writer.cloneDir, manifestsPath: writer.manifestsPath });
+    expect(gitReaderOptions(settings)).toEqual({
+      cloneDir: writer.cloneDir,
+      manifestsPath: writer.manifestsPath,
+    });
   });
 
   it("uses the configured remote and token as they are", () => {

@@ -9,7 +9,11 @@ import type { ClusterTarget } from "@/lib/k8s/kube-config";
 import { gitopsView } from "@/lib/k8s/read/gitops-view";
 import { nodesView } from "@/lib/k8s/read/nodes-view";
 
-const fast = { backoff: { initialMs: 50, maxMs: 200 }, notInstalledRetryMs: 150, idleTimeoutMs: 10_000 };
+const fast = {
+  backoff: { initialMs: 50, maxMs: 200 },
+  notInstalledRetryMs: 150,
+  idleTimeoutMs: 10_000,
+};
 
 function targetFor(api: { url: string }): ClusterTarget {
   const config = new KubeConfig();
@@ -21,7 +25,13 @@ function node(name: string, ready = true) {
   return {
     metadata: { name, labels: { "kubernetes.io/arch": "amd64" } },
     status: {
-      conditions: [{ type: "Ready", status: ready ? "True" : "False", lastTransitionTime: new Date().toISOString() }],
+      conditions: [
+        {
+          type: "Ready",
+          status: ready ? "True" : "False",
+          lastTransitionTime: new Date().toISOString(),
+        },
+      ],
       nodeInfo: { kubeletVersion: "v1.33.4+k3s1", architecture: "amd64" },
     },
   };
@@ -60,11 +70,17 @@ describe("cluster watches through @kubernetes/client-node", () => {
     await eventually(() => expect(clusterConnection(current()).state).toBe("connected"));
 
     api.store.upsert("nodes", node("rack1-node3", false));
-    await eventually(() => expect(nodesView(current()).nodes.find((n) => n.name === "rack1-node3")?.ready).toBe(false));
+    await eventually(() =>
+      expect(nodesView(current()).nodes.find((n) => n.name === "rack1-node3")?.ready).toBe(false),
+    );
     api.store.upsert("nodes", node("rack1-node3", true));
-    await eventually(() => expect(nodesView(current()).nodes.find((n) => n.name === "rack1-node3")?.ready).toBe(true));
+    await eventually(() =>
+      expect(nodesView(current()).nodes.find((n) => n.name === "rack1-node3")?.ready).toBe(true),
+    );
     api.store.remove("nodes", "cp-1");
-    await eventually(() => expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["rack1-node3"]));
+    await eventually(() =>
+      expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["rack1-node3"]),
+    );
   });
 
   it("reconnects from the last resourceVersion when the stream drops, without a relist", async () => {
@@ -74,7 +90,9 @@ describe("cluster watches through @kubernetes/client-node", () => {
     const lists = watch.reflectors.nodes?.stats.lists;
     api.dropWatches();
     api.store.upsert("nodes", node("while-away"));
-    await eventually(() => expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["while-away"]));
+    await eventually(() =>
+      expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["while-away"]),
+    );
     expect(watch.reflectors.nodes?.stats.lists).toBe(lists);
     expect(watch.reflectors.nodes?.stats.watches).toBeGreaterThanOrEqual(2);
   });
@@ -101,7 +119,12 @@ describe("cluster watches through @kubernetes/client-node", () => {
     api.uninstall("helmreleases");
     api.store.upsert("kustomizations", {
       metadata: { name: "apps", namespace: "flux-system" },
-      status: { lastAppliedRevision: `main@sha1:${"a".repeat(40)}`, conditions: [{ type: "Ready", status: "True", reason: "ReconciliationSucceeded", message: "Applied" }] },
+      status: {
+        lastAppliedRevision: `main@sha1:${"a".repeat(40)}`,
+        conditions: [
+          { type: "Ready", status: "True", reason: "ReconciliationSucceeded", message: "Applied" },
+        ],
+      },
     });
     watch = startClusterWatch(targetFor(api), fast);
     await eventually(() => {
@@ -110,11 +133,18 @@ describe("cluster watches through @kubernetes/client-node", () => {
       expect(view.kustomizations.objects[0]?.lastAppliedSha).toBe("a".repeat(40));
     });
     api.install("helmreleases");
-    api.store.upsert("helmreleases", { metadata: { name: "cilium", namespace: "kube-system" }, spec: { suspend: true } });
+    api.store.upsert("helmreleases", {
+      metadata: { name: "cilium", namespace: "kube-system" },
+      spec: { suspend: true },
+    });
     await eventually(() => {
       const view = gitopsView(current());
       expect(view.helmreleases.panel.phase).toBe("synced");
-      expect(view.helmreleases.objects[0]).toMatchObject({ name: "cilium", suspended: true, ready: { tone: "suspended" } });
+      expect(view.helmreleases.objects[0]).toMatchObject({
+        name: "cilium",
+        suspended: true,
+        ready: { tone: "suspended" },
+      });
     });
   });
 

@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,10 +42,15 @@ function stubs(name: string, opts: StubOptions = {}): { bin: string; log: string
   const log = path.join(dir, "calls.log");
   execFileSync("mkdir", ["-p", bin, tfDir]);
   const write = (tool: string, body: string): void => {
-    writeFileSync(path.join(bin, tool), `#!/usr/bin/env bash\necho "${tool} $*" >> '${log}'\n${body}\n`);
+    writeFileSync(
+      path.join(bin, tool),
+      `#!/usr/bin/env bash\necho "${tool} $*" >> '${log}'\n${body}\n`,
+    );
     chmodSync(path.join(bin, tool), 0o755);
   };
-  write("oci", `case "$*" in
+  write(
+    "oci",
+    `case "$*" in
   *region-subscription*) echo '{"data":[{"region-name":"eu-frankfurt-1","is-home-region":true}]}' ;;
   *vm-standard-e2-1-micro-count*) echo '{"data":{"used":0,"available":${opts.microAvailable ?? 2}}}' ;;
   *standard-a1-core-count*) echo '{"data":{"used":0,"available":2}}' ;;
@@ -45,11 +58,15 @@ function stubs(name: string, opts: StubOptions = {}): { bin: string; log: string
   *"compute instance list"*) echo '{"data":[]}' ;;
   *"availability-domain list"*) echo '{"data":[{"name":"kIdk:EU-FRANKFURT-1-AD-1"}]}' ;;
   *) echo "unexpected oci call: $*" >&2; exit 1 ;;
-esac`);
-  write("terraform", `case "$1 $2" in
+esac`,
+  );
+  write(
+    "terraform",
+    `case "$1 $2" in
   *apply*) printf '%s\\n' ${JSON.stringify(opts.applyOutput ?? "Apply complete!")}; [ -z ${JSON.stringify(opts.applyOutput ?? "")} ] ;;
   *) exit 0 ;;
-esac`);
+esac`,
+  );
   write("git", "exit 0");
   write("curl", "exit 7");
   return { bin, log, tfDir };
@@ -118,7 +135,7 @@ describe("infra/bootstrap.sh", () => {
     expect(readFileSync(s.log, "utf8").match(/^terraform .*apply/gm)).toHaveLength(1);
     const secrets = path.join(s.tfDir, "secrets.auto.tfvars");
     expect(existsSync(secrets)).toBe(true);
-    expect((readFileSync(secrets).length > 0) && (statMode(secrets) & 0o077)).toBe(0);
+    expect(readFileSync(secrets).length > 0 && statMode(secrets) & 0o077).toBe(0);
   });
 });
 

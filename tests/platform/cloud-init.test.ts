@@ -63,7 +63,9 @@ describe("cloud-init for the control plane", () => {
   });
 
   it("installs Cilium as the kube-proxy replacement and points Flux at the fork", () => {
-    expect(parse(file("/etc/foundry/cilium-values.yaml"))).toMatchObject({ kubeProxyReplacement: true });
+    expect(parse(file("/etc/foundry/cilium-values.yaml"))).toMatchObject({
+      kubeProxyReplacement: true,
+    });
     const script = file("/usr/local/sbin/foundry-bootstrap");
     expect(script).toContain("helm upgrade --install cilium");
     expect(file("/etc/foundry/platform.env")).toContain(

@@ -19,7 +19,9 @@ describe("the Flux tree under manifests/", () => {
   it("orders the layers controllers -> configs -> tinkerbell -> apps, all pruned", () => {
     const flux = manifestObjects()
       .map(({ object }) => object)
-      .filter((o) => o.kind === "Kustomization" && o.apiVersion === "kustomize.toolkit.fluxcd.io/v1");
+      .filter(
+        (o) => o.kind === "Kustomization" && o.apiVersion === "kustomize.toolkit.fluxcd.io/v1",
+      );
     const byName = new Map(flux.map((o) => [o.metadata.name, o.spec as Record<string, unknown>]));
     const dependsOn = (name: string): string[] =>
       ((byName.get(name)?.dependsOn as { name: string }[] | undefined) ?? []).map((d) => d.name);
@@ -28,7 +30,8 @@ describe("the Flux tree under manifests/", () => {
     expect(dependsOn("apps")).toEqual(["tinkerbell"]);
     for (const [name, spec] of byName) {
       expect(spec.prune, `${name} prune`).toBe(true);
-      if (name !== "foundry") expect(spec.wait === true || Array.isArray(spec.healthChecks), `${name} health`).toBe(true);
+      if (name !== "foundry")
+        expect(spec.wait === true || Array.isArray(spec.healthChecks), `${name} health`).toBe(true);
     }
   });
 

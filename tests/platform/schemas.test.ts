@@ -29,18 +29,30 @@ describe("Flux and Tinkerbell objects against the kept CRD schemas", () => {
 
   it("finds the objects it is meant to check", () => {
     const kinds = new Set(objects.map(({ object }) => object.kind));
-    for (const kind of ["GitRepository", "Kustomization", "HelmRepository", "OCIRepository", "HelmRelease", "Receiver"]) {
+    for (const kind of [
+      "GitRepository",
+      "Kustomization",
+      "HelmRepository",
+      "OCIRepository",
+      "HelmRelease",
+      "Receiver",
+    ]) {
       expect(kinds).toContain(kind);
     }
   });
 
-  it.each(objects.map(({ file, object }) => [`${file} ${object.kind}/${object.metadata.name ?? "?"}`, object] as const))(
-    "%s validates",
-    (_label, object) => {
-      expect(validator.handles(object.apiVersion, object.kind), `${object.apiVersion} ${object.kind}`).toBe(true);
-      expect(validator.validate(object, object.apiVersion, object.kind)).toEqual([]);
-    },
-  );
+  it.each(
+    objects.map(
+      ({ file, object }) =>
+        [`${file} ${object.kind}/${object.metadata.name ?? "?"}`, object] as const,
+    ),
+  )("%s validates", (_label, object) => {
+    expect(
+      validator.handles(object.apiVersion, object.kind),
+      `${object.apiVersion} ${object.kind}`,
+    ).toBe(true);
+    expect(validator.validate(object, object.apiVersion, object.kind)).toEqual([]);
+  });
 
   it("rejects broken objects", () => {
     const good = {
@@ -52,12 +64,19 @@ describe("Flux and Tinkerbell objects against the kept CRD schemas", () => {
     const v = good.apiVersion;
     expect(validator.validate(good, v, "Kustomization")).toEqual([]);
     const { prune: _dropped, ...withoutPrune } = good.spec;
-    expect(validator.validate({ ...good, spec: withoutPrune }, v, "Kustomization").join()).toMatch(/prune/);
+    expect(validator.validate({ ...good, spec: withoutPrune }, v, "Kustomization").join()).toMatch(
+      /prune/,
+    );
     const typo = { ...good, spec: { ...good.spec, dependOn: [{ name: "x" }] } };
     expect(validator.validate(typo, v, "Kustomization").join()).toMatch(/additional properties/);
     const badKind = { ...good, spec: { ...good.spec, sourceRef: { kind: "Bucket2", name: "x" } } };
     expect(validator.validate(badKind, v, "Kustomization")).not.toEqual([]);
-    const hardware = { apiVersion: "tinkerbell.org/v1alpha1", kind: "Hardware", metadata: { name: "n1" }, spec: { disks: "sda" } };
+    const hardware = {
+      apiVersion: "tinkerbell.org/v1alpha1",
+      kind: "Hardware",
+      metadata: { name: "n1" },
+      spec: { disks: "sda" },
+    };
     expect(validator.validate(hardware, hardware.apiVersion, "Hardware")).not.toEqual([]);
   });
 });

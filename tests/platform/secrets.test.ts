@@ -36,13 +36,23 @@ let scans = 0;
 function scan(files: string[]): Finding[] {
   // A file, not stdout: secretlint exits before a large piped report is flushed.
   const output = path.join(work, `report-${scans++}.json`);
-  const result = spawnSync(bin, ["--secretlintrc", config, "--format", "json", "--output", output, ...files], {
-    cwd: repoRoot,
-    encoding: "utf8",
-  });
-  if (result.status !== 0 && result.status !== 1) throw new Error(result.stderr || "secretlint did not run");
-  const report = JSON.parse(readFileSync(output, "utf8")) as { filePath: string; messages: { ruleId: string }[] }[];
-  return report.flatMap((r) => r.messages.map((m) => ({ file: path.relative(repoRoot, r.filePath), ruleId: m.ruleId })));
+  const result = spawnSync(
+    bin,
+    ["--secretlintrc", config, "--format", "json", "--output", output, ...files],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(result.stderr || "secretlint did not run");
+  const report = JSON.parse(readFileSync(output, "utf8")) as {
+    filePath: string;
+    messages: { ruleId: string }[];
+  }[];
+  return report.flatMap((r) =>
+    r.messages.map((m) => ({ file: path.relative(repoRoot, r.filePath), ruleId: m.ruleId })),
+  );
 }
 
 const work = mkdtempSync(path.join(tmpdir(), "foundry-secrets-"));
@@ -56,9 +66,14 @@ describe("no secret in the repository (secretlint, recommended preset)", () => {
     const findings = scan(tracked);
     const unexpected = findings.filter((f) => {
       const fixture = knownFixtures.find((k) => k.file === f.file && k.ruleId === f.ruleId);
-      return !fixture || findings.filter((g) => g.file === f.file && g.ruleId === f.ruleId).length > fixture.count;
+      return (
+        !fixture ||
+        findings.filter((g) => g.file === f.file && g.ruleId === f.ruleId).length > fixture.count
+      );
     });
-    expect(unexpected, "mark a deliberate test fixture with // secretlint-disable-line").toEqual([]);
+    expect(unexpected, "mark a deliberate test fixture with // secretlint-disable-line").toEqual(
+      [],
+    );
   });
 
   it("does catch a secret (the scanner is not silently off)", () => {

@@ -5,7 +5,18 @@ import { registerServer } from "@/lib/servers/register";
 import { registerServerSchema } from "@/lib/servers/schema";
 import { createServerWorld, operator, serverInput, type ServerWorld } from "./server-world";
 
-const nic = (fields: Record<string, unknown>) => ({ interfaces: [{ mode: "static", mac: "02:00:00:00:00:01", address: "10.0.0.10", netmask: "255.255.255.0", gateway: "10.0.0.1", ...fields }] });
+const nic = (fields: Record<string, unknown>) => ({
+  interfaces: [
+    {
+      mode: "static",
+      mac: "02:00:00:00:00:01",
+      address: "10.0.0.10",
+      netmask: "255.255.255.0",
+      gateway: "10.0.0.1",
+      ...fields,
+    },
+  ],
+});
 const dhcp = (mac: unknown) => ({ interfaces: [{ mode: "dhcp", mac }] });
 
 /** [what, the input's changed fields, the field the refusal is shown beside] */
@@ -49,7 +60,16 @@ const table: [string, Record<string, unknown>, string][] = [
   ["install disk with a newline", { installDisk: "/dev/sda\n- x" }, "installDisk"],
   ["install disk as a template", { installDisk: "/dev/{{ .x }}" }, "installDisk"],
   ["no interfaces", { interfaces: [] }, "interfaces"],
-  ["nine interfaces", { interfaces: Array.from({ length: 9 }, (_, i) => ({ mode: "dhcp", mac: `02:00:00:00:01:0${i}` })) }, "interfaces"],
+  [
+    "nine interfaces",
+    {
+      interfaces: Array.from({ length: 9 }, (_, i) => ({
+        mode: "dhcp",
+        mac: `02:00:00:00:01:0${i}`,
+      })),
+    },
+    "interfaces",
+  ],
   ["MAC too short", dhcp("aa:bb:cc:dd:ee"), "interfaces.0.mac"],
   ["MAC with a bad digit", dhcp("aa:bb:cc:dd:ee:gg"), "interfaces.0.mac"],
   ["MAC with mixed separators", dhcp("aa:bb-cc:dd:ee:ff"), "interfaces.0.mac"],
@@ -58,8 +78,21 @@ const table: [string, Record<string, unknown>, string][] = [
   ["MAC all zero", dhcp("00:00:00:00:00:00"), "interfaces.0.mac"],
   ["MAC with YAML", dhcp("aa:bb:cc:dd:ee:ff\n---"), "interfaces.0.mac"],
   ["MAC empty", dhcp(""), "interfaces.0.mac"],
-  ["same MAC twice", { interfaces: [{ mode: "dhcp", mac: "02:00:00:00:00:05" }, { mode: "dhcp", mac: "02-00-00-00-00-05" }] }, "interfaces.1.mac"],
-  ["interface mode unknown", { interfaces: [{ mode: "bootp", mac: "02:00:00:00:00:05" }] }, "interfaces.0.mode"],
+  [
+    "same MAC twice",
+    {
+      interfaces: [
+        { mode: "dhcp", mac: "02:00:00:00:00:05" },
+        { mode: "dhcp", mac: "02-00-00-00-00-05" },
+      ],
+    },
+    "interfaces.1.mac",
+  ],
+  [
+    "interface mode unknown",
+    { interfaces: [{ mode: "bootp", mac: "02:00:00:00:00:05" }] },
+    "interfaces.0.mode",
+  ],
   ["IP with an octet over 255", nic({ address: "10.0.0.256" }), "interfaces.0.address"],
   ["IP with leading zeros", nic({ address: "010.0.0.10" }), "interfaces.0.address"],
   ["IP as IPv6", nic({ address: "fe80::1" }), "interfaces.0.address"],
@@ -74,17 +107,37 @@ const table: [string, Record<string, unknown>, string][] = [
   ["gateway is the server", nic({ gateway: "10.0.0.10" }), "interfaces.0.gateway"],
   ["gateway not an IP", nic({ gateway: "router" }), "interfaces.0.gateway"],
   ["DNS not an IP", nic({ nameServers: "dns.google" }), "interfaces.0.nameServers.0"],
-  ["five DNS servers", nic({ nameServers: "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9" }), "interfaces.0.nameServers"],
-  ["same IP on two interfaces", { interfaces: [nic({}).interfaces[0], { ...nic({ mac: "02:00:00:00:00:02" }).interfaces[0] }] }, "interfaces.1.address"],
+  [
+    "five DNS servers",
+    nic({ nameServers: "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9" }),
+    "interfaces.0.nameServers",
+  ],
+  [
+    "same IP on two interfaces",
+    { interfaces: [nic({}).interfaces[0], { ...nic({ mac: "02:00:00:00:00:02" }).interfaces[0] }] },
+    "interfaces.1.address",
+  ],
   ["site with a slash", { site: "ams/1" }, "site"],
   ["site with a newline", { site: "ams\n1" }, "site"],
   ["site as a tag", { site: "!!str" }, "site"],
   ["rack too long", { rack: "r".repeat(64) }, "rack"],
   ["rack as a flow map", { rack: "{r: 1}" }, "rack"],
   ["BMC without a secret", { bmc: { address: "10.0.9.1", secretName: "" } }, "bmc.secretName"],
-  ["BMC secret with a slash", { bmc: { address: "10.0.9.1", secretName: "ns/secret" } }, "bmc.secretName"],
-  ["BMC address with a space", { bmc: { address: "10.0.9.1 x", secretName: "bmc" } }, "bmc.address"],
-  ["BMC address as a URL with credentials", { bmc: { address: "https://root:calvin@10.0.9.1", secretName: "bmc" } }, "bmc.address"], // secretlint-disable-line
+  [
+    "BMC secret with a slash",
+    { bmc: { address: "10.0.9.1", secretName: "ns/secret" } },
+    "bmc.secretName",
+  ],
+  [
+    "BMC address with a space",
+    { bmc: { address: "10.0.9.1 x", secretName: "bmc" } },
+    "bmc.address",
+  ],
+  [
+    "BMC address as a URL with credentials",
+    { bmc: { address: "https://root:calvin@10.0.9.1", secretName: "bmc" } }, // secretlint-disable-line
+    "bmc.address",
+  ],
   ["preview digest not a digest", { previewDigest: "abc" }, "previewDigest"],
 ];
 
@@ -106,7 +159,9 @@ describe("bad input is refused with the message beside its field, and the reposi
     const form = registerServerSchema.safeParse(input);
     expect(form.success).toBe(false);
     expect(form.error?.issues.map((issue) => issue.path.join("."))).toContain(field);
-    const error = await registerServer({ actor: operator, input }, world.deps()).catch((caught: unknown) => caught);
+    const error = await registerServer({ actor: operator, input }, world.deps()).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(InvalidError);
     if (!(error instanceof InvalidError)) return;
     expect(Object.keys(error.fields)).toContain(field);
@@ -123,7 +178,13 @@ describe("bad input is refused with the message beside its field, and the reposi
   });
 
   it("normalises MACs from every common notation to lowercase colon form", () => {
-    for (const mac of ["AA:BB:CC:DD:EE:0F", "aa-bb-cc-dd-ee-0f", "aabb.ccdd.ee0f", "AABBCCDDEE0F", " aa:bb:cc:dd:ee:0f "]) {
+    for (const mac of [
+      "AA:BB:CC:DD:EE:0F",
+      "aa-bb-cc-dd-ee-0f",
+      "aabb.ccdd.ee0f",
+      "AABBCCDDEE0F",
+      " aa:bb:cc:dd:ee:0f ",
+    ]) {
       const parsed = registerServerSchema.parse(serverInput(dhcp(mac)));
       expect(parsed.interfaces[0]?.mac).toBe("aa:bb:cc:dd:ee:0f");
     }

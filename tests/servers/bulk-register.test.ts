@@ -14,7 +14,16 @@ describe("bulk register from CSV", () => {
   let world: ServerWorld;
   beforeAll(async () => {
     world = await createServerWorld();
-    await registerServer({ actor: operator, input: serverInput({ name: "already-here", interfaces: [{ mode: "dhcp", mac: "02:00:00:0f:0f:0f" }] }) }, world.deps());
+    await registerServer(
+      {
+        actor: operator,
+        input: serverInput({
+          name: "already-here",
+          interfaces: [{ mode: "dhcp", mac: "02:00:00:0f:0f:0f" }],
+        }),
+      },
+      world.deps(),
+    );
   });
   afterAll(async () => world?.close());
 
@@ -34,14 +43,20 @@ describe("bulk register from CSV", () => {
       "bad/name,x,02:00:00:02:00:01,,,,,,,,,",
       "dup-mac,x,02:00:00:0F:0F:0F,,,,,,,,,",
       "node-1,x,02:00:00:02:00:03,,,,,,,,,",
-      "yaml,\"host\n---\",02:00:00:02:00:04,,,,,,,,,",
+      'yaml,"host\n---",02:00:00:02:00:04,,,,,,,,,',
     ].join("\n");
     const head = await world.head();
-    const preview = await bulkRegisterServers({ actor: operator, input: { csv }, preview: true }, world.deps());
+    const preview = await bulkRegisterServers(
+      { actor: operator, input: { csv }, preview: true },
+      world.deps(),
+    );
     expect(await world.head()).toBe(head);
     expect(preview.registered).toEqual(["node-1", "node-2"]);
     if (preview.kind !== "preview") throw new Error("expected a preview");
-    const done = await bulkRegisterServers({ actor: operator, input: { csv, previewDigest: preview.digest } }, world.deps());
+    const done = await bulkRegisterServers(
+      { actor: operator, input: { csv, previewDigest: preview.digest } },
+      world.deps(),
+    );
     expect(done.kind).toBe("committed");
     expect(done.registered).toEqual(["node-1", "node-2"]);
     expect(done.refused.map((report) => [report.row, Object.keys(report.fields)])).toEqual([
@@ -56,26 +71,45 @@ describe("bulk register from CSV", () => {
   it("commits nothing when all-or-nothing was asked and a row is invalid", async () => {
     const head = await world.head();
     const csv = [header, row(10), "bad/name,x,02:00:00:02:00:11,,,,,,,,,"].join("\n");
-    const error = await bulkRegisterServers({ actor: operator, input: { csv, allOrNothing: true } }, world.deps()).catch((caught: unknown) => caught);
+    const error = await bulkRegisterServers(
+      { actor: operator, input: { csv, allOrNothing: true } },
+      world.deps(),
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidError);
     expect(Object.keys(error instanceof InvalidError ? error.fields : {})).toEqual(["rows.3"]);
     expect(await world.head()).toBe(head);
   });
 
   it("refuses unknown columns and viewers", async () => {
-    await expect(bulkRegisterServers({ actor: operator, input: { csv: "name,mac,colour\nx,02:00:00:00:00:01,red" } }, world.deps())).rejects.toThrow(/No row/);
-    await expect(bulkRegisterServers({ actor: viewer, input: { csv: `${header}\n${row(50)}` } }, world.deps())).rejects.toThrow(/operator/);
+    await expect(
+      bulkRegisterServers(
+        { actor: operator, input: { csv: "name,mac,colour\nx,02:00:00:00:00:01,red" } },
+        world.deps(),
+      ),
+    ).rejects.toThrow(/No row/);
+    await expect(
+      bulkRegisterServers({ actor: viewer, input: { csv: `${header}\n${row(50)}` } }, world.deps()),
+    ).rejects.toThrow(/operator/);
   });
 
   it("registers 200 rows as one commit", async () => {
     const csv = [header, ...Array.from({ length: 200 }, (_, i) => row(100 + i))].join("\n");
     const started = performance.now();
-    const done = await bulkRegisterServers({ actor: operator, input: { csv, allOrNothing: true } }, world.deps());
+    const done = await bulkRegisterServers(
+      { actor: operator, input: { csv, allOrNothing: true } },
+      world.deps(),
+    );
     const seconds = (performance.now() - started) / 1000;
     expect(done.registered).toHaveLength(200);
-    const files = (await world.remoteGit(["show", "--name-only", "--format=", "main"])).trim().split("\n");
+    const files = (await world.remoteGit(["show", "--name-only", "--format=", "main"]))
+      .trim()
+      .split("\n");
     expect(files).toHaveLength(201);
-    expect(kustomizationResources((await world.remoteFile("manifests/tinkerbell/hardware/kustomization.yaml")) ?? "")).toHaveLength(203);
+    expect(
+      kustomizationResources(
+        (await world.remoteFile("manifests/tinkerbell/hardware/kustomization.yaml")) ?? "",
+      ),
+    ).toHaveLength(203);
     expect(seconds).toBeLessThan(20);
   });
 });

@@ -32,14 +32,19 @@ describe("a server's life: register, edit, provision, reprovision, decommission"
       .replace("kind: Hardware\n", "kind: Hardware\n# racked by Grace, 2026-11-02\n")
       .replace("spec:\n", "spec:\n  tinkVersion: 1 # kept by hand\n");
     await world.pushByHand(hardwarePath, annotated);
-    const done = await editServer({ actor: operator, input: serverInput({ hostname: "node3.lab.example", rack: "rack2" }) }, world.deps());
+    const done = await editServer(
+      { actor: operator, input: serverInput({ hostname: "node3.lab.example", rack: "rack2" }) },
+      world.deps(),
+    );
     expect(done.kind).toBe("committed");
     const text = (await world.remoteFile(hardwarePath)) ?? "";
     expect(text).toContain("# racked by Grace, 2026-11-02");
     expect(text).toContain("tinkVersion: 1 # kept by hand");
     expect(text).toContain("hostname: node3.lab.example");
     expect(text).toContain("foundry.metal/rack: rack2");
-    expect(validator.validate(readYamlObjects(text)[0], "tinkerbell.org/v1alpha1", "Hardware")).toEqual([]);
+    expect(
+      validator.validate(readYamlObjects(text)[0], "tinkerbell.org/v1alpha1", "Hardware"),
+    ).toEqual([]);
     const files = await world.remoteGit(["show", "--name-only", "--format=", "main"]);
     expect(files.trim()).toBe(hardwarePath);
   });
@@ -47,7 +52,10 @@ describe("a server's life: register, edit, provision, reprovision, decommission"
   it("makes no commit when an edit changes nothing, and leaves the file byte for byte", async () => {
     const before = await world.remoteFile(hardwarePath);
     const head = await world.head();
-    const done = await editServer({ actor: operator, input: serverInput({ hostname: "node3.lab.example", rack: "rack2" }) }, world.deps());
+    const done = await editServer(
+      { actor: operator, input: serverInput({ hostname: "node3.lab.example", rack: "rack2" }) },
+      world.deps(),
+    );
     expect(done).toMatchObject({ kind: "committed", committed: false });
     expect(await world.head()).toBe(head);
     expect(await world.remoteFile(hardwarePath)).toBe(before);
@@ -64,31 +72,52 @@ describe("a server's life: register, edit, provision, reprovision, decommission"
     ];
     for (const change of bad) {
       await expect(
-        provisionServer({ actor: operator, input: { name: "rack1-node3", template: "ubuntu-2404", ...change } }, world.deps()),
+        provisionServer(
+          { actor: operator, input: { name: "rack1-node3", template: "ubuntu-2404", ...change } },
+          world.deps(),
+        ),
       ).rejects.toBeInstanceOf(InvalidError);
     }
-    await expect(provisionServer({ actor: operator, input: { name: "rack1-node3", template: "flatcar" } }, world.deps())).rejects.toThrow(
-      /Some template parameters need attention/,
-    );
+    await expect(
+      provisionServer(
+        { actor: operator, input: { name: "rack1-node3", template: "flatcar" } },
+        world.deps(),
+      ),
+    ).rejects.toThrow(/Some template parameters need attention/);
     expect(await world.head()).toBe(head);
   });
 
   it("provisions with Ubuntu: a Workflow the CRD accepts, allowWorkflow on, one commit", async () => {
     const done = await provisionServer(
-      { actor: operator, input: { name: "rack1-node3", template: "ubuntu-2404", parameters: { timezone: "Europe/Amsterdam" } } },
+      {
+        actor: operator,
+        input: {
+          name: "rack1-node3",
+          template: "ubuntu-2404",
+          parameters: { timezone: "Europe/Amsterdam" },
+        },
+      },
       world.deps(),
     );
     if (done.kind !== "committed") throw new Error("expected a commit");
-    const files = (await world.remoteGit(["show", "--name-only", "--format=", done.sha])).trim().split("\n").sort();
+    const files = (await world.remoteGit(["show", "--name-only", "--format=", done.sha]))
+      .trim()
+      .split("\n")
+      .sort();
     expect(files).toEqual([
       hardwarePath,
       "manifests/tinkerbell/workflows/kustomization.yaml",
       "manifests/tinkerbell/workflows/rack1-node3-1.yaml",
     ]);
-    const [workflow] = readYamlObjects((await world.remoteFile("manifests/tinkerbell/workflows/rack1-node3-1.yaml")) ?? "");
+    const [workflow] = readYamlObjects(
+      (await world.remoteFile("manifests/tinkerbell/workflows/rack1-node3-1.yaml")) ?? "",
+    );
     expect(validator.validate(workflow, "tinkerbell.org/v1alpha1", "Workflow")).toEqual([]);
     expect(workflow).toMatchObject({
-      metadata: { name: "rack1-node3-1", labels: { "foundry.metal/server": "rack1-node3", "foundry.metal/generation": "1" } },
+      metadata: {
+        name: "rack1-node3-1",
+        labels: { "foundry.metal/server": "rack1-node3", "foundry.metal/generation": "1" },
+      },
       spec: {
         templateRef: "ubuntu-2404",
         hardwareRef: "rack1-node3",
@@ -106,70 +135,155 @@ describe("a server's life: register, edit, provision, reprovision, decommission"
       },
     });
     const hardware = readYamlObjects((await world.remoteFile(hardwarePath)) ?? "")[0];
-    expect(hardware).toMatchObject({ spec: { interfaces: [{ netboot: { allowPXE: false, allowWorkflow: true } }] } });
-    await expect(provisionServer({ actor: operator, input: { name: "rack1-node3", template: "ubuntu-2404" } }, world.deps())).rejects.toBeInstanceOf(ConflictError);
+    expect(hardware).toMatchObject({
+      spec: { interfaces: [{ netboot: { allowPXE: false, allowWorkflow: true } }] },
+    });
+    await expect(
+      provisionServer(
+        { actor: operator, input: { name: "rack1-node3", template: "ubuntu-2404" } },
+        world.deps(),
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("renders the committed Ubuntu template with the Workflow's values into a valid workflow definition", async () => {
-    const [workflow] = readYamlObjects((await world.remoteFile("manifests/tinkerbell/workflows/rack1-node3-1.yaml")) ?? "") as { spec: { hardwareMap: Record<string, string> } }[];
-    const [template] = readYamlObjects((await world.remoteFile("manifests/tinkerbell/templates/ubuntu-2404.yaml")) ?? "") as { spec: { data: string } }[];
-    const rendered = parse(renderTemplate(template?.spec.data ?? "", workflow?.spec.hardwareMap ?? {}));
+    const [workflow] = readYamlObjects(
+      (await world.remoteFile("manifests/tinkerbell/workflows/rack1-node3-1.yaml")) ?? "",
+    ) as { spec: { hardwareMap: Record<string, string> } }[];
+    const [template] = readYamlObjects(
+      (await world.remoteFile("manifests/tinkerbell/templates/ubuntu-2404.yaml")) ?? "",
+    ) as { spec: { data: string } }[];
+    const rendered = parse(
+      renderTemplate(template?.spec.data ?? "", workflow?.spec.hardwareMap ?? {}),
+    );
     const data = templateDataSchema.parse(rendered);
-    const netplan = data.tasks[0]?.actions.find((action) => action.name === "write-netplan")?.environment?.CONTENTS ?? "";
+    const netplan =
+      data.tasks[0]?.actions.find((action) => action.name === "write-netplan")?.environment
+        ?.CONTENTS ?? "";
     expect(parse(netplan)).toEqual({
-      network: { version: 2, ethernets: { primary: { match: { macaddress: "aa:bb:cc:dd:ee:01" }, addresses: ["10.0.1.13/24"], routes: [{ to: "default", via: "10.0.1.1" }], nameservers: { addresses: ["10.0.1.1", "1.1.1.1"] } } } },
+      network: {
+        version: 2,
+        ethernets: {
+          primary: {
+            match: { macaddress: "aa:bb:cc:dd:ee:01" },
+            addresses: ["10.0.1.13/24"],
+            routes: [{ to: "default", via: "10.0.1.1" }],
+            nameservers: { addresses: ["10.0.1.1", "1.1.1.1"] },
+          },
+        },
+      },
     });
-    const userData = data.tasks[0]?.actions.find((action) => action.name === "write-cloud-init-user-data")?.environment?.CONTENTS ?? "";
+    const userData =
+      data.tasks[0]?.actions.find((action) => action.name === "write-cloud-init-user-data")
+        ?.environment?.CONTENTS ?? "";
     expect(userData).toContain('K3S_TOKEN="$(field k3sToken)"');
     expect(JSON.stringify(data)).not.toMatch(/tskey-|K10[0-9a-f]{20}/);
   });
 
   it("lists the server from Git with its state, and shows its detail", async () => {
     const deps = world.deps();
-    const list = await listServers(listQuerySchema.parse({ state: "provisioned" }), deps, { refresh: true });
+    const list = await listServers(listQuerySchema.parse({ state: "provisioned" }), deps, {
+      refresh: true,
+    });
     expect(list.rows.map((row) => row.name)).toEqual(["rack1-node3"]);
     expect(list.rows[0]?.workflow?.template).toBe("ubuntu-2404");
     const detail = await getServer("rack1-node3", deps);
     expect(detail?.file).toContain("kind: Hardware");
-    expect(detail?.catalog.templates.map((entry) => entry.template).sort()).toEqual(["flatcar", "talos", "ubuntu-2404"]);
+    expect(detail?.catalog.templates.map((entry) => entry.template).sort()).toEqual([
+      "flatcar",
+      "talos",
+      "ubuntu-2404",
+    ]);
   });
 
   it("reprovisions as a new generation that replaces the old one in the same commit, after the name is typed", async () => {
     const head = await world.head();
     await expect(
-      reprovisionServer({ actor: operator, input: { name: "rack1-node3", template: "ubuntu-2404", confirmName: "rack1-node" } }, world.deps()),
+      reprovisionServer(
+        {
+          actor: operator,
+          input: { name: "rack1-node3", template: "ubuntu-2404", confirmName: "rack1-node" },
+        },
+        world.deps(),
+      ),
     ).rejects.toBeInstanceOf(InvalidError);
     await expect(
-      reprovisionServer({ actor: viewer, input: { name: "rack1-node3", template: "ubuntu-2404", confirmName: "rack1-node3" } }, world.deps()),
+      reprovisionServer(
+        {
+          actor: viewer,
+          input: { name: "rack1-node3", template: "ubuntu-2404", confirmName: "rack1-node3" },
+        },
+        world.deps(),
+      ),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await world.head()).toBe(head);
     const preview = await reprovisionServer(
-      { actor: operator, input: { name: "rack1-node3", template: "ubuntu-2404", confirmName: "rack1-node3" }, preview: true },
+      {
+        actor: operator,
+        input: { name: "rack1-node3", template: "ubuntu-2404", confirmName: "rack1-node3" },
+        preview: true,
+      },
       world.deps(),
     );
     if (preview.kind !== "preview") throw new Error("expected a preview");
-    expect(preview.consequences.join(" ")).toContain("The disk /dev/sda of rack1-node3 will be erased");
+    expect(preview.consequences.join(" ")).toContain(
+      "The disk /dev/sda of rack1-node3 will be erased",
+    );
     const done = await reprovisionServer(
-      { actor: operator, input: { name: "rack1-node3", template: "ubuntu-2404", confirmName: "rack1-node3", previewDigest: preview.digest } },
+      {
+        actor: operator,
+        input: {
+          name: "rack1-node3",
+          template: "ubuntu-2404",
+          confirmName: "rack1-node3",
+          previewDigest: preview.digest,
+        },
+      },
       world.deps(),
     );
     if (done.kind !== "committed") throw new Error("expected a commit");
-    const status = await world.remoteGit(["show", "--no-renames", "--name-status", "--format=", done.sha]);
+    const status = await world.remoteGit([
+      "show",
+      "--no-renames",
+      "--name-status",
+      "--format=",
+      done.sha,
+    ]);
     expect(status).toContain("D\tmanifests/tinkerbell/workflows/rack1-node3-1.yaml");
     expect(status).toContain("A\tmanifests/tinkerbell/workflows/rack1-node3-2.yaml");
-    const resources = kustomizationResources((await world.remoteFile("manifests/tinkerbell/workflows/kustomization.yaml")) ?? "");
+    const resources = kustomizationResources(
+      (await world.remoteFile("manifests/tinkerbell/workflows/kustomization.yaml")) ?? "",
+    );
     expect(resources).toEqual(["rack1-node3-2.yaml"]);
     expect(world.reprovisionRevoked).toEqual(["rack1-node3"]);
   });
 
   it("decommissions: the files and their kustomization entries go, tokens are revoked", async () => {
-    await expect(decommissionServer({ actor: operator, input: { name: "rack1-node3", confirmName: "nope" } }, world.deps())).rejects.toBeInstanceOf(InvalidError);
-    const done = await decommissionServer({ actor: operator, input: { name: "rack1-node3", confirmName: "rack1-node3" } }, world.deps());
+    await expect(
+      decommissionServer(
+        { actor: operator, input: { name: "rack1-node3", confirmName: "nope" } },
+        world.deps(),
+      ),
+    ).rejects.toBeInstanceOf(InvalidError);
+    const done = await decommissionServer(
+      { actor: operator, input: { name: "rack1-node3", confirmName: "rack1-node3" } },
+      world.deps(),
+    );
     expect(done.kind).toBe("committed");
     expect(await world.remoteFile(hardwarePath)).toBeUndefined();
-    expect(await world.remoteFile("manifests/tinkerbell/workflows/rack1-node3-2.yaml")).toBeUndefined();
-    expect(kustomizationResources((await world.remoteFile("manifests/tinkerbell/hardware/kustomization.yaml")) ?? "")).toEqual([]);
-    expect(kustomizationResources((await world.remoteFile("manifests/tinkerbell/workflows/kustomization.yaml")) ?? "")).toEqual([]);
+    expect(
+      await world.remoteFile("manifests/tinkerbell/workflows/rack1-node3-2.yaml"),
+    ).toBeUndefined();
+    expect(
+      kustomizationResources(
+        (await world.remoteFile("manifests/tinkerbell/hardware/kustomization.yaml")) ?? "",
+      ),
+    ).toEqual([]);
+    expect(
+      kustomizationResources(
+        (await world.remoteFile("manifests/tinkerbell/workflows/kustomization.yaml")) ?? "",
+      ),
+    ).toEqual([]);
     expect(world.revoked).toEqual(["rack1-node3"]);
   });
 });

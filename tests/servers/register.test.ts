@@ -16,14 +16,20 @@ describe("registerServer against a loopback Git server", () => {
   it("previews the exact diff, then commits it with the person as author and the trailers", async () => {
     const deps = world.deps();
     const before = await world.head();
-    const preview = await registerServer({ actor: operator, input: serverInput(), preview: true }, deps);
+    const preview = await registerServer(
+      { actor: operator, input: serverInput(), preview: true },
+      deps,
+    );
     expect(preview.kind).toBe("preview");
     if (preview.kind !== "preview") return;
     expect(await world.head()).toBe(before);
     expect(preview.diff).toContain("+++ b/manifests/tinkerbell/hardware/rack1-node3.yaml");
     expect(preview.diff).toContain("+  - rack1-node3.yaml");
 
-    const done = await registerServer({ actor: operator, input: { ...serverInput(), previewDigest: preview.digest } }, deps);
+    const done = await registerServer(
+      { actor: operator, input: { ...serverInput(), previewDigest: preview.digest } },
+      deps,
+    );
     expect(done.kind).toBe("committed");
     if (done.kind !== "committed") return;
     expect(done.diff).toBe(preview.diff);
@@ -33,7 +39,10 @@ describe("registerServer against a loopback Git server", () => {
     expect(commit?.message).toContain("servers: register rack1-node3 (aa:bb:cc:dd:ee:01)");
     expect(commit?.message).toContain("Foundry-Action: register-server");
     expect(commit?.requestIds).toEqual([done.requestId]);
-    expect(world.audit.get(done.requestId)?.outcome).toMatchObject({ status: "succeeded", commitSha: done.sha });
+    expect(world.audit.get(done.requestId)?.outcome).toMatchObject({
+      status: "succeeded",
+      commitSha: done.sha,
+    });
     const diffStat = await world.remoteGit(["show", "--name-only", "--format=", done.sha]);
     expect(diffStat.trim().split("\n").sort()).toEqual([
       "manifests/tinkerbell/hardware/kustomization.yaml",
@@ -46,12 +55,28 @@ describe("registerServer against a loopback Git server", () => {
     const [hardware] = readYamlObjects(text);
     expect(validator.validate(hardware, "tinkerbell.org/v1alpha1", "Hardware")).toEqual([]);
     expect(hardware).toMatchObject({
-      metadata: { name: "rack1-node3", namespace: "tinkerbell", labels: { "foundry.metal/site": "ams1", "foundry.metal/rack": "rack1" } },
+      metadata: {
+        name: "rack1-node3",
+        namespace: "tinkerbell",
+        labels: { "foundry.metal/site": "ams1", "foundry.metal/rack": "rack1" },
+      },
       spec: {
         disks: [{ device: "/dev/sda" }],
         interfaces: [
           {
-            dhcp: { mac: "aa:bb:cc:dd:ee:01", hostname: "rack1-node3.lab.example", arch: "x86_64", uefi: true, ip: { address: "10.0.1.13", netmask: "255.255.255.0", gateway: "10.0.1.1", family: 4 }, name_servers: ["10.0.1.1", "1.1.1.1"] },
+            dhcp: {
+              mac: "aa:bb:cc:dd:ee:01",
+              hostname: "rack1-node3.lab.example",
+              arch: "x86_64",
+              uefi: true,
+              ip: {
+                address: "10.0.1.13",
+                netmask: "255.255.255.0",
+                gateway: "10.0.1.1",
+                family: 4,
+              },
+              name_servers: ["10.0.1.1", "1.1.1.1"],
+            },
             netboot: { allowPXE: false, allowWorkflow: false },
           },
         ],
@@ -61,27 +86,60 @@ describe("registerServer against a loopback Git server", () => {
 
   it("writes a BMC as Rufio's Machine in the same file, pointing at the Secret", async () => {
     const done = await registerServer(
-      { actor: operator, input: serverInput({ name: "rack1-node4", hostname: "rack1-node4", interfaces: [{ mode: "dhcp", mac: "aabb.ccdd.ee04" }], bmc: { address: "10.0.9.4", secretName: "bmc-rack1-node4" } }) },
+      {
+        actor: operator,
+        input: serverInput({
+          name: "rack1-node4",
+          hostname: "rack1-node4",
+          interfaces: [{ mode: "dhcp", mac: "aabb.ccdd.ee04" }],
+          bmc: { address: "10.0.9.4", secretName: "bmc-rack1-node4" },
+        }),
+      },
       world.deps(),
     );
     expect(done.kind).toBe("committed");
-    const objects = readYamlObjects((await world.remoteFile("manifests/tinkerbell/hardware/rack1-node4.yaml")) ?? "");
+    const objects = readYamlObjects(
+      (await world.remoteFile("manifests/tinkerbell/hardware/rack1-node4.yaml")) ?? "",
+    );
     expect(objects).toHaveLength(2);
     expect(validator.validate(objects[0], "tinkerbell.org/v1alpha1", "Hardware")).toEqual([]);
     expect(validator.validate(objects[1], "bmc.tinkerbell.org/v1alpha1", "Machine")).toEqual([]);
-    expect(objects[1]).toMatchObject({ spec: { connection: { host: "10.0.9.4", authSecretRef: { name: "bmc-rack1-node4" } } } });
-    expect(objects[0]).toMatchObject({ spec: { bmcRef: { kind: "Machine", name: "rack1-node4" } } });
+    expect(objects[1]).toMatchObject({
+      spec: { connection: { host: "10.0.9.4", authSecretRef: { name: "bmc-rack1-node4" } } },
+    });
+    expect(objects[0]).toMatchObject({
+      spec: { bmcRef: { kind: "Machine", name: "rack1-node4" } },
+    });
   });
 
   it("refuses duplicates of a name, a MAC or an IP anywhere in the repository, naming the field", async () => {
     const head = await world.head();
     const cases = [
       [serverInput({ interfaces: [{ mode: "dhcp", mac: "02:00:00:00:00:99" }] }), "name"],
-      [serverInput({ name: "other", interfaces: [{ mode: "dhcp", mac: "AA:BB:CC:DD:EE:01" }] }), "interfaces.0.mac"],
-      [serverInput({ name: "other", interfaces: [{ mode: "static", mac: "02:00:00:00:00:98", address: "10.0.1.13", netmask: "/24", gateway: "10.0.1.1" }] }), "interfaces.0.address"],
+      [
+        serverInput({ name: "other", interfaces: [{ mode: "dhcp", mac: "AA:BB:CC:DD:EE:01" }] }),
+        "interfaces.0.mac",
+      ],
+      [
+        serverInput({
+          name: "other",
+          interfaces: [
+            {
+              mode: "static",
+              mac: "02:00:00:00:00:98",
+              address: "10.0.1.13",
+              netmask: "/24",
+              gateway: "10.0.1.1",
+            },
+          ],
+        }),
+        "interfaces.0.address",
+      ],
     ] as const;
     for (const [input, field] of cases) {
-      const error = await registerServer({ actor: operator, input }, world.deps()).catch((caught: unknown) => caught);
+      const error = await registerServer({ actor: operator, input }, world.deps()).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(ConflictError);
       expect(Object.keys((error as { fields: object }).fields)).toContain(field);
     }
@@ -90,28 +148,59 @@ describe("registerServer against a loopback Git server", () => {
 
   it("refuses a viewer before anything else", async () => {
     const head = await world.head();
-    await expect(registerServer({ actor: viewer, input: serverInput({ name: "x" }) }, world.deps())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      registerServer({ actor: viewer, input: serverInput({ name: "x" }) }, world.deps()),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await world.head()).toBe(head);
   });
 
   it("refuses to commit when the repository moved and the diff is no longer the previewed one", async () => {
     const deps = world.deps();
-    const input = serverInput({ name: "rack2-node1", interfaces: [{ mode: "dhcp", mac: "02:00:00:00:21:01" }] });
+    const input = serverInput({
+      name: "rack2-node1",
+      interfaces: [{ mode: "dhcp", mac: "02:00:00:00:21:01" }],
+    });
     const preview = await registerServer({ actor: operator, input, preview: true }, deps);
     if (preview.kind !== "preview") throw new Error("expected a preview");
-    await world.pushByHand("manifests/tinkerbell/hardware/kustomization.yaml", "# changed by hand\n" + ((await world.remoteFile("manifests/tinkerbell/hardware/kustomization.yaml")) ?? ""));
-    await expect(registerServer({ actor: operator, input: { ...input, previewDigest: preview.digest } }, deps)).rejects.toThrow(/changed since the preview/);
+    await world.pushByHand(
+      "manifests/tinkerbell/hardware/kustomization.yaml",
+      "# changed by hand\n" +
+        ((await world.remoteFile("manifests/tinkerbell/hardware/kustomization.yaml")) ?? ""),
+    );
+    await expect(
+      registerServer({ actor: operator, input: { ...input, previewDigest: preview.digest } }, deps),
+    ).rejects.toThrow(/changed since the preview/);
     const again = await registerServer({ actor: operator, input, preview: true }, deps);
     if (again.kind !== "preview") throw new Error("expected a preview");
-    await expect(registerServer({ actor: operator, input: { ...input, previewDigest: again.digest } }, deps)).resolves.toMatchObject({ kind: "committed" });
+    await expect(
+      registerServer({ actor: operator, input: { ...input, previewDigest: again.digest } }, deps),
+    ).resolves.toMatchObject({ kind: "committed" });
   });
 
   it("lets one of two people registering the same MAC at once win; the other gets a Conflict", async () => {
     const a = world.deps();
     const b = world.deps();
     const results = await Promise.allSettled([
-      registerServer({ actor: operator, input: serverInput({ name: "race-a", interfaces: [{ mode: "dhcp", mac: "02:00:00:00:77:77" }] }) }, a),
-      registerServer({ actor: operator, input: serverInput({ name: "race-b", interfaces: [{ mode: "dhcp", mac: "02-00-00-00-77-77" }] }) }, b),
+      registerServer(
+        {
+          actor: operator,
+          input: serverInput({
+            name: "race-a",
+            interfaces: [{ mode: "dhcp", mac: "02:00:00:00:77:77" }],
+          }),
+        },
+        a,
+      ),
+      registerServer(
+        {
+          actor: operator,
+          input: serverInput({
+            name: "race-b",
+            interfaces: [{ mode: "dhcp", mac: "02-00-00-00-77-77" }],
+          }),
+        },
+        b,
+      ),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((result) => result.status === "rejected");

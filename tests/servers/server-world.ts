@@ -5,8 +5,20 @@ import { createGitReader } from "@/lib/gitops/tree-reader";
 import type { ServerDeps } from "@/lib/servers/deps";
 import { createGitWorld, type GitWorld } from "@/tests/gitops/git-world";
 
-export const operator: Actor = { id: "u2", login: "olga", name: "Olga Operator", email: "olga@example.test", role: "operator" };
-export const viewer: Actor = { id: "u3", login: "vic", name: "Vic Viewer", email: "vic@example.test", role: "viewer" };
+export const operator: Actor = {
+  id: "u2",
+  login: "olga",
+  name: "Olga Operator",
+  email: "olga@example.test",
+  role: "operator",
+};
+export const viewer: Actor = {
+  id: "u3",
+  login: "vic",
+  name: "Vic Viewer",
+  email: "vic@example.test",
+  role: "viewer",
+};
 
 export type ServerWorld = GitWorld & {
   deps(): ServerDeps;
@@ -20,7 +32,11 @@ export type ServerWorld = GitWorld & {
 export async function createServerWorld(): Promise<ServerWorld> {
   const world = await createGitWorld();
   await world.commitByHand(async (work) => {
-    await cp(path.resolve(__dirname, "../../manifests/tinkerbell"), path.join(work, "manifests/tinkerbell"), { recursive: true });
+    await cp(
+      path.resolve(__dirname, "../../manifests/tinkerbell"),
+      path.join(work, "manifests/tinkerbell"),
+      { recursive: true },
+    );
   }, "seed the tinkerbell folders");
   const revoked: string[] = [];
   const reprovisionRevoked: string[] = [];
@@ -52,7 +68,16 @@ export function serverInput(overrides: Record<string, unknown> = {}): Record<str
     arch: "x86_64",
     firmware: "uefi",
     installDisk: "/dev/sda",
-    interfaces: [{ mode: "static", mac: "AA-BB-CC-DD-EE-01", address: "10.0.1.13", netmask: "255.255.255.0", gateway: "10.0.1.1", nameServers: "10.0.1.1, 1.1.1.1" }],
+    interfaces: [
+      {
+        mode: "static",
+        mac: "AA-BB-CC-DD-EE-01",
+        address: "10.0.1.13",
+        netmask: "255.255.255.0",
+        gateway: "10.0.1.1",
+        nameServers: "10.0.1.1, 1.1.1.1",
+      },
+    ],
     site: "ams1",
     rack: "rack1",
     ...overrides,

@@ -35,21 +35,39 @@ describe("the OS templates the project ships", () => {
     for (const [file, content] of files) expect(read(file), file).toBe(content);
   });
 
-  it.each([...files.keys()].filter((file) => file.endsWith(".yaml")))("%s is a Template the CRD accepts and renders for DHCP and static servers", (file) => {
-    const [template] = readYamlObjects(read(file)) as { spec: { data: string } }[];
-    expect(validator.validate(template, "tinkerbell.org/v1alpha1", "Template")).toEqual([]);
-    const networks: Record<string, string>[] = [{}, { network_mode: "static", ip_cidr: "10.0.0.5/24", gateway: "10.0.0.1", name_servers: "10.0.0.1" }];
-    for (const network of networks) {
-      const data = templateDataSchema.parse(parse(renderTemplate(template?.spec.data ?? "", { ...base, ...network })));
-      expect(data.tasks[0]?.worker).toBe("aa:bb:cc:dd:ee:01");
-      expect(JSON.stringify(data)).toContain("/dev/nvme0n1");
-    }
-  });
+  it.each([...files.keys()].filter((file) => file.endsWith(".yaml")))(
+    "%s is a Template the CRD accepts and renders for DHCP and static servers",
+    (file) => {
+      const [template] = readYamlObjects(read(file)) as { spec: { data: string } }[];
+      expect(validator.validate(template, "tinkerbell.org/v1alpha1", "Template")).toEqual([]);
+      const networks: Record<string, string>[] = [
+        {},
+        {
+          network_mode: "static",
+          ip_cidr: "10.0.0.5/24",
+          gateway: "10.0.0.1",
+          name_servers: "10.0.0.1",
+        },
+      ];
+      for (const network of networks) {
+        const data = templateDataSchema.parse(
+          parse(renderTemplate(template?.spec.data ?? "", { ...base, ...network })),
+        );
+        expect(data.tasks[0]?.worker).toBe("aa:bb:cc:dd:ee:01");
+        expect(JSON.stringify(data)).toContain("/dev/nvme0n1");
+      }
+    },
+  );
 
-  it.each([...files.keys()].filter((file) => file.endsWith(".meta.json")))("%s describes its template", (file) => {
-    const metadata = templateMetadataSchema.parse(JSON.parse(read(file)));
-    expect(read(`tinkerbell/templates/${metadata.template}.yaml`)).toContain(`name: ${metadata.template}`);
-  });
+  it.each([...files.keys()].filter((file) => file.endsWith(".meta.json")))(
+    "%s describes its template",
+    (file) => {
+      const metadata = templateMetadataSchema.parse(JSON.parse(read(file)));
+      expect(read(`tinkerbell/templates/${metadata.template}.yaml`)).toContain(
+        `name: ${metadata.template}`,
+      );
+    },
+  );
 });
 
 describe("no reinstall loop", () => {
@@ -58,8 +76,12 @@ describe("no reinstall loop", () => {
   };
 
   it("Flux leaves allowPXE on every interface the console can write to the Workflow's toggle", () => {
-    const rule = kustomization.spec.ignore?.find((item) => item.target?.kind === "Hardware" && item.target.group === "tinkerbell.org");
-    expect(rule?.paths).toEqual(Array.from({ length: maxInterfaces }, (_, i) => `/spec/interfaces/${i}/netboot/allowPXE`));
+    const rule = kustomization.spec.ignore?.find(
+      (item) => item.target?.kind === "Hardware" && item.target.group === "tinkerbell.org",
+    );
+    expect(rule?.paths).toEqual(
+      Array.from({ length: maxInterfaces }, (_, i) => `/spec/interfaces/${i}/netboot/allowPXE`),
+    );
   });
 
   /*

@@ -11,7 +11,9 @@ import { sharedParts } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Activity" };
 
-const searchParamsSchema = z.object({ cursor: z.string().min(1).max(64).optional().catch(undefined) });
+const searchParamsSchema = z.object({
+  cursor: z.string().min(1).max(64).optional().catch(undefined),
+});
 
 export default async function ActivityPage({
   searchParams,
@@ -28,8 +30,8 @@ export default async function ActivityPage({
       </PageHeader>
       {page.entries.length === 0 ? (
         <EmptyState title="No activity yet">
-          Actions taken through the console appear here with the person who took them, their
-          outcome and a link to the commit or pull request they became.
+          Actions taken through the console appear here with the person who took them, their outcome
+          and a link to the commit or pull request they became.
         </EmptyState>
       ) : (
         <>

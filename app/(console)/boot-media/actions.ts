@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { operatorAction } from "@/lib/auth/action-client";
 import { createServerMedia } from "@/lib/bootmedia/create-server-media";
 import { bootMediaParts } from "@/lib/runtime";
-import { revokeEnrollmentToken, revokeEnrollmentTokenSchema } from "@/lib/bootmedia/revoke-enrollment-token";
+import {
+  revokeEnrollmentToken,
+  revokeEnrollmentTokenSchema,
+} from "@/lib/bootmedia/revoke-enrollment-token";
 import { serverMediaInputSchema } from "@/lib/bootmedia/schema";
 
 export const createServerMediaAction = operatorAction

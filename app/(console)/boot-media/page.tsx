@@ -42,29 +42,41 @@ export default async function BootMediaPage({
         <MediaKindPicker arch={arch} format={format} server={server} />
 
         <section aria-labelledby="generic" className="space-y-2">
-          <h2 id="generic" className="text-base font-semibold">Generic media</h2>
+          <h2 id="generic" className="text-base font-semibold">
+            Generic media
+          </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            For any machine on a network whose DHCP answers: it asks Smee for the script of the
-            port that got an address. Holds no token.
+            For any machine on a network whose DHCP answers: it asks Smee for the script of the port
+            that got an address. Holds no token.
           </p>
           {generic.ok ? (
             <div className="space-y-1 text-sm">
-              <a className="font-medium text-blue-700 underline dark:text-blue-400" href={`/api/media/generic?${query}`} download>
+              <a
+                className="font-medium text-blue-700 underline dark:text-blue-400"
+                href={`/api/media/generic?${query}`}
+                download
+              >
                 Download {generic.value.fileName}
               </a>{" "}
               ({formatSize(generic.value.image.size)})
-              <p>SHA-256: <Checksum sha256={generic.value.image.sha256} /></p>
+              <p>
+                SHA-256: <Checksum sha256={generic.value.image.sha256} />
+              </p>
             </div>
           ) : (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">{generic.message}</p>
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {generic.message}
+            </p>
           )}
         </section>
 
         <section aria-labelledby="per-server" className="space-y-2">
-          <h2 id="per-server" className="text-base font-semibold">Per-server media</h2>
+          <h2 id="per-server" className="text-base font-semibold">
+            Per-server media
+          </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            For a server without a DHCP server pointing at Tinkerbell: its static addresses from
-            its Hardware, and an enrollment token with which it reports the boot to its timeline.
+            For a server without a DHCP server pointing at Tinkerbell: its static addresses from its
+            Hardware, and an enrollment token with which it reports the boot to its timeline.
           </p>
           {!operator ? (
             <p className="text-sm">Making per-server media needs the operator role.</p>
@@ -77,12 +89,16 @@ export default async function BootMediaPage({
               ttlHours={deps.settings.tokenTtlHours}
             />
           ) : (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">{servers.message}</p>
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {servers.message}
+            </p>
           )}
         </section>
 
         <section aria-labelledby="tokens" className="space-y-2">
-          <h2 id="tokens" className="text-base font-semibold">Live enrollment tokens</h2>
+          <h2 id="tokens" className="text-base font-semibold">
+            Live enrollment tokens
+          </h2>
           <TokenTable tokens={tokens} canRevoke={operator} />
         </section>
 

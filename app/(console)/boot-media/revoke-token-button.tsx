@@ -22,7 +22,11 @@ export function RevokeTokenButton({ tokenId, server }: { tokenId: string; server
       >
         {pending ? "Revoking…" : "Revoke"}
       </button>
-      {state && !state.ok ? <span role="status" className="text-xs text-red-700">{state.error}</span> : null}
+      {state && !state.ok ? (
+        <span role="status" className="text-xs text-red-700">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }

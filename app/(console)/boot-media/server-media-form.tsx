@@ -53,11 +53,17 @@ export function ServerMediaForm(props: {
         </span>
       </form>
       <div role="status" className="text-sm">
-        {state && !state.ok ? <p className="text-red-700 dark:text-red-400">{state.error}</p> : null}
+        {state && !state.ok ? (
+          <p className="text-red-700 dark:text-red-400">{state.error}</p>
+        ) : null}
         {state?.ok ? (
           <div className="space-y-1 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
             <p>
-              <a className="font-medium text-blue-700 underline dark:text-blue-400" href={state.data.downloadPath} download>
+              <a
+                className="font-medium text-blue-700 underline dark:text-blue-400"
+                href={state.data.downloadPath}
+                download
+              >
                 Download {state.data.fileName}
               </a>{" "}
               ({formatSize(state.data.size)}; the link works for an hour, on this console)

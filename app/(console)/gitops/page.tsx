@@ -16,12 +16,18 @@ export default async function GitOpsPage() {
   const events = await recentWebhookEvents({ source: "flux", limit: 25 }, sharedParts().db);
   return (
     <>
-      <PageHeader title="GitOps">What Flux fetched from Git and applied to the cluster, live.</PageHeader>
+      <PageHeader title="GitOps">
+        What Flux fetched from Git and applied to the cluster, live.
+      </PageHeader>
       <section aria-label="Recent Flux events" className="mb-8">
         <h2 className="mb-2 text-base font-semibold">Recent Flux events</h2>
         <FluxEvents initial={events} />
       </section>
-      <FluxPanels initial={gitopsView(sharedParts().cluster)} canReconcile={hasRole(actor, "operator")} action={reconcileNow} />
+      <FluxPanels
+        initial={gitopsView(sharedParts().cluster)}
+        canReconcile={hasRole(actor, "operator")}
+        action={reconcileNow}
+      />
     </>
   );
 }

@@ -22,11 +22,16 @@ type Verb = (
 ) => Promise<ChangeResult>;
 
 function serverAction(verb: Verb) {
-  return operatorAction.inputSchema(request).action(async ({ actor, input }): Promise<ChangeResult> => {
-    const outcome = await verb({ actor, input: input.input, preview: input.preview }, serverParts());
-    if (outcome.kind === "committed") revalidatePath("/servers", "layout");
-    return outcome;
-  });
+  return operatorAction
+    .inputSchema(request)
+    .action(async ({ actor, input }): Promise<ChangeResult> => {
+      const outcome = await verb(
+        { actor, input: input.input, preview: input.preview },
+        serverParts(),
+      );
+      if (outcome.kind === "committed") revalidatePath("/servers", "layout");
+      return outcome;
+    });
 }
 
 export const registerServerAction = serverAction(registerServer);

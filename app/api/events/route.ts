@@ -6,7 +6,8 @@ import { sseResponse } from "@/lib/events/sse-response";
 export const GET = withRole("viewer", async (request: Request) =>
   sseResponse({
     bus: eventBus(),
-    lastEventId: request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId"),
+    lastEventId:
+      request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId"),
     signal: request.signal,
   }),
 );

@@ -6,7 +6,10 @@ import { serverParts } from "@/lib/runtime";
 import type { ServerDeps } from "@/lib/servers/deps";
 
 type RouteContext = { params: Promise<Record<string, string> | undefined> };
-type Verb = (args: { actor: Actor; input: unknown; preview?: boolean }, deps: ServerDeps) => Promise<unknown>;
+type Verb = (
+  args: { actor: Actor; input: unknown; preview?: boolean },
+  deps: ServerDeps,
+) => Promise<unknown>;
 
 /**
  * The HTTP face of a server verb, for scripts: JSON in, `?preview=1` for the diff, the outcome
@@ -18,7 +21,10 @@ export function verbRoute(verb: Verb, fromPath?: (name: string) => Record<string
       throw new InvalidError("The body must be JSON");
     });
     const name = (await context.params)?.name;
-    const input = fromPath && typeof body === "object" && body !== null && name ? { ...body, ...fromPath(name) } : body;
+    const input =
+      fromPath && typeof body === "object" && body !== null && name
+        ? { ...body, ...fromPath(name) }
+        : body;
     const preview = new URL(request.url).searchParams.get("preview") === "1";
     const outcome = await verb({ actor: context.actor, input, preview }, serverParts());
     return Response.json(outcome, { status: preview ? 200 : 201 });

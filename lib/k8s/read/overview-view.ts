@@ -19,7 +19,7 @@ export function clusterOverview(watch: ClusterWatch): ClusterOverview {
   const gitops = gitopsView(watch);
   const flux = fluxKindKeys.flatMap((key) => gitops[key].objects);
   const workflows = watch.stores.workflows.all().length > 0 ? [...index.workflows.values()] : [];
-  const count = <T,>(items: T[], test: (item: T) => boolean) => items.filter(test).length;
+  const count = <T>(items: T[], test: (item: T) => boolean) => items.filter(test).length;
   return {
     connection: clusterConnection(watch),
     nodes: { ready: count(nodes, (n) => n.ready), total: nodes.length },

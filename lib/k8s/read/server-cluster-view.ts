@@ -10,7 +10,12 @@ export type ServerClusterView = {
   name: string;
   hardware: HardwareView | null;
   workflow: WorkflowView | null;
-  node: { name: string; ready: boolean; readySince: string | null; kubeletVersion: string | null } | null;
+  node: {
+    name: string;
+    ready: boolean;
+    readySince: string | null;
+    kubeletVersion: string | null;
+  } | null;
 };
 
 export type ServerClusterPanels = {
@@ -23,13 +28,20 @@ function viewOf(name: string, watch: ClusterWatch): ServerClusterView {
   const index = serverIndex(watch);
   const hardware = index.hardware.get(name) ?? null;
   const candidates = hardware ? nodeNamesOf(hardware) : [name];
-  const node = candidates.map((candidate) => index.nodes.get(candidate)).find((found) => found !== undefined);
+  const node = candidates
+    .map((candidate) => index.nodes.get(candidate))
+    .find((found) => found !== undefined);
   return {
     name,
     hardware,
     workflow: index.workflows.get(name) ?? null,
     node: node
-      ? { name: node.name, ready: node.ready, readySince: node.readySince, kubeletVersion: node.kubeletVersion }
+      ? {
+          name: node.name,
+          ready: node.ready,
+          readySince: node.readySince,
+          kubeletVersion: node.kubeletVersion,
+        }
       : null,
   };
 }

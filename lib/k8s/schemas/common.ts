@@ -32,12 +32,10 @@ export type Condition = z.infer<typeof conditionSchema>;
 
 /** A list that tolerates a broken entry: the rest of the list is still read. */
 export function lenientArray<T extends z.ZodType>(item: T) {
-  return z
-    .array(z.unknown())
-    .transform((entries) =>
-      entries.flatMap((entry) => {
-        const parsed = item.safeParse(entry);
-        return parsed.success ? [parsed.data as z.output<T>] : [];
-      }),
-    );
+  return z.array(z.unknown()).transform((entries) =>
+    entries.flatMap((entry) => {
+      const parsed = item.safeParse(entry);
+      return parsed.success ? [parsed.data as z.output<T>] : [];
+    }),
+  );
 }

@@ -31,13 +31,24 @@ export function reshapeFluxObject(kindKey: FluxKindKey, object: FluxObject): Flu
   const spec = object.spec;
   const status = object.status;
   const suspended = spec?.suspend === true;
-  const isSource = kindKey === "gitrepositories" || kindKey === "ocirepositories" || kindKey === "helmrepositories";
-  const revision = isSource ? (status?.artifact?.revision ?? null) : (status?.lastAttemptedRevision ?? null);
-  const applied = kindKey === "helmreleases"
-    ? (status?.history?.[0]?.chartVersion ?? status?.lastAppliedRevision ?? null)
-    : (status?.lastAppliedRevision ?? null);
+  const isSource =
+    kindKey === "gitrepositories" ||
+    kindKey === "ocirepositories" ||
+    kindKey === "helmrepositories";
+  const revision = isSource
+    ? (status?.artifact?.revision ?? null)
+    : (status?.lastAttemptedRevision ?? null);
+  const applied =
+    kindKey === "helmreleases"
+      ? (status?.history?.[0]?.chartVersion ?? status?.lastAppliedRevision ?? null)
+      : (status?.lastAppliedRevision ?? null);
   const sourceRef = spec?.sourceRef ?? spec?.chart?.spec?.sourceRef;
-  const detail = spec?.url ?? spec?.path ?? (spec?.chart?.spec?.chart ? `${spec.chart.spec.chart} ${spec.chart.spec.version ?? ""}`.trim() : null);
+  const detail =
+    spec?.url ??
+    spec?.path ??
+    (spec?.chart?.spec?.chart
+      ? `${spec.chart.spec.chart} ${spec.chart.spec.version ?? ""}`.trim()
+      : null);
   return {
     kindKey,
     kind: kindInfo[kindKey].kind,
@@ -50,7 +61,9 @@ export function reshapeFluxObject(kindKey: FluxKindKey, object: FluxObject): Flu
     revisionAt: status?.artifact?.lastUpdateTime?.toISOString() ?? null,
     lastAppliedRevision: applied,
     lastAppliedSha: parseRevision(applied)?.sha ?? null,
-    source: sourceRef ? `${sourceRef.kind}/${sourceRef.namespace ? `${sourceRef.namespace}/` : ""}${sourceRef.name}` : null,
+    source: sourceRef
+      ? `${sourceRef.kind}/${sourceRef.namespace ? `${sourceRef.namespace}/` : ""}${sourceRef.name}`
+      : null,
     detail,
     requestedAt: object.metadata.annotations?.[reconcileAnnotation] ?? null,
     handledAt: status?.lastHandledReconcileAt ?? null,

@@ -16,7 +16,8 @@ export function reshapeHardware(hardware: HardwareObject): HardwareView {
   return {
     name: hardware.metadata.name,
     namespace: hardware.metadata.namespace ?? "",
-    hostname: hardware.spec?.metadata?.instance?.hostname ?? dhcp.find((d) => d.hostname)?.hostname ?? null,
+    hostname:
+      hardware.spec?.metadata?.instance?.hostname ?? dhcp.find((d) => d.hostname)?.hostname ?? null,
     macs: dhcp.flatMap((d) => (d.mac ? [d.mac.toLowerCase()] : [])),
     ips: dhcp.flatMap((d) => (d.ip?.address ? [d.ip.address] : [])),
     arch: dhcp.find((d) => d.arch)?.arch ?? null,

@@ -1,7 +1,14 @@
 import type { NodeObject } from "@/lib/k8s/schemas/node";
 import type { StatusTone } from "./status";
 
-export type NodeCondition = { type: string; status: string; reason: string | null; message: string | null; since: string | null; healthy: boolean };
+export type NodeCondition = {
+  type: string;
+  status: string;
+  reason: string | null;
+  message: string | null;
+  since: string | null;
+  healthy: boolean;
+};
 
 export type NodeView = {
   name: string;
@@ -53,20 +60,36 @@ export function reshapeNode(node: NodeObject): NodeView {
   const ready = conditions.find((condition) => condition.type === "Ready");
   const unschedulable = node.spec?.unschedulable === true;
   const isReady = ready?.status === "True";
-  const tone: StatusTone = ready === undefined || ready.status === "Unknown" ? "unknown" : isReady ? (unschedulable ? "suspended" : "ready") : "failed";
+  const tone: StatusTone =
+    ready === undefined || ready.status === "Unknown"
+      ? "unknown"
+      : isReady
+        ? unschedulable
+          ? "suspended"
+          : "ready"
+        : "failed";
   return {
     name: node.metadata.name,
     roles: roles.length > 0 ? roles : ["worker"],
     ready: isReady,
     tone,
-    statusLabel: !ready ? "Unknown" : isReady ? (unschedulable ? "Ready, cordoned" : "Ready") : ready.status === "Unknown" ? "Not reporting" : "Not ready",
+    statusLabel: !ready
+      ? "Unknown"
+      : isReady
+        ? unschedulable
+          ? "Ready, cordoned"
+          : "Ready"
+        : ready.status === "Unknown"
+          ? "Not reporting"
+          : "Not ready",
     conditions,
     kubeletVersion: node.status?.nodeInfo?.kubeletVersion ?? null,
     arch: node.status?.nodeInfo?.architecture ?? labels["kubernetes.io/arch"] ?? null,
     osImage: node.status?.nodeInfo?.osImage ?? null,
     cpu: node.status?.capacity?.cpu ?? null,
     memoryBytes: quantityBytes(node.status?.capacity?.memory),
-    internalIp: node.status?.addresses?.find((address) => address.type === "InternalIP")?.address ?? null,
+    internalIp:
+      node.status?.addresses?.find((address) => address.type === "InternalIP")?.address ?? null,
     createdAt: node.metadata.creationTimestamp?.toISOString() ?? null,
     readySince: isReady ? (ready?.since ?? null) : null,
     unschedulable,

@@ -81,8 +81,12 @@ export function reshapeWorkflow(workflow: WorkflowObject): WorkflowView {
   );
   const state = workflowState(status?.state);
   const running = actions.findIndex((action) => action.state === "running");
-  const failedAction = actions.find((action) => action.state === "failed" || action.state === "timeout");
-  const failedCondition = status?.conditions?.find((c) => c.status === "True" && /fail|timeout/i.test(c.type));
+  const failedAction = actions.find(
+    (action) => action.state === "failed" || action.state === "timeout",
+  );
+  const failedCondition = status?.conditions?.find(
+    (c) => c.status === "True" && /fail|timeout/i.test(c.type),
+  );
   const starts = actions.flatMap((a) => (a.startedAt ? [a.startedAt] : [])).sort();
   const stops = actions.flatMap((a) => (a.finishedAt ? [a.finishedAt] : [])).sort();
   const done = state === "succeeded" || state === "failed" || state === "timeout";
@@ -96,7 +100,8 @@ export function reshapeWorkflow(workflow: WorkflowObject): WorkflowView {
     actions,
     completed: actions.filter((action) => action.state === "succeeded").length,
     currentIndex: running >= 0 ? running + 1 : null,
-    currentAction: running >= 0 ? (actions[running]?.name ?? null) : (status?.currentState?.actionName ?? null),
+    currentAction:
+      running >= 0 ? (actions[running]?.name ?? null) : (status?.currentState?.actionName ?? null),
     total: actions.length,
     startedAt: starts[0] ?? null,
     finishedAt: done ? (stops.at(-1) ?? null) : null,

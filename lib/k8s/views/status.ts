@@ -13,7 +13,10 @@ export type ReadyState = {
 };
 
 /** Reads Flux's kstatus conditions: Ready, with Reconciling and Stalled beside it. */
-export function readyFromConditions(conditions: readonly Condition[] | undefined, suspended = false): ReadyState {
+export function readyFromConditions(
+  conditions: readonly Condition[] | undefined,
+  suspended = false,
+): ReadyState {
   const ready = conditions?.find((condition) => condition.type === "Ready");
   const reconciling = conditions?.find((c) => c.type === "Reconciling" && c.status === "True");
   const stalled = conditions?.find((c) => c.type === "Stalled" && c.status === "True");

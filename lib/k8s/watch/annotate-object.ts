@@ -23,11 +23,19 @@ export function annotateObject(config: KubeConfig): AnnotateObject {
     const info = kindInfo[kind];
     try {
       await custom.patchNamespacedCustomObject(
-        { group: info.group, version: info.version, namespace, plural: info.plural, name, body: { metadata: { annotations } } },
+        {
+          group: info.group,
+          version: info.version,
+          namespace,
+          plural: info.plural,
+          name,
+          body: { metadata: { annotations } },
+        },
         setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
       );
     } catch (error) {
-      if (error instanceof ApiException) throw new KubeStatusError(error.code, `patch refused (${error.code})`);
+      if (error instanceof ApiException)
+        throw new KubeStatusError(error.code, `patch refused (${error.code})`);
       throw error;
     }
   };

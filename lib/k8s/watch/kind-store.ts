@@ -51,7 +51,8 @@ export class KindStore<T extends { metadata: { name: string; namespace?: string 
     let refused = 0;
     for (const entry of raw) {
       const parsed = this.schema.safeParse(entry);
-      if (parsed.success) next.set(keyOf(parsed.data.metadata.name, parsed.data.metadata.namespace), parsed.data);
+      if (parsed.success)
+        next.set(keyOf(parsed.data.metadata.name, parsed.data.metadata.namespace), parsed.data);
       else refused += 1;
     }
     this.items = next;

@@ -13,7 +13,11 @@ import { KubeStatusError, type KindSource, type WatchEvent } from "./kind-source
 const listSchema = z.object({
   // Custom objects come as JSON (`continue`); core kinds as client-node's typed models (`_continue`).
   metadata: z
-    .object({ resourceVersion: z.string().optional(), continue: z.string().optional(), _continue: z.string().optional() })
+    .object({
+      resourceVersion: z.string().optional(),
+      continue: z.string().optional(),
+      _continue: z.string().optional(),
+    })
     .optional(),
   items: z.array(z.unknown()).default([]),
 });
@@ -38,7 +42,12 @@ export function kubeSource(config: KubeConfig, info: KindInfo): KindSource {
     const paging = { limit: listPageSize, ...(continueToken ? { _continue: continueToken } : {}) };
     return info.group === ""
       ? core.listNode(paging)
-      : custom.listClusterCustomObject({ group: info.group, version: info.version, plural: info.plural, ...paging });
+      : custom.listClusterCustomObject({
+          group: info.group,
+          version: info.version,
+          plural: info.plural,
+          ...paging,
+        });
   };
 
   const list = async () => {
@@ -54,7 +63,8 @@ export function kubeSource(config: KubeConfig, info: KindInfo): KindSource {
       } while (continueToken !== undefined);
       return { items, resourceVersion };
     } catch (error) {
-      if (error instanceof ApiException) throw new KubeStatusError(error.code, statusText(error.code));
+      if (error instanceof ApiException)
+        throw new KubeStatusError(error.code, statusText(error.code));
       throw error;
     }
   };
@@ -101,7 +111,10 @@ export function kubeSource(config: KubeConfig, info: KindInfo): KindSource {
 function asStatusError(error: unknown): unknown {
   const failed = failedWatch.safeParse(error);
   return failed.success
-    ? new KubeStatusError(failed.data.statusCode, failed.data.message ?? statusText(failed.data.statusCode))
+    ? new KubeStatusError(
+        failed.data.statusCode,
+        failed.data.message ?? statusText(failed.data.statusCode),
+      )
     : error;
 }
 

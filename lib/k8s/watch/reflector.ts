@@ -156,7 +156,8 @@ export function startReflector<T extends { metadata: { name: string; namespace?:
 }
 
 function describe(error: unknown): string {
-  if (error instanceof KubeStatusError) return `the API server answered ${error.status} ${error.message}`;
+  if (error instanceof KubeStatusError)
+    return `the API server answered ${error.status} ${error.message}`;
   if (error instanceof Error) return error.message;
   return "unknown error";
 }

@@ -30,11 +30,18 @@ export const builtInTemplates: BuiltInTemplate[] = [
           type: "url",
           description: "The Ubuntu 24.04 cloud image (qcow2) to stream to disk.",
           defaultByArch: {
-            x86_64: "https://cloud-images.ubuntu.com/releases/noble/release/ubuntu-24.04-server-cloudimg-amd64.img",
-            aarch64: "https://cloud-images.ubuntu.com/releases/noble/release/ubuntu-24.04-server-cloudimg-arm64.img",
+            x86_64:
+              "https://cloud-images.ubuntu.com/releases/noble/release/ubuntu-24.04-server-cloudimg-amd64.img",
+            aarch64:
+              "https://cloud-images.ubuntu.com/releases/noble/release/ubuntu-24.04-server-cloudimg-arm64.img",
           },
         },
-        { name: "timezone", type: "string", default: "Etc/UTC", description: "The server's time zone." },
+        {
+          name: "timezone",
+          type: "string",
+          default: "Etc/UTC",
+          description: "The server's time zone.",
+        },
       ],
     },
   },
@@ -55,8 +62,10 @@ export const builtInTemplates: BuiltInTemplate[] = [
           type: "url",
           description: "The Flatcar production image (.bin.bz2).",
           defaultByArch: {
-            x86_64: "https://stable.release.flatcar-linux.net/amd64-usr/current/flatcar_production_image.bin.bz2",
-            aarch64: "https://stable.release.flatcar-linux.net/arm64-usr/current/flatcar_production_image.bin.bz2",
+            x86_64:
+              "https://stable.release.flatcar-linux.net/amd64-usr/current/flatcar_production_image.bin.bz2",
+            aarch64:
+              "https://stable.release.flatcar-linux.net/arm64-usr/current/flatcar_production_image.bin.bz2",
           },
         },
         configUrl,
@@ -87,8 +96,10 @@ export const builtInTemplates: BuiltInTemplate[] = [
           type: "url",
           description: "A Talos metal image from the Image Factory (.raw.zst).",
           defaultByArch: {
-            x86_64: "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-amd64.raw.zst",
-            aarch64: "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-arm64.raw.zst",
+            x86_64:
+              "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-amd64.raw.zst",
+            aarch64:
+              "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-arm64.raw.zst",
           },
         },
         configUrl,

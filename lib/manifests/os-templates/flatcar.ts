@@ -19,7 +19,11 @@ export const flatcar: TemplateData = {
         name: "stream-flatcar-image",
         image: actionImages.image2disk,
         timeout: 1200,
-        environment: { DEST_DISK: "{{ .install_disk }}", IMG_URL: "{{ .image_url }}", COMPRESSED: "true" },
+        environment: {
+          DEST_DISK: "{{ .install_disk }}",
+          IMG_URL: "{{ .image_url }}",
+          COMPRESSED: "true",
+        },
       },
       writeFileAction({
         name: "write-ignition-config",

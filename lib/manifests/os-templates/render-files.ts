@@ -6,9 +6,16 @@ import { builtInTemplates } from "./catalog";
 export function builtInTemplateFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const { data, metadata } of builtInTemplates) {
-    const header = "# Generated from lib/manifests/os-templates by scripts/build-os-templates.ts.\n";
-    files.set(`tinkerbell/templates/${data.name}.yaml`, header + toYaml(buildTemplate(data.name, data)));
-    files.set(`tinkerbell/templates/${data.name}.meta.json`, `${JSON.stringify(metadata, null, 2)}\n`);
+    const header =
+      "# Generated from lib/manifests/os-templates by scripts/build-os-templates.ts.\n";
+    files.set(
+      `tinkerbell/templates/${data.name}.yaml`,
+      header + toYaml(buildTemplate(data.name, data)),
+    );
+    files.set(
+      `tinkerbell/templates/${data.name}.meta.json`,
+      `${JSON.stringify(metadata, null, 2)}\n`,
+    );
   }
   return files;
 }

@@ -15,7 +15,11 @@ export const talos: TemplateData = {
         name: "stream-talos-image",
         image: actionImages.image2disk,
         timeout: 1200,
-        environment: { DEST_DISK: "{{ .install_disk }}", IMG_URL: "{{ .image_url }}", COMPRESSED: "true" },
+        environment: {
+          DEST_DISK: "{{ .install_disk }}",
+          IMG_URL: "{{ .image_url }}",
+          COMPRESSED: "true",
+        },
       },
       {
         name: "kexec-talos",
@@ -27,7 +31,8 @@ export const talos: TemplateData = {
           FS_TYPE: "xfs",
           KERNEL_PATH: "/A/vmlinuz",
           INITRD_PATH: "/A/initramfs.xz",
-          CMD_LINE: "talos.platform=metal talos.config={{ .machine_config_url }} console=tty0 init_on_alloc=1 slab_nomerge pti=on printk.devkmsg=on",
+          CMD_LINE:
+            "talos.platform=metal talos.config={{ .machine_config_url }} console=tty0 init_on_alloc=1 slab_nomerge pti=on printk.devkmsg=on",
         },
       },
     ]),

@@ -18,7 +18,7 @@ const netplan = [
   "    primary:",
   "      match:",
   '        macaddress: "{{ .device_1 }}"',
-  "{{- if eq .network_mode \"static\" }}",
+  '{{- if eq .network_mode "static" }}',
   '      addresses: ["{{ .ip_cidr }}"]',
   "      routes:",
   "        - to: default",
@@ -85,7 +85,13 @@ export const ubuntu2404: TemplateData = {
         timeout: 1200,
         environment: { DEST_DISK: "{{ .install_disk }}", IMG_URL: "{{ .image_url }}" },
       },
-      writeFileAction({ ...root, name: "write-netplan", path: "/etc/netplan/50-foundry.yaml", contents: netplan, mode: "0600" }),
+      writeFileAction({
+        ...root,
+        name: "write-netplan",
+        path: "/etc/netplan/50-foundry.yaml",
+        contents: netplan,
+        mode: "0600",
+      }),
       writeFileAction({
         ...root,
         name: "disable-cloud-init-network",
@@ -98,9 +104,26 @@ export const ubuntu2404: TemplateData = {
         path: "/etc/cloud/cloud.cfg.d/10-foundry-datasource.cfg",
         contents: toYaml({ datasource_list: ["NoCloud", "None"] }),
       }),
-      writeFileAction({ ...root, name: "write-cloud-init-meta-data", path: "/var/lib/cloud/seed/nocloud/meta-data", contents: metaData }),
-      writeFileAction({ ...root, name: "write-cloud-init-user-data", path: "/var/lib/cloud/seed/nocloud/user-data", contents: userData, mode: "0600" }),
-      writeFileAction({ ...root, name: "write-enrollment-settings", path: "/etc/foundry/enrollment.env", contents: enrollmentEnv, mode: "0600" }),
+      writeFileAction({
+        ...root,
+        name: "write-cloud-init-meta-data",
+        path: "/var/lib/cloud/seed/nocloud/meta-data",
+        contents: metaData,
+      }),
+      writeFileAction({
+        ...root,
+        name: "write-cloud-init-user-data",
+        path: "/var/lib/cloud/seed/nocloud/user-data",
+        contents: userData,
+        mode: "0600",
+      }),
+      writeFileAction({
+        ...root,
+        name: "write-enrollment-settings",
+        path: "/etc/foundry/enrollment.env",
+        contents: enrollmentEnv,
+        mode: "0600",
+      }),
       {
         name: "fetch-enrollment-token",
         image: actionImages.alpine,
@@ -108,7 +131,8 @@ export const ubuntu2404: TemplateData = {
         command: ["/bin/sh", "-c", fetchTokenScript],
         environment: {
           DEST_DISK: `{{ formatPartition .install_disk ${root.partition} }}`,
-          TOKEN_URL: "{{ .foundry_url }}/api/enroll/{{ .foundry_server }}/token?generation={{ .foundry_generation }}",
+          TOKEN_URL:
+            "{{ .foundry_url }}/api/enroll/{{ .foundry_server }}/token?generation={{ .foundry_generation }}",
         },
       },
       rebootAction(),

@@ -64,8 +64,16 @@ beforeAll(async () => {
       : undefined,
   );
   session.state = signedIn("viewer");
-  images["generic-iso"] = await download("GET", "/api/media/generic?arch=x86_64&format=iso", "generic.iso");
-  images["generic-usb"] = await download("GET", "/api/media/generic?arch=x86_64&format=usb", "generic.img");
+  images["generic-iso"] = await download(
+    "GET",
+    "/api/media/generic?arch=x86_64&format=iso",
+    "generic.iso",
+  );
+  images["generic-usb"] = await download(
+    "GET",
+    "/api/media/generic?arch=x86_64&format=usb",
+    "generic.img",
+  );
   session.state = signedIn("operator");
   for (const format of ["iso", "usb"] as const) {
     const made = await fetch(
@@ -123,7 +131,11 @@ async function bootServer(boot: Boot): Promise<void> {
     workDir: world.dir,
     timeoutMs: 90_000,
     done: async (since) => {
-      const report = await server.waitFor((hit) => hit.path.startsWith("/api/boot/media/"), 90_000, since);
+      const report = await server.waitFor(
+        (hit) => hit.path.startsWith("/api/boot/media/"),
+        90_000,
+        since,
+      );
       expect(report.status, `${name}: the console accepted the call-home`).toBe(200);
       expect(report.path).toContain(`mac=${hyphens(serverMac)}&ip=10.0.2.15`);
       const smee = await server.waitFor(smeeHitFor(serverMac), 90_000, since);
@@ -138,7 +150,11 @@ it("boots generic and per-server media under SeaBIOS and OVMF, as CD and USB dis
   for (const [index, boot] of boots.entries()) {
     await Promise.all([bootServer(boot), bootGeneric(boot, index)]);
   }
-  const events = await listBootEvents({ actor: testActor("viewer"), input: { server: "rack1-node1" } }, { db: db() });
+  const events = await listBootEvents(
+    { actor: testActor("viewer"), input: { server: "rack1-node1" } },
+    { db: db() },
+  );
   expect(events).toHaveLength(boots.length);
-  for (const event of events) expect(event).toMatchObject({ server: "rack1-node1", mac: serverMac, ip: "10.0.2.15" });
+  for (const event of events)
+    expect(event).toMatchObject({ server: "rack1-node1", mac: serverMac, ip: "10.0.2.15" });
 });

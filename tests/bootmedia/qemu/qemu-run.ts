@@ -13,17 +13,28 @@ async function firmwareArgs(firmware: Firmware, workDir: string, name: string): 
   const vars = path.join(workDir, `${name}-vars.fd`);
   await copyFile(ovmfVars, vars);
   return [
-    "-drive", `if=pflash,format=raw,readonly=on,file=${ovmfCode}`,
-    "-drive", `if=pflash,format=raw,file=${vars}`,
+    "-drive",
+    `if=pflash,format=raw,readonly=on,file=${ovmfCode}`,
+    "-drive",
+    `if=pflash,format=raw,file=${vars}`,
   ];
 }
 
 function mediaArgs(attachment: Attachment, image: string): string[] {
-  if (attachment === "cd") return ["-drive", `if=none,id=media,format=raw,media=cdrom,readonly=on,file=${image}`, "-device", "ide-cd,drive=media,bootindex=0"];
+  if (attachment === "cd")
+    return [
+      "-drive",
+      `if=none,id=media,format=raw,media=cdrom,readonly=on,file=${image}`,
+      "-device",
+      "ide-cd,drive=media,bootindex=0",
+    ];
   return [
-    "-drive", `if=none,id=media,format=raw,readonly=on,file=${image}`,
-    "-device", "qemu-xhci",
-    "-device", "usb-storage,drive=media,bootindex=0",
+    "-drive",
+    `if=none,id=media,format=raw,readonly=on,file=${image}`,
+    "-device",
+    "qemu-xhci",
+    "-device",
+    "usb-storage,drive=media,bootindex=0",
   ];
 }
 
@@ -42,13 +53,22 @@ export async function bootInQemu(options: {
   done: (since: number) => Promise<unknown>;
 }): Promise<number> {
   const args = [
-    "-m", "256",
-    "-smp", "1",
-    "-nographic", "-display", "none", "-monitor", "none", "-serial", "none",
+    "-m",
+    "256",
+    "-smp",
+    "1",
+    "-nographic",
+    "-display",
+    "none",
+    "-monitor",
+    "none",
+    "-serial",
+    "none",
     "-no-reboot",
     ...(await firmwareArgs(options.firmware, options.workDir, options.name)),
     ...mediaArgs(options.attachment, options.image),
-    "-nic", `user,model=e1000,mac=${options.mac}`,
+    "-nic",
+    `user,model=e1000,mac=${options.mac}`,
   ];
   const started = Date.now();
   const child = spawn("qemu-system-x86_64", args, { stdio: ["ignore", "ignore", "pipe"] });
@@ -60,10 +80,15 @@ export async function bootInQemu(options: {
     await Promise.race([
       options.done(started),
       exited.then((code) => {
-        throw new Error(`${options.name}: QEMU exited (${code}) before the boot finished: ${stderr}`);
+        throw new Error(
+          `${options.name}: QEMU exited (${code}) before the boot finished: ${stderr}`,
+        );
       }),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${options.name}: no boot within ${options.timeoutMs} ms`)), options.timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`${options.name}: no boot within ${options.timeoutMs} ms`)),
+          options.timeoutMs,
+        );
       }),
     ]);
     return Date.now() - started;

@@ -44,11 +44,23 @@ export async function gitopsRepository(dir: string, hardware: HardwareSeed[]): P
   const git = (args: string[], cwd = work) => execFileAsync("git", args, { cwd, env: quiet });
   await mkdir(path.join(work, "manifests/tinkerbell/hardware"), { recursive: true });
   for (const seed of hardware) {
-    await writeFile(path.join(work, `manifests/tinkerbell/hardware/${seed.name}.yaml`), hardwareYaml(seed));
+    await writeFile(
+      path.join(work, `manifests/tinkerbell/hardware/${seed.name}.yaml`),
+      hardwareYaml(seed),
+    );
   }
   await git(["init", "-q", "--initial-branch=main"]);
   await git(["add", "-A"]);
-  await git(["-c", "user.name=Test", "-c", "user.email=test@example.test", "commit", "-q", "-m", "seed"]);
+  await git([
+    "-c",
+    "user.name=Test",
+    "-c",
+    "user.email=test@example.test",
+    "commit",
+    "-q",
+    "-m",
+    "seed",
+  ]);
   await git(["clone", "-q", "--bare", work, bare], dir);
   return bare;
 }

@@ -5,7 +5,10 @@ import type { SessionState } from "@/lib/auth/session-actor";
  * The console's boot media route handlers, imported after the test set its settings, and
  * called as Next would call them (a Web Request and a context with promised params).
  */
-export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 export type ConsoleRoutes = {
   handle(request: Request): Promise<Response | undefined>;
@@ -19,14 +22,26 @@ export async function consoleRoutes(): Promise<ConsoleRoutes> {
   const downloads = await import("@/app/api/media/downloads/[ticket]/route");
   const boot = await import("@/app/api/boot/media/[token]/route");
   const entries: Entry[] = [
-    { pattern: /^\/api\/media\/generic$/, param: "", methods: { GET: generic.GET, HEAD: generic.HEAD } },
-    { pattern: /^\/api\/media\/servers\/([^/]+)$/, param: "name", methods: { POST: servers.POST as RouteHandler } },
+    {
+      pattern: /^\/api\/media\/generic$/,
+      param: "",
+      methods: { GET: generic.GET, HEAD: generic.HEAD },
+    },
+    {
+      pattern: /^\/api\/media\/servers\/([^/]+)$/,
+      param: "name",
+      methods: { POST: servers.POST as RouteHandler },
+    },
     {
       pattern: /^\/api\/media\/downloads\/([^/]+)$/,
       param: "ticket",
       methods: { GET: downloads.GET as RouteHandler, HEAD: downloads.HEAD as RouteHandler },
     },
-    { pattern: /^\/api\/boot\/media\/([^/]+)$/, param: "token", methods: { GET: boot.GET as RouteHandler } },
+    {
+      pattern: /^\/api\/boot\/media\/([^/]+)$/,
+      param: "token",
+      methods: { GET: boot.GET as RouteHandler },
+    },
   ];
   return {
     async handle(request) {
@@ -45,7 +60,13 @@ export async function consoleRoutes(): Promise<ConsoleRoutes> {
 }
 
 export function testActor(role: Role): Actor {
-  return { id: `id-${role}`, login: `${role}-person`, name: role, email: `${role}@example.test`, role };
+  return {
+    id: `id-${role}`,
+    login: `${role}-person`,
+    name: role,
+    email: `${role}@example.test`,
+    role,
+  };
 }
 
 export function signedIn(role: Role): SessionState {

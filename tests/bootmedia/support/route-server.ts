@@ -23,7 +23,10 @@ async function toRequest(incoming: IncomingMessage, port: number): Promise<Reque
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
-  return new Request(`http://127.0.0.1:${port}${incoming.url ?? "/"}`, { method: incoming.method, headers });
+  return new Request(`http://127.0.0.1:${port}${incoming.url ?? "/"}`, {
+    method: incoming.method,
+    headers,
+  });
 }
 
 async function send(response: Response, outgoing: ServerResponse): Promise<void> {
@@ -52,7 +55,12 @@ export async function startRouteServer(): Promise<RouteServer> {
         if (response !== undefined) break;
       }
       response ??= new Response("not found", { status: 404 });
-      hits.push({ method: request.method, path: incoming.url ?? "/", status: response.status, at: Date.now() });
+      hits.push({
+        method: request.method,
+        path: incoming.url ?? "/",
+        status: response.status,
+        at: Date.now(),
+      });
       for (const wake of waiters) wake();
       await send(response, outgoing);
     })().catch((error: unknown) => {

@@ -13,7 +13,10 @@ export function person(role: Role, login: string = role): Actor {
 }
 
 /** Boot media dependencies on a test database, an in-memory tree and a clock the test moves. */
-export function testDeps(db: DatabaseClient, hardware: HardwareSeed[]): BootMediaDeps & {
+export function testDeps(
+  db: DatabaseClient,
+  hardware: HardwareSeed[],
+): BootMediaDeps & {
   audit: MemoryAuditLog;
   clock: { now: Date };
 } {

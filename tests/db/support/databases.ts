@@ -64,14 +64,15 @@ export function describeEachDatabase(
     const missing = provider === "postgresql" && serverUrl === undefined;
     if (missing && !process.env.CI) {
       describe.skip(`${title} [postgresql] (skipped: TEST_POSTGRES_URL unset; ${runCommand})`, () =>
-        body(provider),
-      );
+        body(provider));
       continue;
     }
     describe(`${title} [${provider}]`, () => {
       if (missing) {
         beforeAll(() => {
-          throw new Error(`CI is set but TEST_POSTGRES_URL is not: the PostgreSQL cases must run (${runCommand})`);
+          throw new Error(
+            `CI is set but TEST_POSTGRES_URL is not: the PostgreSQL cases must run (${runCommand})`,
+          );
         });
       }
       body(provider);

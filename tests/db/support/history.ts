@@ -37,6 +37,9 @@ export async function query(database: TestDatabase, sql: string): Promise<unknow
 }
 
 export async function readHistory(database: TestDatabase): Promise<HistoryRow[]> {
-  const rows = await query(database, `SELECT * FROM "_prisma_migrations" ORDER BY "migration_name"`);
+  const rows = await query(
+    database,
+    `SELECT * FROM "_prisma_migrations" ORDER BY "migration_name"`,
+  );
   return rows.map((row) => rowSchema.parse(row));
 }

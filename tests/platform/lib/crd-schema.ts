@@ -23,16 +23,22 @@ export function toJsonSchema(node: unknown): unknown {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "description" || key.startsWith("x-kubernetes-")) continue;
-    out[key] = key === "properties" && isRecord(value)
-      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonSchema(v)]))
-      : toJsonSchema(value);
+    out[key] =
+      key === "properties" && isRecord(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonSchema(v)]))
+        : toJsonSchema(value);
   }
   if (node["x-kubernetes-int-or-string"] === true) {
     delete out.type;
     if (!Array.isArray(out.anyOf)) out.anyOf = [{ type: "integer" }, { type: "string" }];
   }
   const preserve = node["x-kubernetes-preserve-unknown-fields"] === true;
-  if (out.type === "object" && isRecord(out.properties) && !preserve && !("additionalProperties" in out)) {
+  if (
+    out.type === "object" &&
+    isRecord(out.properties) &&
+    !preserve &&
+    !("additionalProperties" in out)
+  ) {
     out.additionalProperties = false;
   }
   return out;
@@ -57,25 +63,28 @@ export function schemasFromCrd(file: string, source: string): KeptSchema[] {
     throw new Error(`${file}: CRD without group, names or versions`);
   }
   const kind = String(names.kind);
-  return versions.filter(isRecord).filter((v) => v.served === true).map((version) => {
-    const open = isRecord(version.schema) ? version.schema.openAPIV3Schema : undefined;
-    const converted = toJsonSchema(open);
-    if (!isRecord(converted) || !isRecord(converted.properties)) {
-      throw new Error(`${file}: ${String(version.name)} has no openAPIV3Schema`);
-    }
-    const apiVersion = `${group}/${String(version.name)}`;
-    const schema: JsonSchema = {
-      ...converted,
-      required: unique(["apiVersion", "kind", "metadata", ...asStrings(converted.required)]),
-      properties: {
-        ...converted.properties,
-        apiVersion: { const: apiVersion },
-        kind: { const: kind },
-        metadata: objectMeta,
-      },
-    };
-    return { apiVersion, kind, source, schema };
-  });
+  return versions
+    .filter(isRecord)
+    .filter((v) => v.served === true)
+    .map((version) => {
+      const open = isRecord(version.schema) ? version.schema.openAPIV3Schema : undefined;
+      const converted = toJsonSchema(open);
+      if (!isRecord(converted) || !isRecord(converted.properties)) {
+        throw new Error(`${file}: ${String(version.name)} has no openAPIV3Schema`);
+      }
+      const apiVersion = `${group}/${String(version.name)}`;
+      const schema: JsonSchema = {
+        ...converted,
+        required: unique(["apiVersion", "kind", "metadata", ...asStrings(converted.required)]),
+        properties: {
+          ...converted.properties,
+          apiVersion: { const: apiVersion },
+          kind: { const: kind },
+          metadata: objectMeta,
+        },
+      };
+      return { apiVersion, kind, source, schema };
+    });
 }
 
 function asStrings(value: unknown): string[] {

@@ -9,12 +9,20 @@ export interface FreeTierLimits {
   always_free_shapes: string[];
   shapes: { micro: string; a1: string };
   limits: Record<
-    "micro_instances" | "a1_ocpus" | "a1_memory_gb" | "volumes_gb" | "boot_volume_min_gb" | "vcns" | "load_balancers",
+    | "micro_instances"
+    | "a1_ocpus"
+    | "a1_memory_gb"
+    | "volumes_gb"
+    | "boot_volume_min_gb"
+    | "vcns"
+    | "load_balancers",
     number
   >;
   previous: { a1_ocpus: number; a1_memory_gb: number; until: string };
 }
 
 export function freeTierLimits(): FreeTierLimits {
-  return JSON.parse(readFileSync(path.join(repoRoot, "infra/free-tier-limits.json"), "utf8")) as FreeTierLimits;
+  return JSON.parse(
+    readFileSync(path.join(repoRoot, "infra/free-tier-limits.json"), "utf8"),
+  ) as FreeTierLimits;
 }

@@ -36,14 +36,22 @@ const functions: Record<string, (...args: Value[]) => Value> = {
   alltrue: (l) => list(l, "alltrue").every((v) => v === true),
   anytrue: (l) => list(l, "anytrue").some((v) => v === true),
   contains: (l, v) => list(l, "contains").some((x) => isDeepStrictEqual(x, v)),
-  length: (v) => (typeof v === "string" ? v.length : Array.isArray(v) ? v.length : isObject(v) ? Object.keys(v).length : num(v, "length")),
+  length: (v) =>
+    typeof v === "string"
+      ? v.length
+      : Array.isArray(v)
+        ? v.length
+        : isObject(v)
+          ? Object.keys(v).length
+          : num(v, "length"),
   sum: (l) => {
     const items = list(l, "sum");
     if (items.length === 0) throw new Error("sum: cannot sum an empty list");
     return items.reduce<number>((a, b) => a + num(b, "sum"), 0);
   },
   concat: (...ls) => ls.flatMap((l) => list(l, "concat")),
-  merge: (...os) => Object.assign({}, ...os.filter((o) => o !== null).map((o) => (isObject(o) ? o : {}))),
+  merge: (...os) =>
+    Object.assign({}, ...os.filter((o) => o !== null).map((o) => (isObject(o) ? o : {}))),
   join: (sep, l) => list(l, "join").map(str).join(str(sep)),
   split: (sep, s) => str(s).split(str(sep)),
   max: (...ns) => Math.max(...ns.map((n) => num(n, "max"))),
@@ -70,20 +78,26 @@ export function evaluate(expr: Expr, scope: Scope): Value {
       return expr.value;
     case "template": {
       const [only] = expr.parts;
-      if (expr.parts.length === 1 && only !== undefined && typeof only !== "string") return evaluate(only, scope);
+      if (expr.parts.length === 1 && only !== undefined && typeof only !== "string")
+        return evaluate(only, scope);
       return expr.parts.map((p) => (typeof p === "string" ? p : str(evaluate(p, scope)))).join("");
     }
     case "var":
       return scope.lookup(expr.name);
     case "attr": {
       const target = evaluate(expr.target, scope);
-      if (!isObject(target) || !(expr.name in target)) throw new Error(`unknown attribute ${expr.name}`);
+      if (!isObject(target) || !(expr.name in target))
+        throw new Error(`unknown attribute ${expr.name}`);
       return target[expr.name] ?? null;
     }
     case "index": {
       const target = evaluate(expr.target, scope);
       const key = evaluate(expr.key, scope);
-      const found = Array.isArray(target) ? target[num(key, "index")] : isObject(target) ? target[str(key)] : undefined;
+      const found = Array.isArray(target)
+        ? target[num(key, "index")]
+        : isObject(target)
+          ? target[str(key)]
+          : undefined;
       if (found === undefined) throw new Error(`index ${JSON.stringify(key)} out of range`);
       return found;
     }
@@ -103,7 +117,9 @@ export function evaluate(expr: Expr, scope: Scope): Value {
     case "tuple":
       return expr.items.map((i) => evaluate(i, scope));
     case "object":
-      return Object.fromEntries(expr.entries.map(([k, v]) => [str(evaluate(k, scope)), evaluate(v, scope)]));
+      return Object.fromEntries(
+        expr.entries.map(([k, v]) => [str(evaluate(k, scope)), evaluate(v, scope)]),
+      );
     case "for":
       return evaluateFor(expr, scope);
     case "unary": {
@@ -136,18 +152,30 @@ function binary(op: string, l: Expr, r: Expr, scope: Scope): Value {
   const a = evaluate(l, scope);
   const b = evaluate(r, scope);
   switch (op) {
-    case "==": return isDeepStrictEqual(a, b);
-    case "!=": return !isDeepStrictEqual(a, b);
-    case "<": return num(a, op) < num(b, op);
-    case "<=": return num(a, op) <= num(b, op);
-    case ">": return num(a, op) > num(b, op);
-    case ">=": return num(a, op) >= num(b, op);
-    case "+": return num(a, op) + num(b, op);
-    case "-": return num(a, op) - num(b, op);
-    case "*": return num(a, op) * num(b, op);
-    case "/": return num(a, op) / num(b, op);
-    case "%": return num(a, op) % num(b, op);
-    default: throw new Error(`operator ${op} is not supported`);
+    case "==":
+      return isDeepStrictEqual(a, b);
+    case "!=":
+      return !isDeepStrictEqual(a, b);
+    case "<":
+      return num(a, op) < num(b, op);
+    case "<=":
+      return num(a, op) <= num(b, op);
+    case ">":
+      return num(a, op) > num(b, op);
+    case ">=":
+      return num(a, op) >= num(b, op);
+    case "+":
+      return num(a, op) + num(b, op);
+    case "-":
+      return num(a, op) - num(b, op);
+    case "*":
+      return num(a, op) * num(b, op);
+    case "/":
+      return num(a, op) / num(b, op);
+    case "%":
+      return num(a, op) % num(b, op);
+    default:
+      throw new Error(`operator ${op} is not supported`);
   }
 }
 
@@ -155,7 +183,9 @@ function evaluateFor(expr: Extract<Expr, { t: "for" }>, scope: Scope): Value {
   const coll = evaluate(expr.coll, scope);
   const pairs: [Value, Value][] = Array.isArray(coll)
     ? coll.map((v, i) => [i, v])
-    : isObject(coll) ? Object.entries(coll) : [];
+    : isObject(coll)
+      ? Object.entries(coll)
+      : [];
   const tuple: Value[] = [];
   const object: { [key: string]: Value } = {};
   for (const [k, v] of pairs) {
@@ -164,14 +194,19 @@ function evaluateFor(expr: Extract<Expr, { t: "for" }>, scope: Scope): Value {
     };
     if (expr.cond && evaluate(expr.cond, inner) !== true) continue;
     if (expr.kind === "tuple") tuple.push(evaluate(expr.body, inner));
-    else object[str(evaluate(expr.key ?? { t: "lit", value: null }, inner))] = evaluate(expr.body, inner);
+    else
+      object[str(evaluate(expr.key ?? { t: "lit", value: null }, inner))] = evaluate(
+        expr.body,
+        inner,
+      );
   }
   return expr.kind === "tuple" ? tuple : object;
 }
 
 // hcl2json writes every expression as a "${...}" string inside plain JSON.
 export function evaluateJson(value: unknown, scope: Scope): Value {
-  if (typeof value === "string") return evaluate({ t: "template", parts: parseTemplate(value, false) }, scope);
+  if (typeof value === "string")
+    return evaluate({ t: "template", parts: parseTemplate(value, false) }, scope);
   if (Array.isArray(value)) return value.map((v) => evaluateJson(v, scope));
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateJson(v, scope)]));
@@ -181,7 +216,8 @@ export function evaluateJson(value: unknown, scope: Scope): Value {
 }
 
 export function expressionOf(value: unknown): Expr {
-  if (typeof value !== "string") throw new Error(`expected an expression, got ${JSON.stringify(value)}`);
+  if (typeof value !== "string")
+    throw new Error(`expected an expression, got ${JSON.stringify(value)}`);
   const parts = parseTemplate(value, false);
   const [only] = parts;
   if (parts.length === 1 && only !== undefined && typeof only !== "string") return only;

@@ -12,7 +12,16 @@ export type Expr =
   | { t: "call"; name: string; args: Expr[] }
   | { t: "tuple"; items: Expr[] }
   | { t: "object"; entries: [Expr, Expr][] }
-  | { t: "for"; kind: "tuple" | "object"; keyVar?: string; valVar: string; coll: Expr; key?: Expr; body: Expr; cond?: Expr }
+  | {
+      t: "for";
+      kind: "tuple" | "object";
+      keyVar?: string;
+      valVar: string;
+      coll: Expr;
+      key?: Expr;
+      body: Expr;
+      cond?: Expr;
+    }
   | { t: "unary"; op: string; arg: Expr }
   | { t: "binary"; op: string; left: Expr; right: Expr }
   | { t: "cond"; test: Expr; then: Expr; else: Expr };
@@ -26,7 +35,35 @@ type Token =
   | { k: "p"; v: string }
   | { k: "eof" };
 
-const puncts = ["=>", "==", "!=", "<=", ">=", "&&", "||", "...", "(", ")", "[", "]", "{", "}", ",", ".", ":", "?", "<", ">", "!", "+", "-", "*", "/", "%", "="];
+const puncts = [
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "...",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  ".",
+  ":",
+  "?",
+  "<",
+  ">",
+  "!",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "=",
+];
 
 // Finds the `}` closing an interpolation that starts at `start` (just after "${").
 function interpolationEnd(src: string, start: number): number {
@@ -118,12 +155,27 @@ function tokenize(src: string): Token[] {
 }
 
 const precedence: Record<string, number> = {
-  "||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, "<=": 4, ">": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6, "%": 6,
+  "||": 1,
+  "&&": 2,
+  "==": 3,
+  "!=": 3,
+  "<": 4,
+  "<=": 4,
+  ">": 4,
+  ">=": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+  "%": 6,
 };
 
 class Parser {
   private pos = 0;
-  constructor(private readonly tokens: Token[], private readonly src: string) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly src: string,
+  ) {}
 
   private peek(): Token {
     return this.tokens[this.pos] ?? { k: "eof" };
@@ -232,7 +284,8 @@ class Parser {
       return e;
     }
     if (t.k === "p" && t.v === "[") return this.isId("for") ? this.forExpr("tuple") : this.tuple();
-    if (t.k === "p" && t.v === "{") return this.isId("for") ? this.forExpr("object") : this.object();
+    if (t.k === "p" && t.v === "{")
+      return this.isId("for") ? this.forExpr("object") : this.object();
     throw new Error(`unexpected token in ${this.src}`);
   }
 

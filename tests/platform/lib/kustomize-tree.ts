@@ -50,11 +50,17 @@ export function walkTree(entry = "manifests/clusters/foundry"): TreeReport {
 
   build(path.join(repoRoot, entry));
   for (const { file, object } of manifestObjects()) {
-    if (object.kind !== "Kustomization" || !object.apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) continue;
+    if (
+      object.kind !== "Kustomization" ||
+      !object.apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")
+    )
+      continue;
     const spec = object.spec as { path?: unknown } | undefined;
     const target = typeof spec?.path === "string" ? path.resolve(repoRoot, spec.path) : "";
     if (!target || !existsSync(target) || !statSync(target).isDirectory()) {
-      problems.push(`${file}: Kustomization ${object.metadata.name ?? "?"} path ${String(spec?.path)} is not a folder`);
+      problems.push(
+        `${file}: Kustomization ${object.metadata.name ?? "?"} path ${String(spec?.path)} is not a folder`,
+      );
       continue;
     }
     build(target);

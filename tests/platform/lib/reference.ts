@@ -16,7 +16,9 @@ export function schemasFromReference(root = referenceDir): Map<string, KeptSchem
   const out = new Map<string, KeptSchema>();
   for (const folder of referenceFolders) {
     const dir = path.join(root, folder);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()) {
       for (const kept of schemasFromCrd(path.join(dir, file), `${folder}/${file}`)) {
         out.set(keptFileName(kept), kept);
       }

@@ -18,9 +18,15 @@ function isObject(v: Value): v is { [key: string]: Value } {
 // missing object attributes, list/map recurse, primitives are checked.
 export function applyType(type: Expr, value: Value, at: string): Value {
   if (type.t === "var") {
-    const ok = { string: typeof value === "string", number: typeof value === "number", bool: typeof value === "boolean", any: true }[type.name];
+    const ok = {
+      string: typeof value === "string",
+      number: typeof value === "number",
+      bool: typeof value === "boolean",
+      any: true,
+    }[type.name];
     if (ok === undefined) throw new Error(`${at}: type ${type.name} is not supported`);
-    if (!ok && value !== null) throw new Error(`${at}: expected ${type.name}, got ${JSON.stringify(value)}`);
+    if (!ok && value !== null)
+      throw new Error(`${at}: expected ${type.name}, got ${JSON.stringify(value)}`);
     return value;
   }
   if (type.t !== "call") throw new Error(`${at}: unsupported type expression`);
@@ -35,7 +41,9 @@ export function applyType(type: Expr, value: Value, at: string): Value {
       return value.map((v, i) => applyType(inner, v, `${at}[${i}]`));
     case "map":
       if (!isObject(value)) throw new Error(`${at}: expected a map`);
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, applyType(inner, v, `${at}.${k}`)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, applyType(inner, v, `${at}.${k}`)]),
+      );
     case "object": {
       if (!isObject(value) || inner.t !== "object") throw new Error(`${at}: expected an object`);
       const out: { [key: string]: Value } = {};
@@ -60,7 +68,8 @@ function moduleScope(mod: TerraformModule, inputs: Inputs): Scope {
   for (const [name, def] of mod.variables) {
     const raw = inputs[name] ?? ("default" in def ? evaluateJson(def.default, noScope) : undefined);
     if (raw === undefined) throw new Error(`variable ${name} has no value`);
-    vars[name] = def.type === undefined ? raw : applyType(expressionOf(def.type), raw, `var.${name}`);
+    vars[name] =
+      def.type === undefined ? raw : applyType(expressionOf(def.type), raw, `var.${name}`);
   }
   const cache = new Map<string, Value>();
   const evaluating = new Set<string>();
@@ -73,24 +82,32 @@ function moduleScope(mod: TerraformModule, inputs: Inputs): Scope {
     },
   };
   // Locals are evaluated on first use, as Terraform's graph would order them.
-  const locals = new Proxy<{ [key: string]: Value }>({}, {
-    has: (_t, key) => typeof key === "string" && mod.locals.has(key),
-    get(_t, key) {
-      if (typeof key !== "string" || !mod.locals.has(key)) return undefined;
-      const hit = cache.get(key);
-      if (hit !== undefined) return hit;
-      if (evaluating.has(key)) throw new Error(`local.${key} refers to itself`);
-      evaluating.add(key);
-      const value = evaluateJson(mod.locals.get(key), scope);
-      evaluating.delete(key);
-      cache.set(key, value);
-      return value;
+  const locals = new Proxy<{ [key: string]: Value }>(
+    {},
+    {
+      has: (_t, key) => typeof key === "string" && mod.locals.has(key),
+      get(_t, key) {
+        if (typeof key !== "string" || !mod.locals.has(key)) return undefined;
+        const hit = cache.get(key);
+        if (hit !== undefined) return hit;
+        if (evaluating.has(key)) throw new Error(`local.${key} refers to itself`);
+        evaluating.add(key);
+        const value = evaluateJson(mod.locals.get(key), scope);
+        evaluating.delete(key);
+        cache.set(key, value);
+        return value;
+      },
     },
-  });
+  );
   return scope;
 }
 
-function check(condition: unknown, message: unknown, scope: Scope, where: string): string | undefined {
+function check(
+  condition: unknown,
+  message: unknown,
+  scope: Scope,
+  where: string,
+): string | undefined {
   try {
     const ok = evaluate(expressionOf(condition), scope);
     if (ok === true) return undefined;

@@ -27,9 +27,17 @@ export async function parseHcl(file: string): Promise<Json> {
 }
 
 export async function loadModule(dir: string): Promise<TerraformModule> {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".tf")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".tf"))
+    .sort();
   const raw = await Promise.all(files.map((f) => parseHcl(path.join(dir, f))));
-  const mod: TerraformModule = { dir, variables: new Map(), locals: new Map(), resources: new Map(), raw };
+  const mod: TerraformModule = {
+    dir,
+    variables: new Map(),
+    locals: new Map(),
+    resources: new Map(),
+    raw,
+  };
   for (const doc of raw) {
     if (isJson(doc.variable)) {
       for (const [name, defs] of Object.entries(doc.variable)) {

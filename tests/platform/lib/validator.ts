@@ -6,7 +6,9 @@ import { schemaDir } from "./reference";
 
 export function keptSchemas(): Map<string, KeptSchema> {
   const out = new Map<string, KeptSchema>();
-  for (const file of readdirSync(schemaDir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     out.set(file, JSON.parse(readFileSync(path.join(schemaDir, file), "utf8")) as KeptSchema);
   }
   return out;

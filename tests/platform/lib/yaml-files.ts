@@ -48,8 +48,12 @@ export function parseFile(file: string): ParsedFile {
 export function isK8sObject(doc: unknown): doc is K8sObject {
   if (typeof doc !== "object" || doc === null) return false;
   const { apiVersion, kind, metadata } = doc as Record<string, unknown>;
-  return typeof apiVersion === "string" && typeof kind === "string" &&
-    typeof metadata === "object" && metadata !== null;
+  return (
+    typeof apiVersion === "string" &&
+    typeof kind === "string" &&
+    typeof metadata === "object" &&
+    metadata !== null
+  );
 }
 
 export function manifestObjects(): { file: string; object: K8sObject }[] {

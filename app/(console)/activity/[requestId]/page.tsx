@@ -21,11 +21,14 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
   return (
     <>
       <PageHeader title={timeline.subject}>
-        Request <code className="font-mono text-xs">{requestId}</code>: from the click to the node, each step with its time.
+        Request <code className="font-mono text-xs">{requestId}</code>: from the click to the node,
+        each step with its time.
       </PageHeader>
       <LiveTimeline of="request" id={requestId} initial={timeline} />
       <p className="mt-6 text-sm">
-        <Link href="/activity" className="underline underline-offset-2">All activity</Link>
+        <Link href="/activity" className="underline underline-offset-2">
+          All activity
+        </Link>
       </p>
     </>
   );

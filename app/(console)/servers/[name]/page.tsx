@@ -15,7 +15,11 @@ import { getServer } from "@/lib/servers/get-server";
 import { lastDecommission } from "@/lib/servers/last-decommission";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { serverTimeline } from "@/lib/timeline/server-timeline";
-import { decommissionServerAction, provisionServerAction, reprovisionServerAction } from "../actions";
+import {
+  decommissionServerAction,
+  provisionServerAction,
+  reprovisionServerAction,
+} from "../actions";
 import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Server" };
@@ -36,7 +40,13 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
   if (!detail) {
     const gone = name.success ? await lastDecommission(name.data, sharedParts().db) : undefined;
     if (!name.success || !gone) notFound();
-    return <Decommissioned name={name.data} decommission={gone} timeline={await serverTimeline(name.data, sharedParts())} />;
+    return (
+      <Decommissioned
+        name={name.data}
+        decommission={gone}
+        timeline={await serverTimeline(name.data, sharedParts())}
+      />
+    );
   }
   const { server } = detail;
   const live = serverClusterView(server.name, sharedParts().cluster);
@@ -45,43 +55,73 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
   return (
     <>
       <PageHeader title={server.name}>
-        {server.hostname} · {server.arch} · {server.firmware.toUpperCase()} · {server.site ?? "no site"} / {server.rack ?? "no rack"}
+        {server.hostname} · {server.arch} · {server.firmware.toUpperCase()} ·{" "}
+        {server.site ?? "no site"} / {server.rack ?? "no rack"}
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-label="In Git">
           <h2 className="mb-2 text-base font-semibold">In Git</h2>
           <dl>
-            <Row label="State">{provisioned ? `Provisioned with ${server.workflow?.template} (generation ${server.workflow?.generation})` : "Registered, not provisioned"}</Row>
-            <Row label="Install disk"><code>{server.installDisk}</code></Row>
+            <Row label="State">
+              {provisioned
+                ? `Provisioned with ${server.workflow?.template} (generation ${server.workflow?.generation})`
+                : "Registered, not provisioned"}
+            </Row>
+            <Row label="Install disk">
+              <code>{server.installDisk}</code>
+            </Row>
             {server.interfaces.map((item, index) => (
               <Row key={item.mac} label={`Interface ${index + 1}`}>
-                <code>{item.mac}</code> {item.mode === "static" ? `${item.address} / ${item.netmask} via ${item.gateway}` : "DHCP"}
+                <code>{item.mac}</code>{" "}
+                {item.mode === "static"
+                  ? `${item.address} / ${item.netmask} via ${item.gateway}`
+                  : "DHCP"}
               </Row>
             ))}
-            <Row label="BMC">{server.bmc ? `${server.bmc.address} (Secret ${server.bmc.secretName})` : "none"}</Row>
-            <Row label="Cluster"><LiveStatus view={live} /></Row>
+            <Row label="BMC">
+              {server.bmc ? `${server.bmc.address} (Secret ${server.bmc.secretName})` : "none"}
+            </Row>
+            <Row label="Cluster">
+              <LiveStatus view={live} />
+            </Row>
           </dl>
           <details className="mt-3">
             <summary className="text-sm">
               <code>{server.path}</code> at {detail.sha.slice(0, 7)}
             </summary>
-            <pre data-testid="hardware-file" className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900">{detail.file}</pre>
+            <pre
+              data-testid="hardware-file"
+              className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900"
+            >
+              {detail.file}
+            </pre>
           </details>
           {detail.workflowFile ? (
             <details className="mt-3">
-              <summary className="text-sm"><code>{server.workflow?.path}</code></summary>
-              <pre data-testid="workflow-file" className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900">{detail.workflowFile}</pre>
+              <summary className="text-sm">
+                <code>{server.workflow?.path}</code>
+              </summary>
+              <pre
+                data-testid="workflow-file"
+                className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900"
+              >
+                {detail.workflowFile}
+              </pre>
             </details>
           ) : null}
         </section>
         <OperatorOnly quiet>
           <section aria-label="Operator actions" className="space-y-6">
             <div className="flex gap-4">
-              <Link className="text-sm underline" href={`/servers/${server.name}/edit`}>Edit {server.name}</Link>
+              <Link className="text-sm underline" href={`/servers/${server.name}/edit`}>
+                Edit {server.name}
+              </Link>
               <BootMediaLink server={server.name} />
             </div>
             <div>
-              <h2 className="mb-2 text-base font-semibold">{provisioned ? "Reprovision" : "Provision"}</h2>
+              <h2 className="mb-2 text-base font-semibold">
+                {provisioned ? "Reprovision" : "Provision"}
+              </h2>
               <ProvisionForm
                 action={provisioned ? reprovisionServerAction : provisionServerAction}
                 server={{ name: server.name, arch: server.arch, installDisk: server.installDisk }}

@@ -12,7 +12,8 @@ export default async function BulkRegisterPage() {
   return (
     <>
       <PageHeader title="Bulk register">
-        Every valid row becomes a Hardware file in one commit; invalid rows are listed with their problems.
+        Every valid row becomes a Hardware file in one commit; invalid rows are listed with their
+        problems.
       </PageHeader>
       <OperatorOnly>
         <BulkForm action={bulkRegisterAction} />

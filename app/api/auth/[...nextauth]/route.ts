@@ -5,7 +5,9 @@ import { handleAuthRequest } from "@/lib/auth/next-auth-handler";
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 // next-auth's own routes: sign-in, the OAuth callback, sign-out.
-const handler = publicRoute<Context, NextRequest>((request, context) => handleAuthRequest(request, context));
+const handler = publicRoute<Context, NextRequest>((request, context) =>
+  handleAuthRequest(request, context),
+);
 
 export const GET = handler;
 export const POST = handler;

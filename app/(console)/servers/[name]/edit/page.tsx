@@ -16,7 +16,13 @@ export default async function EditServerPage({ params }: { params: Promise<{ nam
   const name = serverNameSchema.safeParse((await params).name);
   const detail = name.success ? await getServer(name.data, serverParts()) : undefined;
   if (!detail) notFound();
-  const { path: _path, allowWorkflow: _allow, state: _state, workflow: _workflow, ...spec } = detail.server;
+  const {
+    path: _path,
+    allowWorkflow: _allow,
+    state: _state,
+    workflow: _workflow,
+    ...spec
+  } = detail.server;
   return (
     <>
       <PageHeader title={`Edit ${detail.server.name}`}>

@@ -11,7 +11,13 @@ type Context = { params: Promise<{ token: string }> };
 export const GET = publicRoute<Context>(async (request, { params }) => {
   const query = new URL(request.url).searchParams;
   const event = await recordMediaBoot(
-    { input: { token: (await params).token, mac: query.get("mac"), ip: query.get("ip") ?? undefined } },
+    {
+      input: {
+        token: (await params).token,
+        mac: query.get("mac"),
+        ip: query.get("ip") ?? undefined,
+      },
+    },
     bootMediaParts(),
   );
   return new Response(`#!ipxe\necho Metal Foundry: boot of ${event.server} recorded\n`, {

@@ -14,7 +14,10 @@ export const GET = publicRoute<Context>(async (request, { params }) => {
   // The nearest hop's view of the client, as proxy.ts keys rate limits: the Ingress appends it.
   const from = request.headers.get("x-forwarded-for")?.split(",").pop()?.trim() || undefined;
   const { token } = await claimEnrollmentToken(
-    { server: (await params).server, input: { generation: query.get("generation") ?? undefined, from } },
+    {
+      server: (await params).server,
+      input: { generation: query.get("generation") ?? undefined, from },
+    },
     enrollmentParts(),
   );
   return new Response(token, {

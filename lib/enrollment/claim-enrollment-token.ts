@@ -37,9 +37,10 @@ async function isCurrentGeneration(
  * revokes the first and shows on the timeline.
  */
 export async function claimEnrollmentToken(
-  { server, input }: { server: string; input: { generation: unknown; from?: string | undefined } },
+  { input }: { input: { server: string; generation: unknown; from?: string | undefined } },
   deps: EnrollmentDeps,
 ): Promise<{ token: string; expiresAt: Date }> {
+  const { server } = input;
   if (!addressAllowed(deps.settings.sourceCidrs, input.from)) {
     throw new ForbiddenError("Enrollment tokens are handed out to the provisioning network only.");
   }

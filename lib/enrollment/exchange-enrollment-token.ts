@@ -22,9 +22,10 @@ const refusals: Record<TokenProblem, string> = {
  * spent, so the server's retries can succeed later.
  */
 export async function exchangeEnrollmentToken(
-  { server, input }: { server: string; input: { token: string } },
+  { input }: { input: { server: string; token: string } },
   deps: EnrollmentDeps,
 ): Promise<JoinCredentials> {
+  const { server } = input;
   const name = serverNameSchema.safeParse(server);
   if (!name.success)
     throw new ForbiddenError("This enrollment token is not valid for this server.");

@@ -150,11 +150,11 @@ describeEachDatabase("first-boot credentials", (provider) => {
 
   const claim = (name: string, generation: unknown = 1, extra: Partial<EnrollmentDeps> = {}) =>
     claimEnrollmentToken(
-      { server: name, input: { generation, from: "10.0.1.13" } },
+      { input: { server: name, generation, from: "10.0.1.13" } },
       { ...deps, ...extra },
     );
   const exchange = (name: string, token: string, extra: Partial<EnrollmentDeps> = {}) =>
-    exchangeEnrollmentToken({ server: name, input: { token } }, { ...deps, ...extra });
+    exchangeEnrollmentToken({ input: { server: name, token } }, { ...deps, ...extra });
   const minted = () => ({ keys: tailscale.keys.size, secrets: secrets.size });
   const events = async (name: string) =>
     (await listEnrollmentEvents({ actor: viewer, input: { server: name } }, { db })).map(
@@ -447,7 +447,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
       settings: { ...deps.settings, sourceCidrs: ["10.0.1.0/24", "2001:db8::/32"] },
     };
     const ask = (from: string | undefined) =>
-      claimEnrollmentToken({ server: "rack9-node9", input: { generation: 1, from } }, fenced);
+      claimEnrollmentToken({ input: { server: "rack9-node9", generation: 1, from } }, fenced);
     await expect(ask("203.0.113.9")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(ask(undefined)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(ask("10.0.2.1")).rejects.toBeInstanceOf(ForbiddenError);

@@ -60,7 +60,7 @@ it("answers the claimed token as uncached text, and a second claim as 409", asyn
   expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
   expect(response.headers.get("cache-control")).toBe("no-store");
   expect(await response.text()).toBe("t".repeat(43));
-  expect(calls.claim[0]).toMatchObject({ server: "rack1-node3", input: { generation: "2" } });
+  expect(calls.claim[0]).toMatchObject({ input: { server: "rack1-node3", generation: "2" } });
   const forwarded = { headers: { "X-Forwarded-For": "10.9.9.9, 203.0.113.7" } };
   await GET(
     new Request("http://console/api/enroll/rack1-node3/token?generation=2", forwarded),

@@ -17,7 +17,7 @@ export const POST = publicRoute<Context>(async (request, { params }) => {
     );
   }
   const credentials = await exchangeEnrollmentToken(
-    { server: (await params).server, input: { token: bearer } },
+    { input: { server: (await params).server, token: bearer } },
     enrollmentParts(),
   );
   return Response.json(credentials, { headers: { "Cache-Control": "no-store" } });

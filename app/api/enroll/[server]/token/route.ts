@@ -15,8 +15,11 @@ export const GET = publicRoute<Context>(async (request, { params }) => {
   const from = request.headers.get("x-forwarded-for")?.split(",").pop()?.trim() || undefined;
   const { token } = await claimEnrollmentToken(
     {
-      server: (await params).server,
-      input: { generation: query.get("generation") ?? undefined, from },
+      input: {
+        server: (await params).server,
+        generation: query.get("generation") ?? undefined,
+        from,
+      },
     },
     enrollmentParts(),
   );

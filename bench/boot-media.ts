@@ -5,12 +5,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { buildIsoTemplate } from "@/lib/bootmedia/build-iso";
-import { ipxeBinaries } from "@/lib/bootmedia/ipxe-binaries";
+import { buildIsoTemplate } from "@/lib/bootmedia/image/build-iso";
+import { ipxeBinaries } from "@/lib/bootmedia/ipxe/ipxe-binaries";
 import { mediaResponse } from "@/lib/bootmedia/media-response";
-import { patchImage } from "@/lib/bootmedia/patched-image";
-import { serverScript } from "@/lib/bootmedia/server-script";
-import { createTemplateCache } from "@/lib/bootmedia/template-cache";
+import { patchImage } from "@/lib/bootmedia/image/patched-image";
+import { serverScript } from "@/lib/bootmedia/ipxe/server-script";
+import { createTemplateCache } from "@/lib/bootmedia/image/template-cache";
 
 // Imports only modules without `server-only`, so plain `npx tsx bench/boot-media.ts` runs it.
 const ipxeDir = path.resolve(import.meta.dirname, "../vendor/ipxe");

@@ -4,7 +4,7 @@ import type { AuditLog } from "@/lib/audit/types";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
-import { createTemplateCache } from "@/lib/bootmedia/template-cache";
+import { createTemplateCache } from "@/lib/bootmedia/image/template-cache";
 import { db, type DatabaseClient } from "@/lib/db";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { gitGenerationReader } from "@/lib/enrollment/git-generation";

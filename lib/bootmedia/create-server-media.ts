@@ -1,14 +1,14 @@
 import type { Actor } from "@/lib/actor";
-import { bootNetwork } from "@/lib/bootmedia/boot-network";
+import { bootNetwork } from "@/lib/bootmedia/ipxe/boot-network";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
 import { mediaArchName, type MediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { mediaFileName } from "@/lib/bootmedia/media-file";
-import { patchImage } from "@/lib/bootmedia/patched-image";
+import { patchImage } from "@/lib/bootmedia/image/patched-image";
 import { readHardware } from "@/lib/bootmedia/read-hardware";
 import { serverMediaInputSchema, type MediaFormat } from "@/lib/bootmedia/schema";
-import { serverScript } from "@/lib/bootmedia/server-script";
-import { requireSmeeUrl } from "@/lib/bootmedia/smee-url";
+import { serverScript } from "@/lib/bootmedia/ipxe/server-script";
+import { requireSmeeUrl } from "@/lib/bootmedia/ipxe/smee-url";
 import { audited, parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 

@@ -2,7 +2,7 @@ import type { AuditLog } from "@/lib/audit/types";
 import type { BootMediaSettings } from "@/lib/bootmedia/boot-media-settings";
 import type { DownloadTickets } from "@/lib/bootmedia/download-tickets";
 import type { ManifestReader } from "@/lib/bootmedia/read-hardware";
-import type { TemplateCache } from "@/lib/bootmedia/template-cache";
+import type { TemplateCache } from "@/lib/bootmedia/image/template-cache";
 import type { DatabaseClient } from "@/lib/db/client";
 
 /** What the boot media verbs work with; the console's own in `lib/runtime.ts`. */

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { genericScript } from "@/lib/bootmedia/generic-script";
+import { genericScript } from "@/lib/bootmedia/ipxe/generic-script";
 import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
 import type { MediaDownload } from "@/lib/bootmedia/media-response";
-import { patchImage } from "@/lib/bootmedia/patched-image";
+import { patchImage } from "@/lib/bootmedia/image/patched-image";
 import { mediaKindSchema } from "@/lib/bootmedia/schema";
-import { requireSmeeUrl } from "@/lib/bootmedia/smee-url";
+import { requireSmeeUrl } from "@/lib/bootmedia/ipxe/smee-url";
 import { audited, parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 

@@ -1,5 +1,5 @@
 import { conditionalHeaders, decideRange } from "@/lib/http/byte-range";
-import type { PatchedImage } from "@/lib/bootmedia/patched-image";
+import type { PatchedImage } from "@/lib/bootmedia/image/patched-image";
 
 export type MediaDownload = {
   image: PatchedImage;

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
 import type { MediaDownload } from "@/lib/bootmedia/media-response";
-import { patchImage } from "@/lib/bootmedia/patched-image";
+import { patchImage } from "@/lib/bootmedia/image/patched-image";
 import { idSchema } from "@/lib/bootmedia/schema";
 import { NotFoundError } from "@/lib/errors";
 import { audited, parseInput, requireRole } from "@/lib/verb";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mediaResponse } from "@/lib/bootmedia/media-response";
-import { mediaTemplate } from "@/lib/bootmedia/media-template";
-import { patchImage } from "@/lib/bootmedia/patched-image";
-import { findSlots, placeholderScript, slotSize } from "@/lib/bootmedia/script-slot";
+import { mediaTemplate } from "@/lib/bootmedia/image/media-template";
+import { patchImage } from "@/lib/bootmedia/image/patched-image";
+import { findSlots, placeholderScript, slotSize } from "@/lib/bootmedia/image/script-slot";
 import { decideRange, type ConditionalHeaders } from "@/lib/http/byte-range";
 
 const etag = '"abc"';

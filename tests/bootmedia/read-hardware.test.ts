@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bootNetwork } from "@/lib/bootmedia/boot-network";
+import { bootNetwork } from "@/lib/bootmedia/ipxe/boot-network";
 import { readHardware } from "@/lib/bootmedia/read-hardware";
 import { NotFoundError, UnavailableError } from "@/lib/errors";
 import { hardwareFile } from "@/lib/servers/paths";

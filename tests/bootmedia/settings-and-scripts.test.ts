@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { genericScript } from "@/lib/bootmedia/generic-script";
-import { serverScript } from "@/lib/bootmedia/server-script";
+import { genericScript } from "@/lib/bootmedia/ipxe/generic-script";
+import { serverScript } from "@/lib/bootmedia/ipxe/server-script";
 import { EnvError, parseEnv } from "@/lib/env-schema";
 import { InvalidError } from "@/lib/errors";
 

@@ -4,11 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mediaTemplate } from "@/lib/bootmedia/media-template";
-import { partitionStartSector } from "@/lib/bootmedia/mbr";
-import { patchImage } from "@/lib/bootmedia/patched-image";
-import { findSlots, fitScript, placeholderScript, slotSize } from "@/lib/bootmedia/script-slot";
-import { serverScript } from "@/lib/bootmedia/server-script";
+import { mediaTemplate } from "@/lib/bootmedia/image/media-template";
+import { partitionStartSector } from "@/lib/bootmedia/image/mbr";
+import { patchImage } from "@/lib/bootmedia/image/patched-image";
+import {
+  findSlots,
+  fitScript,
+  placeholderScript,
+  slotSize,
+} from "@/lib/bootmedia/image/script-slot";
+import { serverScript } from "@/lib/bootmedia/ipxe/server-script";
 import { InvalidError } from "@/lib/errors";
 import { testTemplates } from "@/tests/bootmedia/support/memory-templates";
 

@@ -1,4 +1,4 @@
-import { createTemplateCache, type TemplateCache } from "@/lib/bootmedia/template-cache";
+import { createTemplateCache, type TemplateCache } from "@/lib/bootmedia/image/template-cache";
 import { ipxeDir } from "@/tests/bootmedia/support/boot-world";
 
 /** Templates built from the fetched iPXE into a cache folder shared by the tests of one run. */

@@ -1,5 +1,5 @@
 import type { BootNetwork } from "@/lib/bootmedia/hardware-for-media";
-import { retrySeconds, say, script, smeeChain, word } from "@/lib/bootmedia/ipxe-lines";
+import { retrySeconds, say, script, smeeChain, word } from "@/lib/bootmedia/ipxe/ipxe-lines";
 
 export type ServerScriptInput = {
   server: string;

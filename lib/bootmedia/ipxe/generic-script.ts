@@ -1,4 +1,4 @@
-import { retrySeconds, say, script, smeeChain } from "@/lib/bootmedia/ipxe-lines";
+import { retrySeconds, say, script, smeeChain } from "@/lib/bootmedia/ipxe/ipxe-lines";
 
 /** Any machine: DHCP on whichever port answers, then Smee's script for that port's MAC. */
 export function genericScript(options: { smeeScriptUrl: string }): string {

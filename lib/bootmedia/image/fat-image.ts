@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { runTool } from "@/lib/bootmedia/image-tools";
+import { runTool } from "@/lib/bootmedia/image/image-tools";
 
 export type FatFile = { from: string; to: string };
 

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fatSizeKib, makeFatImage, type FatFile } from "@/lib/bootmedia/fat-image";
-import { debianBootFiles, runTool } from "@/lib/bootmedia/image-tools";
-import type { IpxeBinaries } from "@/lib/bootmedia/ipxe-binaries";
-import { mbrDisk, partitionStartSector } from "@/lib/bootmedia/mbr";
+import { fatSizeKib, makeFatImage, type FatFile } from "@/lib/bootmedia/image/fat-image";
+import { debianBootFiles, runTool } from "@/lib/bootmedia/image/image-tools";
+import type { IpxeBinaries } from "@/lib/bootmedia/ipxe/ipxe-binaries";
+import { mbrDisk, partitionStartSector } from "@/lib/bootmedia/image/mbr";
 
 // SYSLINUX reads the same script file the EFI iPXE runs: one slot in the image, not two.
 const syslinuxCfg = [

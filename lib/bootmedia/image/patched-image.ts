@@ -1,5 +1,5 @@
-import type { MediaTemplate } from "@/lib/bootmedia/media-template";
-import { fitScript } from "@/lib/bootmedia/script-slot";
+import type { MediaTemplate } from "@/lib/bootmedia/image/media-template";
+import { fitScript } from "@/lib/bootmedia/image/script-slot";
 
 /** One download: the template with its script slots overwritten, never copied as a whole. */
 export type PatchedImage = {

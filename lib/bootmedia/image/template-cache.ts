@@ -1,13 +1,13 @@
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildIsoTemplate } from "@/lib/bootmedia/build-iso";
-import { buildUsbTemplate } from "@/lib/bootmedia/build-usb";
-import { ipxeBinaries } from "@/lib/bootmedia/ipxe-binaries";
+import { buildIsoTemplate } from "@/lib/bootmedia/image/build-iso";
+import { buildUsbTemplate } from "@/lib/bootmedia/image/build-usb";
+import { ipxeBinaries } from "@/lib/bootmedia/ipxe/ipxe-binaries";
 import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
-import { mediaTemplate, type MediaTemplate } from "@/lib/bootmedia/media-template";
+import { mediaTemplate, type MediaTemplate } from "@/lib/bootmedia/image/media-template";
 import type { MediaKind } from "@/lib/bootmedia/schema";
-import { findSlots, placeholderScript, slotSize } from "@/lib/bootmedia/script-slot";
-import { templateKey } from "@/lib/bootmedia/template-key";
+import { findSlots, placeholderScript, slotSize } from "@/lib/bootmedia/image/script-slot";
+import { templateKey } from "@/lib/bootmedia/image/template-key";
 import { UnavailableError } from "@/lib/errors";
 
 export type TemplateCache = { get(kind: MediaKind): Promise<MediaTemplate> };

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { UnavailableError } from "@/lib/errors";
-import { debianBootFiles } from "@/lib/bootmedia/image-tools";
-import { ipxeBinaries } from "@/lib/bootmedia/ipxe-binaries";
+import { debianBootFiles } from "@/lib/bootmedia/image/image-tools";
+import { ipxeBinaries } from "@/lib/bootmedia/ipxe/ipxe-binaries";
 import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import type { MediaKind } from "@/lib/bootmedia/schema";
-import { slotSize } from "@/lib/bootmedia/script-slot";
+import { slotSize } from "@/lib/bootmedia/image/script-slot";
 
 // Bump when the layout of a template changes, so cached templates are rebuilt.
 const layoutVersion = "2";

@@ -1,8 +1,8 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fatSizeKib, makeFatImage, type FatFile } from "@/lib/bootmedia/fat-image";
-import { debianBootFiles, runTool } from "@/lib/bootmedia/image-tools";
-import type { IpxeBinaries } from "@/lib/bootmedia/ipxe-binaries";
+import { fatSizeKib, makeFatImage, type FatFile } from "@/lib/bootmedia/image/fat-image";
+import { debianBootFiles, runTool } from "@/lib/bootmedia/image/image-tools";
+import type { IpxeBinaries } from "@/lib/bootmedia/ipxe/ipxe-binaries";
 
 const isolinuxCfg = [
   "DEFAULT ipxe",

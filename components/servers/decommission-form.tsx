@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ChangePanel, primaryButton } from "./change-panel";
-import { Field, inputClass } from "./field";
+import { Field, inputClass } from "@/components/ui/field";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";
 

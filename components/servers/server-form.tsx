@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { registerServerSchema, type ServerSpec } from "@/lib/servers/schema";
 import { ChangePanel, primaryButton } from "./change-panel";
-import { Field, inputClass } from "./field";
+import { Field, inputClass } from "@/components/ui/field";
 import { fieldIssues } from "@/lib/field-issues";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";

@@ -110,6 +110,35 @@ test("the handover leaves every Kustomization that can be Ready here Ready, with
   expect(crd.metadata.labels?.["app.kubernetes.io/version"]).toBe(pinnedFlux);
 });
 
+test("Reconcile now on the GitOps page is handled by the real kustomize-controller, shown live and audited", async ({
+  page,
+}) => {
+  type Reconciled = {
+    metadata: { annotations?: Record<string, string> };
+    status?: { lastHandledReconcileAt?: string };
+  };
+  const read = () =>
+    kubectlJson<Reconciled>("-n", "flux-system", "get", "kustomization/infra-configs");
+  const before = (await read()).status?.lastHandledReconcileAt;
+  await page.goto("/gitops");
+  const row = page.getByRole("row").filter({ hasText: "infra-configs" });
+  await row.getByRole("button", { name: "Reconcile flux-system/infra-configs now" }).click();
+  await expect
+    .poll(async () => (await read()).status?.lastHandledReconcileAt, { timeout: 60_000 })
+    .not.toBe(before);
+  const after = await read();
+  // The console wrote the annotation the flux CLI writes; the controller answered that very value.
+  expect(after.status?.lastHandledReconcileAt).toBe(
+    after.metadata.annotations?.["reconcile.fluxcd.io/requestedAt"],
+  );
+  await expect(row.getByTestId("reconcile-handled")).toBeVisible({ timeout: 30_000 });
+  await expect(
+    row.getByRole("button", { name: "Reconcile flux-system/infra-configs now" }),
+  ).toHaveText("Reconcile now");
+  await page.goto("/activity");
+  await expect(page.getByText("flux-system/infra-configs (kustomizations)").first()).toBeVisible();
+});
+
 test("a server registered in the browser is applied by the real Flux at its commit, seen through signed events", async ({
   page,
 }) => {

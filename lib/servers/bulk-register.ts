@@ -1,10 +1,11 @@
 import type { Actor } from "@/lib/actor";
-import { InvalidError, type FieldIssues } from "@/lib/errors";
+import { ConflictError, InvalidError, type FieldIssues } from "@/lib/errors";
 import { fieldIssues } from "@/lib/field-issues";
 import { csvRows } from "./csv-rows";
 import type { ServerDeps } from "./deps";
 import { renderHardwareFile } from "./hardware-file";
-import { readInventory } from "./inventory";
+import { readInventory, type Inventory } from "./inventory";
+import { gitInventory } from "./list-servers";
 import { updateResources } from "./kustomization-change";
 import { folders, hardwareFile } from "./paths";
 import { runServerChange, type ServerChangeOutcome } from "./run-change";
@@ -67,6 +68,27 @@ function checkRows(csv: string): {
   return { valid, refused };
 }
 
+type Row = { row: number; spec: ServerSpec };
+
+/** The valid rows that also fit what the repository holds, and a report for those that clash. */
+function fitRepository(
+  valid: Row[],
+  inventory: Inventory,
+): { fits: Row[]; conflicts: RowReport[] } {
+  const fits: Row[] = [];
+  const conflicts: RowReport[] = [];
+  for (const { row, spec } of valid) {
+    try {
+      assertUnique(spec, inventory);
+      fits.push({ row, spec });
+    } catch (error) {
+      if (!(error instanceof DuplicateError)) throw error;
+      conflicts.push({ row, name: spec.name, fields: error.fields });
+    }
+  }
+  return { fits, conflicts };
+}
+
 /** Registers every valid row in one commit; with allOrNothing, any refused row stops it all. */
 export async function bulkRegisterServers(
   { actor, input, preview = false }: { actor: Actor; input: unknown; preview?: boolean },
@@ -90,36 +112,38 @@ export async function bulkRegisterServers(
       fields,
     );
   };
+  // The commit message and the preview count the rows that fit the repository, not only the CSV.
+  const planned = fitRepository(
+    checked.valid,
+    (await gitInventory(deps, { refresh: true })).inventory,
+  );
+  const count = planned.fits.length;
   const outcome = await runServerChange(
     deps,
     actor,
     {
       action: "bulk-register-servers",
-      summary: `servers: register ${checked.valid.length} servers from CSV`,
-      target: `${checked.valid.length} servers from CSV`,
+      summary: `servers: register ${count} ${count === 1 ? "server" : "servers"} from CSV`,
+      target: `${count} ${count === 1 ? "server" : "servers"} from CSV`,
       consequences: [
-        `${checked.valid.length} servers are added to Git as Tinkerbell Hardware in one commit.`,
+        `${count} ${count === 1 ? "server is" : "servers are"} added to Git as Tinkerbell Hardware in one commit.`,
       ],
       change: async (tree) => {
-        registered = [];
-        refused = [...checked.refused];
-        const inventory = await readInventory(tree);
+        const fitted = fitRepository(checked.valid, await readInventory(tree));
+        registered = fitted.fits.map(({ spec }) => spec.name);
+        refused = [...checked.refused, ...fitted.conflicts].sort((a, b) => a.row - b.row);
+        if (registered.length === 0 || (allOrNothing && refused.length > 0)) throw refuse();
+        if (registered.join("\n") !== planned.fits.map(({ spec }) => spec.name).join("\n")) {
+          throw new ConflictError(
+            "The repository changed while the rows were checked, so the commit would not register the servers counted. Look at the new preview and confirm again.",
+          );
+        }
         const files: string[] = [];
-        for (const { row, spec } of checked.valid) {
-          try {
-            assertUnique(spec, inventory);
-          } catch (error) {
-            if (!(error instanceof DuplicateError)) throw error;
-            refused.push({ row, name: spec.name, fields: error.fields });
-            continue;
-          }
+        for (const { spec } of fitted.fits) {
           const path = hardwareFile(spec.name);
           await tree.write(path, renderHardwareFile(spec));
           files.push(path);
-          registered.push(spec.name);
         }
-        refused.sort((a, b) => a.row - b.row);
-        if (registered.length === 0 || (allOrNothing && refused.length > 0)) throw refuse();
         await updateResources(tree, folders.hardware, { add: files });
       },
     },

@@ -112,4 +112,32 @@ describe("bulk register from CSV", () => {
     ).toHaveLength(203);
     expect(seconds).toBeLessThan(20);
   });
+
+  it("counts only the rows that fit the repository, in the preview and in the commit message", async () => {
+    const csv = [
+      header,
+      row(901),
+      row(902),
+      // Valid on its own, but its MAC is already-here's in the repository.
+      "clash,clash.lab,02:00:00:0F:0F:0F,,,,,x86_64,UEFI,/dev/sda,,",
+    ].join("\n");
+    const preview = await bulkRegisterServers(
+      { actor: operator, input: { csv }, preview: true },
+      world.deps(),
+    );
+    if (preview.kind !== "preview") throw new Error("expected a preview");
+    expect(preview.consequences).toEqual([
+      "2 servers are added to Git as Tinkerbell Hardware in one commit.",
+    ]);
+    expect(preview.refused.map((report) => [report.row, Object.keys(report.fields)])).toEqual([
+      [4, ["interfaces.0.mac"]],
+    ]);
+    const done = await bulkRegisterServers(
+      { actor: operator, input: { csv, previewDigest: preview.digest } },
+      world.deps(),
+    );
+    expect(done.registered).toEqual(["node-901", "node-902"]);
+    const [commit] = await world.remoteLog();
+    expect(commit?.message.split("\n")[0]).toBe("servers: register 2 servers from CSV");
+  });
 });

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DiffView } from "./diff-view";
+import { FluxApplyStatus } from "./flux-apply-status";
 import type { FlowState } from "./use-change-flow";
 
 const button =
@@ -67,7 +68,7 @@ export function ChangePanel({
                 </a>
               </>
             ) : null}
-            . Flux applies it on its next reconcile.{" "}
+            . <FluxApplyStatus requestId={result.requestId} />{" "}
             <Link className="underline" href="/activity">
               See it in Activity
             </Link>

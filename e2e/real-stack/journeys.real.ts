@@ -145,6 +145,10 @@ test("a server registered in the browser is applied by the real Flux at its comm
   const sha = await registerInBrowser(page, { name: server, mac, site: "lab1", rack: "rack1" });
 
   await appliedAt(sha);
+  // The form's own words follow the real controller, without a reload.
+  await expect(page.getByTestId("flux-apply-status")).toHaveText(/^Flux applied it /, {
+    timeout: 30_000,
+  });
   expect(await allowPXE()).toEqual([false]);
   await expect
     .poll(async () => (await stepState(page, "applied"))?.state, { timeout: 30_000 })

@@ -85,19 +85,24 @@ export function serverSteps(
       message: enrollment.failed ? enrollment.detail : null,
     });
   }
+  // During a reinstall the node of the previous install may still be Ready: that is not this one.
+  const readyAfterInstall =
+    node?.ready === true &&
+    (!workflow ||
+      (workflow.state === "succeeded" &&
+        (!node.readySince ||
+          !workflow.finishedAt ||
+          Date.parse(node.readySince) >= Date.parse(workflow.finishedAt))));
+  const installed = workflow?.state === "succeeded";
   steps.push({
     key: "node-ready",
     label: "Node Ready",
-    state: node?.ready
-      ? "done"
-      : node
-        ? "current"
-        : workflow?.state === "succeeded"
-          ? "current"
-          : "waiting",
-    at: node?.ready ? node.readySince : (workflow?.finishedAt ?? null),
+    state: readyAfterInstall ? "done" : installed || (!workflow && node) ? "current" : "waiting",
+    at: readyAfterInstall ? (node?.readySince ?? null) : (workflow?.finishedAt ?? null),
     detail: node
-      ? `Node ${node.name}${node.kubeletVersion ? ` (${node.kubeletVersion})` : ""}`
+      ? `Node ${node.name}${node.kubeletVersion ? ` (${node.kubeletVersion})` : ""}${
+          node.ready && !readyAfterInstall ? ", Ready from the previous install" : ""
+        }`
       : null,
     message: node && !node.ready ? "the node has joined but is not Ready yet" : null,
   });

@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { serverParts, sharedParts } from "@/lib/runtime";
 import { getServer } from "@/lib/servers/get-server";
+import { installState } from "@/lib/servers/install-state";
 import { lastDecommission } from "@/lib/servers/last-decommission";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { serverTimeline } from "@/lib/timeline/server-timeline";
@@ -62,11 +63,7 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
         <section aria-label="In Git">
           <h2 className="mb-2 text-base font-semibold">In Git</h2>
           <dl>
-            <Row label="State">
-              {provisioned
-                ? `Provisioned with ${server.workflow?.template} (generation ${server.workflow?.generation})`
-                : "Registered, not provisioned"}
-            </Row>
+            <Row label="State">{installState(server.workflow, live.workflow)}</Row>
             <Row label="Install disk">
               <code>{server.installDisk}</code>
             </Row>

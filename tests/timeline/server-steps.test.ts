@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { ServerClusterView } from "@/lib/k8s/read/server-cluster-view";
+import type { WorkflowView } from "@/lib/k8s/views/reshape-workflow";
+import { serverSteps } from "@/lib/timeline/server-steps";
+
+const hardware: ServerClusterView["hardware"] = {
+  name: "rack1-node3",
+  namespace: "tinkerbell",
+  hostname: "rack1-node3",
+  macs: ["52:54:00:12:34:56"],
+  ips: [],
+  arch: "x86_64",
+  createdAt: "2026-12-01T10:00:00Z",
+};
+
+function workflow(state: WorkflowView["state"], finishedAt: string | null): WorkflowView {
+  return {
+    name: "rack1-node3-g2",
+    namespace: "tinkerbell",
+    hardware: "rack1-node3",
+    template: "ubuntu-2404",
+    state,
+    tone: "progressing",
+    actions: [],
+    completed: 0,
+    currentIndex: null,
+    currentAction: null,
+    total: 5,
+    startedAt: null,
+    finishedAt,
+    createdAt: "2026-12-01T12:00:00Z",
+    message: null,
+  };
+}
+
+const readyNode = (readySince: string) => ({
+  name: "rack1-node3",
+  ready: true,
+  readySince,
+  kubeletVersion: "v1.33.5+k3s1",
+});
+
+const nodeStep = (view: Omit<ServerClusterView, "name" | "hardware">) =>
+  serverSteps({ name: "rack1-node3", hardware, ...view }, [], true).find(
+    (step) => step.key === "node-ready",
+  );
+
+describe("the timeline's Node Ready step", () => {
+  it("is done when the node turned Ready after this install finished", () => {
+    expect(
+      nodeStep({
+        workflow: workflow("succeeded", "2026-12-01T12:10:00Z"),
+        node: readyNode("2026-12-01T12:12:00Z"),
+      }),
+    ).toMatchObject({ state: "done", at: "2026-12-01T12:12:00Z" });
+  });
+
+  it("is not done while a reinstall waits or runs, though the previous install's node is Ready", () => {
+    for (const state of ["pending", "running"] as const) {
+      expect(
+        nodeStep({ workflow: workflow(state, null), node: readyNode("2026-11-20T08:00:00Z") }),
+      ).toMatchObject({
+        state: "waiting",
+        detail: "Node rack1-node3 (v1.33.5+k3s1), Ready from the previous install",
+      });
+    }
+  });
+
+  it("waits for the node to come back after the reinstall succeeded", () => {
+    expect(
+      nodeStep({
+        workflow: workflow("succeeded", "2026-12-01T12:10:00Z"),
+        node: readyNode("2026-11-20T08:00:00Z"),
+      }),
+    ).toMatchObject({ state: "current" });
+  });
+
+  it("is done for a node Ready without any Workflow (joined outside the console)", () => {
+    expect(nodeStep({ workflow: null, node: readyNode("2026-11-20T08:00:00Z") })).toMatchObject({
+      state: "done",
+    });
+  });
+});

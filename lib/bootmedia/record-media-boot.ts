@@ -3,7 +3,8 @@ import { bootActor } from "@/lib/bootmedia/boot-actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { enrollmentTokenSchema, hashEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
 import { ipv4Schema, macSchema } from "@/lib/bootmedia/schema";
-import { ForbiddenError } from "@/lib/errors";
+import { readHardware } from "@/lib/bootmedia/read-hardware";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { audited, parseInput } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 
@@ -21,12 +22,16 @@ export type BootEventView = {
   occurredAt: Date;
 };
 
+/** A medium that reports more boots than this is looping; more would only fill the timeline. */
+export const maxBootReportsPerToken = 20;
+
 const refused = () =>
   new ForbiddenError("This boot medium's token is unknown, expired or revoked.");
 
 /**
  * A server booted from its media and called home (public: the token is the credential). An
- * unknown, expired or revoked token is refused before anything is written anywhere.
+ * unknown, expired or revoked token, a MAC that is not the server's, and reports beyond the
+ * medium's allowance are refused before anything is written anywhere.
  */
 export async function recordMediaBoot(
   { input }: { input: { token: unknown; mac: unknown; ip: unknown } },
@@ -52,6 +57,19 @@ export async function recordMediaBoot(
     badRequestSummary,
   );
   const server = row.serverName;
+  // The medium finds its port by the server's MAC, so it reports that MAC and no other.
+  const hardware = await readHardware(await deps.tree(), server);
+  if (!hardware.interfaces.some((nic) => nic.dhcp?.mac === mac)) {
+    throw new ForbiddenError(
+      `${mac} is not a network port of ${server}, whose boot medium this is.`,
+    );
+  }
+  const reports = await deps.db.bootEvent.count({ where: { serverName: server, tokenId: row.id } });
+  if (reports >= maxBootReportsPerToken) {
+    throw new ConflictError(
+      `This boot medium has reported ${maxBootReportsPerToken} boots already; later boots are not recorded.`,
+    );
+  }
   return audited(
     deps.audit,
     { actor: bootActor(server), action: "boot-from-media", target: server },

@@ -25,6 +25,7 @@ const { applyMigrations } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db");
 const { bootMediaParts } = await import("@/lib/runtime");
 const { revokeServerTokens } = await import("@/lib/bootmedia/revoke-server-tokens");
+const { maxBootReportsPerToken } = await import("@/lib/bootmedia/record-media-boot");
 
 const origin = "http://127.0.0.1:3000";
 let routes: ConsoleRoutes;
@@ -155,6 +156,34 @@ describe("per-server downloads and the boot endpoint", () => {
     expect(response.status).toBe(403);
     expect(await db().bootEvent.count()).toBe(events);
     expect(await db().auditEntry.count({ where: { action: "boot-from-media" } })).toBe(audits);
+  });
+
+  it("answers 403 to a MAC that is not the server's, and records nothing", async () => {
+    const { token } = await makeMedia();
+    session.state = { kind: "anonymous" };
+    const events = await db().bootEvent.count();
+    const response = await call(
+      "GET",
+      `/api/boot/media/${token}?mac=52-54-00-99-99-99&ip=10.0.2.15`,
+    );
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: string }).error).toBe(
+      "52:54:00:99:99:99 is not a network port of rack1-node1, whose boot medium this is.",
+    );
+    expect(await db().bootEvent.count()).toBe(events);
+  });
+
+  it("records a medium's boots up to its allowance, then answers 409 and records no more", async () => {
+    const { token } = await makeMedia();
+    session.state = { kind: "anonymous" };
+    const report = () => call("GET", `/api/boot/media/${token}?mac=52-54-00-12-34-56&ip=10.0.2.15`);
+    for (let boot = 0; boot < maxBootReportsPerToken; boot += 1) {
+      expect((await report()).status).toBe(200);
+    }
+    const events = await db().bootEvent.count();
+    const over = await report();
+    expect(over.status).toBe(409);
+    expect(await db().bootEvent.count()).toBe(events);
   });
 
   it("answers 400 to a live token with a malformed MAC", async () => {

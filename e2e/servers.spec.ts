@@ -68,6 +68,11 @@ test("an operator registers a server, provisions it with Ubuntu, and sees both c
   page,
 }) => {
   await signIn(page, "olga-op", "operator");
+  await page.goto(`${foundry.url}/`);
+  await expect(page.getByTestId("console-address-notice")).toContainText(
+    `${foundry.url}, a loopback address`,
+  );
+  await page.goto(`${foundry.url}/servers`);
   await page.getByRole("link", { name: "Register a server" }).click();
   await page.getByLabel("Name", { exact: true }).fill("rack1-node3");
   await page.getByLabel("MAC (interface 1)").fill("AA-BB-CC-DD-EE-03");
@@ -93,6 +98,10 @@ test("an operator registers a server, provisions it with Ubuntu, and sees both c
     "+++ b/manifests/tinkerbell/workflows/rack1-node3-1.yaml",
   );
   await expect(page.getByText("erasing its install disk")).toBeVisible();
+  // The console listens on loopback here, as from scripts/up.sh: servers could not call it.
+  await expect(
+    page.getByText(`Installed servers will call the console at ${foundry.url}, a loopback address`),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Provision rack1-node3" }).click();
   await expect(page.getByTestId("commit-sha")).toHaveText(/^[0-9a-f]{12}$/);
   const workflow = await repositoryFile("manifests/tinkerbell/workflows/rack1-node3-1.yaml");

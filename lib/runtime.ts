@@ -56,7 +56,7 @@ export function serverParts(): ServerDeps {
       writer: gitWriter(),
       reader: gitReader(),
       manifestsPath: settings.git.manifestsPath,
-      consoleUrl: settings.auth.url,
+      consoleUrl: settings.bootMedia.publicUrl,
       revokeServerTokens: async (name, reason) => {
         await revokeServerTokens(name, reason, bootMediaParts());
       },

@@ -10,6 +10,7 @@ import { ClusterSummary } from "@/components/overview/cluster-summary";
 import { RecentEvents } from "@/components/overview/recent-events";
 import { ProvisioningChart } from "@/components/timeline/provisioning-chart";
 import { liveViews } from "@/lib/live-views";
+import { consoleAddressNotice } from "@/lib/status/console-address-notice";
 import { databaseSummary } from "@/lib/status/database-summary";
 import { repositoryCommitHref } from "@/lib/status/repository-commit-href";
 import { repositorySummary } from "@/lib/status/repository-summary";
@@ -28,9 +29,19 @@ export default async function OverviewPage() {
     liveViews["recent-events"](),
     liveViews.durations(),
   ]);
+  const addressNotice = consoleAddressNotice();
   return (
     <>
       <PageHeader title="Overview">Your bare-metal cloud at a glance.</PageHeader>
+      {addressNotice ? (
+        <p
+          role="note"
+          data-testid="console-address-notice"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {addressNotice}
+        </p>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-3">
         <StatCard title="GitOps repository">
           <Fact label="Remote">{repository.remote}</Fact>

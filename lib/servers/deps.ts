@@ -7,7 +7,7 @@ export type ServerDeps = {
   /** Reads (never writes) the writer's clone, for fast listings of thousands of servers. */
   reader: GitReader;
   manifestsPath: string;
-  /** The console's own URL, which installed servers call at first boot. */
+  /** The console's address as servers reach it (FOUNDRY_PUBLIC_URL): installed servers call it at first boot. */
   consoleUrl: string;
   /** Ends a decommissioned or reprovisioned server's enrollment tokens (lib/bootmedia). */
   revokeServerTokens?: (name: string, reason: "decommissioned" | "reprovisioned") => Promise<void>;

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { ConflictError } from "@/lib/errors";
+import { consoleAddressWarning } from "./console-address-warning";
 import type { ServerDeps } from "./deps";
 import { readInventory } from "./inventory";
 import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./run-change";
@@ -19,6 +20,7 @@ export function provisionChange(
     target: input.name,
     consequences: [
       `Tinkerbell will install ${input.template} on ${input.name} the next time it network-boots, erasing its install disk.`,
+      ...[consoleAddressWarning(consoleUrl)].filter((line) => line !== undefined),
     ],
     change: async (tree) => {
       const inventory = await readInventory(tree);

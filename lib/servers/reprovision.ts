@@ -7,6 +7,7 @@ import { runServerChange, type ServerChange, type ServerChangeOutcome } from "./
 import { reprovisionServerSchema, type ReprovisionInput } from "./schema";
 import { writeWorkflow } from "./workflow-plan";
 import { parseInput, requireRole } from "@/lib/verb";
+import { consoleAddressWarning } from "./console-address-warning";
 
 /*
  * Tinkerbell never runs a Workflow twice, so a reinstall is a new generation: the old Workflow
@@ -26,6 +27,7 @@ export function reprovisionChange(
       `The disk ${installDisk} of ${input.name} will be erased and ${input.template} installed from scratch the next time it network-boots.`,
       "Everything stored on that disk is lost.",
       `${input.name}'s enrollment tokens are revoked; the new install claims a new one.`,
+      ...[consoleAddressWarning(consoleUrl)].filter((line) => line !== undefined),
     ],
     change: async (tree) => {
       const inventory = await readInventory(tree);

@@ -6,6 +6,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Foundry console", template: "%s · Foundry console" },
   description: "Metal Foundry: your bare-metal cloud, run from one Git repository.",
+  icons: { icon: "/icon.svg" },
+  manifest: "/manifest.webmanifest",
+  // A console for its operators, never for search engines (public/robots.txt says the same).
+  robots: { index: false, follow: false },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -21,6 +21,13 @@ export const publicRoutes: readonly PublicRoute[] = [
   { path: "/api/auth", prefix: true, why: "next-auth: sign-in, OAuth callback, sign-out" },
   { path: "/sign-in", prefix: false, why: "the sign-in page and its local sign-in action" },
   { path: "/not-allowed", prefix: false, why: "tells a refused person why" },
+  { path: "/icon.svg", prefix: false, why: "the console's icon, shown on the sign-in page too" },
+  {
+    path: "/manifest.webmanifest",
+    prefix: false,
+    why: "lets a phone keep the console on its home screen; names nothing private",
+  },
+  { path: "/robots.txt", prefix: false, why: "keeps search engines out; they have no session" },
   {
     path: "/api/webhooks",
     prefix: true,

@@ -92,7 +92,7 @@ export function serverSteps(
       (workflow.state === "succeeded" &&
         (!node.readySince ||
           !workflow.finishedAt ||
-          Date.parse(node.readySince) >= Date.parse(workflow.finishedAt))));
+          Date.parse(node.readySince) >= wholeSeconds(workflow.finishedAt))));
   const installed = workflow?.state === "succeeded";
   steps.push({
     key: "node-ready",
@@ -107,4 +107,9 @@ export function serverSteps(
     message: node && !node.ready ? "the node has joined but is not Ready yet" : null,
   });
   return steps;
+}
+
+// Kubernetes writes condition times in whole seconds; an action's stop time has milliseconds.
+function wholeSeconds(time: string): number {
+  return Math.floor(Date.parse(time) / 1000) * 1000;
 }

@@ -69,6 +69,13 @@ describe("proxy", () => {
     expect(proxy(request("/api/webhooks/flux", { method: "POST" })).status).toBe(200);
   });
 
+  it("serves the icon, the web app manifest and robots.txt without a session", () => {
+    for (const path of ["/icon.svg", "/manifest.webmanifest", "/robots.txt"]) {
+      expect(proxy(request(path)).status, path).toBe(200);
+    }
+    expect(proxy(request("/icon.svg.map")).status).toBe(307);
+  });
+
   it("sets a fresh nonce CSP and the security headers, without HSTS over http", () => {
     const first = proxy(request("/servers", { cookie: "foundry.session=abc" }));
     const second = proxy(request("/servers", { cookie: "foundry.session=abc" }));

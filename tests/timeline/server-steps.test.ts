@@ -55,6 +55,15 @@ describe("the timeline's Node Ready step", () => {
     ).toMatchObject({ state: "done", at: "2026-12-01T12:12:00Z" });
   });
 
+  it("is done for a node Ready in the same second the install finished (conditions have whole seconds)", () => {
+    expect(
+      nodeStep({
+        workflow: workflow("succeeded", "2026-12-01T12:10:00.750Z"),
+        node: readyNode("2026-12-01T12:10:00Z"),
+      }),
+    ).toMatchObject({ state: "done" });
+  });
+
   it("is not done while a reinstall waits or runs, though the previous install's node is Ready", () => {
     for (const state of ["pending", "running"] as const) {
       expect(

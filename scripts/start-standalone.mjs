@@ -2,7 +2,7 @@
 // project root (not inside .next, which every build replaces) unless their settings say otherwise.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -43,7 +43,12 @@ if (process.env.FOUNDRY_SANDBOX === "auto" && noCluster && existsSync(sandboxMai
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (existsSync(kubeconfig)) process.env.KUBECONFIG = kubeconfig;
+  if (existsSync(kubeconfig)) {
+    process.env.KUBECONFIG = kubeconfig;
+    // The sandbox answers Smee's script path too, so boot media made in the demo chain somewhere.
+    const server = /server: (\S+)/.exec(readFileSync(kubeconfig, "utf8"))?.[1];
+    if (server && !process.env.FOUNDRY_SMEE_URL) process.env.FOUNDRY_SMEE_URL = server;
+  }
 }
 
 process.chdir(standalone);

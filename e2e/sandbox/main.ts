@@ -6,6 +6,7 @@ import { startKubeApiDouble } from "./api-server";
 import { sandboxKubeconfig } from "./kubeconfig";
 import { startReconciler } from "./reconciler";
 import { addSecretsPart } from "./secrets-part";
+import { addSmeePart } from "./smee-part";
 
 const dataDir = path.resolve(process.env.FOUNDRY_DATA_DIR ?? "data");
 const gitUrl = process.env.FOUNDRY_GIT_URL?.trim() || path.join(dataDir, "gitops.git");
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const api = await startKubeApiDouble({ port: Number(process.env.FOUNDRY_SANDBOX_PORT ?? 0) });
   // First-boot enrollment creates K3s bootstrap tokens as Secrets in kube-system.
   addSecretsPart(api);
+  // Boot media chain to Smee; the demo's Smee is the sandbox's (scripts/start-standalone.mjs).
+  addSmeePart(api);
   if (/^https?:\/\//.test(repository)) {
     console.warn(
       "sandbox: the GitOps repository is remote; the sandbox plays Flux only for a local repository",

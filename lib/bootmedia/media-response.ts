@@ -1,5 +1,6 @@
 import { conditionalHeaders, decideRange } from "@/lib/http/byte-range";
 import type { PatchedImage } from "@/lib/bootmedia/image/patched-image";
+import { declaredLengthHeader } from "@/lib/http/declared-length";
 
 export type MediaDownload = {
   image: PatchedImage;
@@ -49,6 +50,8 @@ export function mediaResponse(request: Request, download: MediaDownload): Respon
   headers.set("Content-Type", download.contentType);
   headers.set("Content-Disposition", `attachment; filename="${download.fileName}"`);
   headers.set("Content-Length", String(end - start + 1));
+  // Next.js drops Content-Length from route handlers' responses (lib/http/declared-length.ts).
+  headers.set(declaredLengthHeader, String(end - start + 1));
   if (decision.kind === "partial")
     headers.set("Content-Range", `bytes ${start}-${end}/${image.size}`);
   const status = decision.kind === "partial" ? 206 : 200;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sourceCidrsSchema } from "@/lib/enrollment/source-cidrs";
+import type { TailscaleCredentials, TailscaleSettings } from "@/lib/tailscale/tailscale-settings";
 
 /**
  * First-boot credential settings: the enrollment token's life, Tailscale's API and the K3s join
@@ -93,18 +94,6 @@ type RawEnrollmentSettings = {
   TAILSCALE_API_KEY?: string | undefined;
   TAILSCALE_TAGS: string[];
   TAILSCALE_KEY_EXPIRY_SECONDS: number;
-};
-
-export type TailscaleCredentials =
-  | { kind: "oauth-client"; clientId: string; clientSecret: string }
-  | { kind: "api-key"; apiKey: string };
-
-export type TailscaleSettings = {
-  apiUrl: string;
-  tailnet: string;
-  credentials: TailscaleCredentials;
-  tags: string[];
-  keyExpirySeconds: number;
 };
 
 export type K3sJoinSettings = {

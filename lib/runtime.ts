@@ -12,6 +12,8 @@ import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation"
 import { env } from "@/lib/env";
 import { UnavailableError } from "@/lib/errors";
 import { eventBus } from "@/lib/events/bus";
+import { publishingAudit } from "@/lib/events/publishing-audit";
+import { publishingWriter } from "@/lib/events/publishing-writer";
 import type { FluxWebhookDeps } from "@/lib/events/receive-flux-webhook";
 import type { GitHubWebhookDeps } from "@/lib/events/receive-github-webhook";
 import { gitReader } from "@/lib/gitops/reader";
@@ -43,7 +45,7 @@ export type SharedParts = {
 export function sharedParts(): SharedParts {
   return singleton("runtime:shared", () => ({
     db: db(),
-    audit: auditJournal(),
+    audit: publishingAudit(auditJournal(), eventBus()),
     cluster: cluster(),
     now: () => new Date(),
   }));
@@ -53,7 +55,7 @@ export function serverParts(): ServerDeps {
   return singleton("runtime:servers", () => {
     const settings = env();
     return {
-      writer: gitWriter(),
+      writer: publishingWriter(gitWriter(), eventBus()),
       reader: gitReader(),
       manifestsPath: settings.git.manifestsPath,
       consoleUrl: settings.bootMedia.publicUrl,

@@ -16,6 +16,7 @@ import { repositoryCommitHref } from "@/lib/status/repository-commit-href";
 import { repositorySummary } from "@/lib/status/repository-summary";
 import { currentActor } from "@/lib/auth/current-actor";
 import { sharedParts } from "@/lib/runtime";
+import { RefreshOn } from "@/components/live/refresh-on";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -32,6 +33,7 @@ export default async function OverviewPage() {
   const addressNotice = consoleAddressNotice();
   return (
     <>
+      <RefreshOn keys={["activity", "git"]} />
       <PageHeader title="Overview">Your bare-metal cloud at a glance.</PageHeader>
       {addressNotice ? (
         <p

@@ -3,12 +3,18 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { z } from "zod";
+import { liveKeys, type LiveKey } from "@/lib/events/live-keys";
+import { liveEventName, type LiveSignal } from "./live-signal";
 
 const liveEventSchema = z.object({
   id: z.string(),
   topic: z.string(),
-  invalidate: z.array(z.array(z.string())),
+  invalidate: z.array(z.tuple([z.enum(liveKeys)], z.string())),
 });
+
+function signal(detail: LiveSignal): void {
+  window.dispatchEvent(new CustomEvent<LiveSignal>(liveEventName, { detail }));
+}
 
 /**
  * Listens to /api/events and turns each event into TanStack Query invalidations. EventSource
@@ -29,10 +35,13 @@ export function LiveUpdates() {
       if (!parsed.success) return;
       if (parsed.data.topic === "resync") {
         void queryClient.invalidateQueries();
+        signal({ keys: [], everything: true });
         return;
       }
       for (const key of parsed.data.invalidate)
         void queryClient.invalidateQueries({ queryKey: key });
+      const keys: LiveKey[] = parsed.data.invalidate.map(([key]) => key);
+      signal({ keys, everything: false });
     };
     // Tests and people's tools can see whether the live stream is up.
     source.onopen = () => (document.documentElement.dataset.live = "connected");

@@ -1,11 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { LiveKey } from "@/lib/events/live-keys";
 import type { LiveView, LiveViewName } from "@/lib/live-views";
 import { fetchView } from "./fetch-view";
 
 /** Query keys: live events invalidate by their first segment (see lib/events/live-state.ts). */
-const keyGroup: Record<LiveViewName, string> = {
+const keyGroup: Record<LiveViewName, LiveKey> = {
   connection: "cluster",
   overview: "cluster",
   nodes: "cluster",

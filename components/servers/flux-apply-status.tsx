@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchView } from "@/components/live/fetch-view";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Timeline } from "@/lib/timeline/types";
+import type { Invalidation } from "@/lib/events/live-keys";
 
 /**
  * What Flux has done with a commit the form just made, kept live: the request's timeline is
@@ -11,7 +12,7 @@ import type { Timeline } from "@/lib/timeline/types";
  */
 export function FluxApplyStatus({ requestId }: { requestId: string }) {
   const { data } = useQuery({
-    queryKey: ["timeline", "request", requestId],
+    queryKey: ["timeline", "request", requestId] satisfies Invalidation,
     queryFn: () => fetchView<Timeline>(`/api/timeline/requests/${encodeURIComponent(requestId)}`),
   });
   const applied = data?.steps.find((step) => step.key === "applied");

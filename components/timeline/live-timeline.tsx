@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchView } from "@/components/live/fetch-view";
 import type { Timeline } from "@/lib/timeline/types";
 import { TimelineSteps } from "./timeline-steps";
+import type { Invalidation } from "@/lib/events/live-keys";
 
 /** A request's or a server's timeline, refetched whenever a cluster, Flux or Git event arrives. */
 export function LiveTimeline({
@@ -17,7 +18,7 @@ export function LiveTimeline({
 }) {
   const url = `/api/timeline/${of === "request" ? "requests" : "servers"}/${encodeURIComponent(id)}`;
   const { data } = useQuery({
-    queryKey: ["timeline", of, id],
+    queryKey: ["timeline", of, id] satisfies Invalidation,
     queryFn: () => fetchView<Timeline>(url),
     initialData: initial,
     initialDataUpdatedAt: Date.now(),

@@ -1,4 +1,5 @@
 import { singleton } from "@/lib/singleton";
+import type { Invalidation } from "./live-keys";
 
 export type LiveTopic = "cluster" | "flux" | "git" | "activity" | "resync";
 
@@ -6,7 +7,7 @@ export type LiveTopic = "cluster" | "flux" | "git" | "activity" | "resync";
 export type LiveEvent = {
   id: string;
   topic: LiveTopic;
-  invalidate: string[][];
+  invalidate: readonly Invalidation[];
   summary: string | null;
   at: string;
 };

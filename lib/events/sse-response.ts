@@ -48,7 +48,8 @@ export function sseResponse(options: {
               frame({
                 id: lastEventId,
                 topic: "resync",
-                invalidate: [[]],
+                // A resync invalidates everything; the topic says so.
+                invalidate: [],
                 summary: null,
                 at: new Date().toISOString(),
               }),

@@ -8,6 +8,7 @@ import { listAuditEntries } from "@/lib/audit/prisma-audit-log";
 import { currentActor } from "@/lib/auth/current-actor";
 import { repositoryCommitHref } from "@/lib/status/repository-commit-href";
 import { sharedParts } from "@/lib/runtime";
+import { RefreshOn } from "@/components/live/refresh-on";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -25,6 +26,7 @@ export default async function ActivityPage({
   const page = await listAuditEntries({ limit: 50, cursor }, sharedParts().db);
   return (
     <>
+      <RefreshOn keys={["activity"]} />
       <PageHeader title="Activity">
         Every action taken through the console: who, when, what, and the commit it became.
       </PageHeader>

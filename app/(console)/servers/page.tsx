@@ -11,6 +11,7 @@ import { serverParts, sharedParts } from "@/lib/runtime";
 import { listServers } from "@/lib/servers/list-servers";
 import { hrefWith } from "@/components/servers/list-href";
 import { listQueryOf, type SearchParams } from "./search-params";
+import { RefreshOn } from "@/components/live/refresh-on";
 
 export const metadata: Metadata = { title: "Servers" };
 
@@ -29,6 +30,7 @@ export default async function ServersPage({
   const operator = hasRole(actor, "operator");
   return (
     <>
+      <RefreshOn keys={["servers", "git"]} />
       <PageHeader title="Servers">
         Physical servers as Tinkerbell Hardware in Git (at <code>{list.sha.slice(0, 7)}</code>),
         with what the cluster reports about each.

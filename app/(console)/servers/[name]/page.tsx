@@ -22,6 +22,7 @@ import {
   reprovisionServerAction,
 } from "../actions";
 import { currentActor } from "@/lib/auth/current-actor";
+import { RefreshOn } from "@/components/live/refresh-on";
 
 export const metadata: Metadata = { title: "Server" };
 
@@ -55,6 +56,7 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
   const provisioned = server.workflow !== undefined;
   return (
     <>
+      <RefreshOn keys={["servers", "git"]} />
       <PageHeader title={server.name}>
         {server.hostname} · {server.arch} · {server.firmware.toUpperCase()} ·{" "}
         {server.site ?? "no site"} / {server.rack ?? "no rack"}

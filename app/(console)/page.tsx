@@ -77,11 +77,11 @@ export default async function OverviewPage() {
         <ClusterSummary initial={overview} />
       </div>
       <div className="mt-8 grid gap-6 md:grid-cols-2">
-        <section aria-label="Recent events">
+        <section className="min-w-0" aria-label="Recent events">
           <h2 className="mb-3 text-base font-semibold">Recent events</h2>
           <RecentEvents initial={events} />
         </section>
-        <section aria-label="Provisioning durations">
+        <section className="min-w-0" aria-label="Provisioning durations">
           <h2 className="mb-3 text-base font-semibold">Provisioning durations, last servers</h2>
           <ProvisioningChart rows={durations} />
         </section>

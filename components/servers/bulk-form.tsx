@@ -11,28 +11,30 @@ import { useChangeFlow, type ServerAction } from "./use-change-flow";
 function Report({ refused }: { refused: RowReport[] }) {
   if (refused.length === 0) return null;
   return (
-    <table className="text-left text-sm" aria-label="Rows that were not registered">
-      <thead>
-        <tr>
-          <th className="pr-4">Row</th>
-          <th className="pr-4">Name</th>
-          <th>Problems</th>
-        </tr>
-      </thead>
-      <tbody>
-        {refused.map((report) => (
-          <tr key={report.row}>
-            <td className="pr-4">{report.row}</td>
-            <td className="pr-4 font-mono">{report.name}</td>
-            <td>
-              {Object.entries(report.fields)
-                .map(([field, messages]) => `${field}: ${messages.join(", ")}`)
-                .join("; ")}
-            </td>
+    <div className="overflow-x-auto">
+      <table className="text-left text-sm" aria-label="Rows that were not registered">
+        <thead>
+          <tr>
+            <th className="pr-4">Row</th>
+            <th className="pr-4">Name</th>
+            <th>Problems</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {refused.map((report) => (
+            <tr key={report.row}>
+              <td className="pr-4">{report.row}</td>
+              <td className="pr-4 font-mono">{report.name}</td>
+              <td>
+                {Object.entries(report.fields)
+                  .map(([field, messages]) => `${field}: ${messages.join(", ")}`)
+                  .join("; ")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

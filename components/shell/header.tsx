@@ -5,7 +5,7 @@ import { ConnectionStatus } from "./connection-status";
 
 export function Header({ actor, cluster }: { actor: Actor; cluster: ClusterConnection }) {
   return (
-    <header className="flex h-14 items-center justify-between border-b border-zinc-200 px-6 dark:border-zinc-800">
+    <header className="flex min-h-14 flex-wrap items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 md:px-6 dark:border-zinc-800">
       <ConnectionStatus cluster={cluster} />
       <div className="flex items-center gap-2 text-sm" data-testid="signed-in-actor">
         <span className="font-medium">{actor.name}</span>

@@ -24,34 +24,36 @@ export default async function AccessPage() {
           <RecheckButton />
         </div>
       ) : null}
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Login
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Name
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Role
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Active sessions
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) => (
-            <tr key={person.id} className="border-b border-zinc-100 dark:border-zinc-900">
-              <td className="py-2 pr-4 font-mono">{person.login}</td>
-              <td className="py-2 pr-4">{person.name}</td>
-              <td className="py-2 pr-4">{person.role ?? "none"}</td>
-              <td className="py-2">{person.sessions}</td>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Login
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Role
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Active sessions
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <tr key={person.id} className="border-b border-zinc-100 dark:border-zinc-900">
+                <td className="py-2 pr-4 font-mono">{person.login}</td>
+                <td className="py-2 pr-4">{person.name}</td>
+                <td className="py-2 pr-4">{person.role ?? "none"}</td>
+                <td className="py-2">{person.sessions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

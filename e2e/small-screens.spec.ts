@@ -29,3 +29,22 @@ test("the first Tab stop skips to the page's content, and focus lands there", as
   await page.keyboard.press("Enter");
   await expect(page.locator("main#main")).toBeFocused();
 });
+
+test("registering by keyboard: focus lands on the preview, then on the commit", async ({
+  page,
+}) => {
+  await page.goto("/servers/new");
+  // Typed before the form hydrates, the letters would be lost as React takes the fields over.
+  await expect(page.locator("html")).toHaveAttribute("data-live", "connected");
+  await page.getByLabel("Name", { exact: true }).focus();
+  await page.keyboard.type("keys-node1");
+  await page.getByLabel("MAC (interface 1)").focus();
+  await page.keyboard.type("02:00:5e:40:00:01");
+  await page.getByRole("button", { name: "Preview the commit" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Preview" })).toBeFocused();
+  await page.getByRole("button", { name: "Commit" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("commit-result")).toBeFocused();
+  await expect(page.getByTestId("commit-sha")).toHaveText(/^[0-9a-f]{12}$/);
+});

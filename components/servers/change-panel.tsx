@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { DiffView } from "./diff-view";
 import { FluxApplyStatus } from "./flux-apply-status";
 import type { FlowState } from "./use-change-flow";
@@ -25,6 +25,13 @@ export function ChangePanel({
   confirmDisabled?: boolean;
   children?: ReactNode;
 }) {
+  // Each step's outcome takes the focus, so keyboard and screen reader users land on what changed.
+  const outcome = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (state.step === "confirm" || state.step === "done" || state.step === "failed") {
+      outcome.current?.focus();
+    }
+  }, [state.step]);
   if (state.step === "previewing")
     return (
       <p role="status" className="text-sm">
@@ -44,7 +51,14 @@ export function ChangePanel({
   }
   if (state.step === "failed") {
     return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+      <p
+        ref={(element) => {
+          outcome.current = element;
+        }}
+        tabIndex={-1}
+        role="alert"
+        className="text-sm text-red-700 outline-none dark:text-red-300"
+      >
         {state.error}
       </p>
     );
@@ -52,7 +66,15 @@ export function ChangePanel({
   if (state.step === "done") {
     const { result } = state;
     return (
-      <div role="status" className="space-y-2 text-sm" data-testid="commit-result">
+      <div
+        ref={(element) => {
+          outcome.current = element;
+        }}
+        tabIndex={-1}
+        role="status"
+        className="space-y-2 text-sm outline-none"
+        data-testid="commit-result"
+      >
         {result.committed ? (
           <p>
             Committed{" "}
@@ -83,8 +105,12 @@ export function ChangePanel({
   if (state.step !== "confirm") return null;
   return (
     <section
+      ref={(element) => {
+        outcome.current = element;
+      }}
+      tabIndex={-1}
       aria-label="Preview"
-      className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+      className="space-y-3 rounded-lg border border-zinc-200 p-4 outline-none dark:border-zinc-800"
     >
       <h2 className="text-base font-semibold">What will be committed</h2>
       <ul className="list-disc pl-5 text-sm">

@@ -108,7 +108,7 @@ export async function bulkRegisterServers(
     return new InvalidError(
       registered.length === 0 && !allOrNothing
         ? "No row can be registered"
-        : `${refused.length} row(s) need attention; nothing was committed`,
+        : `${refused.length} ${refused.length === 1 ? "row needs" : "rows need"} attention; nothing was committed`,
       fields,
     );
   };

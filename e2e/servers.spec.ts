@@ -125,6 +125,8 @@ test("a refused field shows its message beside the field and commits nothing", a
   await page.getByLabel("MAC (interface 1)").fill("aa:bb:cc:dd:ee:03");
   await page.getByRole("button", { name: "Preview the commit" }).click();
   await expect(page.locator("#name-error")).toContainText("lowercase letters");
+  // The blank hostname is the name's: its fault is said once, under the name.
+  await expect(page.locator("#hostname-error")).toHaveCount(0);
   await page.getByLabel("Name", { exact: true }).fill("rack1-node9");
   await page.getByRole("button", { name: "Preview the commit" }).click();
   await expect(page.locator("#mac-0-error")).toContainText("already registered to rack1-node3");

@@ -75,7 +75,10 @@ export function ServerForm({ action, initial }: { action: ServerAction; initial?
     };
     const checked = registerServerSchema.safeParse(input);
     if (!checked.success) {
-      flow.setFields(fieldIssues(checked.error));
+      const fields = fieldIssues(checked.error);
+      // A blank hostname is the name's; what is wrong with it is said under the name.
+      if (!form.hostname) delete fields.hostname;
+      flow.setFields(fields);
       return;
     }
     flow.setFields({});

@@ -29,7 +29,7 @@ const optionalText = z
 
 export const serverNameSchema = text
   .toLowerCase()
-  .min(1, "is required")
+  .min(1, { error: "is required", abort: true })
   .max(53, "must be at most 53 characters")
   .regex(
     /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
@@ -38,7 +38,7 @@ export const serverNameSchema = text
 
 export const hostnameSchema = text
   .toLowerCase()
-  .min(1, "is required")
+  .min(1, { error: "is required", abort: true })
   .max(253, "must be at most 253 characters")
   .refine(
     (value) =>
@@ -152,13 +152,13 @@ export const installDiskSchema = text
 
 const bmcSchema = z.object({
   address: text
-    .min(1, "is required")
+    .min(1, { error: "is required", abort: true })
     .refine(
       (value) => isIpv4(value) || hostnameSchema.safeParse(value).success,
       "must be an IPv4 address or a host name",
     ),
   secretName: text
-    .min(1, "is required")
+    .min(1, { error: "is required", abort: true })
     .max(253)
     .regex(
       /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/,

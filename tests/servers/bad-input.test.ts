@@ -4,6 +4,7 @@ import { errorResponse } from "@/lib/http/error-response";
 import { registerServer } from "@/lib/servers/register";
 import { registerServerSchema } from "@/lib/servers/schema";
 import { createServerWorld, operator, serverInput, type ServerWorld } from "./server-world";
+import { fieldIssues } from "@/lib/field-issues";
 
 const nic = (fields: Record<string, unknown>) => ({
   interfaces: [
@@ -188,5 +189,13 @@ describe("bad input is refused with the message beside its field, and the reposi
       const parsed = registerServerSchema.parse(serverInput(dhcp(mac)));
       expect(parsed.interfaces[0]?.mac).toBe("aa:bb:cc:dd:ee:0f");
     }
+  });
+
+  it("says one thing per empty field: that it is required", () => {
+    const parsed = registerServerSchema.safeParse(serverInput({ name: "", hostname: "" }));
+    if (parsed.success) throw new Error("an empty name was accepted");
+    const fields = fieldIssues(parsed.error);
+    expect(fields.name).toEqual(["is required"]);
+    expect(fields.hostname).toEqual(["is required"]);
   });
 });

@@ -127,6 +127,10 @@ test("a refused field shows its message beside the field and commits nothing", a
   await expect(page.locator("#name-error")).toContainText("lowercase letters");
   // The blank hostname is the name's: its fault is said once, under the name.
   await expect(page.locator("#hostname-error")).toHaveCount(0);
+  // Summarised above the form in the field's own words, with a way to it.
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("1 field needs attention");
+  await expect(summary.getByRole("link", { name: "Name" })).toHaveAttribute("href", "#name");
   await page.getByLabel("Name", { exact: true }).fill("rack1-node9");
   await page.getByRole("button", { name: "Preview the commit" }).click();
   await expect(page.locator("#mac-0-error")).toContainText("already registered to rack1-node3");

@@ -7,6 +7,8 @@ import { Field, inputClass } from "@/components/ui/field";
 import { fieldIssues } from "@/lib/field-issues";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { serverFieldPlace } from "./server-field-places";
 
 type Nic = {
   mode: "dhcp" | "static";
@@ -100,6 +102,7 @@ export function ServerForm({ action, initial }: { action: ServerAction; initial?
       aria-label={initial ? "Edit server" : "Register server"}
     >
       <fieldset disabled={!hydrated} className="contents space-y-5">
+        <ErrorSummary fields={flow.fields} placeOf={serverFieldPlace} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             id="name"

@@ -8,6 +8,7 @@ const dot: Record<TimelineStep["state"], string> = {
   current: "bg-sky-500 border-sky-500 animate-pulse",
   waiting: "bg-transparent border-zinc-300 dark:border-zinc-600",
   failed: "bg-red-600 border-red-600",
+  superseded: "bg-zinc-300 border-zinc-300 dark:bg-zinc-600 dark:border-zinc-600",
 };
 
 const stateWord: Record<TimelineStep["state"], string> = {
@@ -15,6 +16,7 @@ const stateWord: Record<TimelineStep["state"], string> = {
   current: "in progress",
   waiting: "waiting",
   failed: "failed",
+  superseded: "will not happen for this request",
 };
 
 /** A timeline as an ordered list: each step with its time, detail, sha and progress. */

@@ -70,6 +70,22 @@ function serverOf(target: string, watch: ClusterWatch): string | undefined {
   return serverIndex(watch).hardware.has(name) || /server/.test(target) ? name : undefined;
 }
 
+// Changes that start a new install, or end the server: after one, the cluster's steps are its.
+const newInstallActions = ["provision-server", "reprovision-server", "decommission-server"];
+
+/** The newest change committed after `since` that took a server's install over. */
+function laterServerChange(client: DatabaseClient, server: string, since: Date) {
+  return client.auditEntry.findFirst({
+    where: {
+      OR: [{ target: server }, { target: { startsWith: `${server} ` } }],
+      action: { in: newInstallActions },
+      commitSha: { not: null },
+      createdAt: { gt: since },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
 /** requested → committed → fetched → applied (→ the server's steps when it is about one). */
 export async function requestTimeline(
   requestId: string,
@@ -88,6 +104,19 @@ export async function requestTimeline(
     serverOf(row.target, watch) ??
     (row.action.includes("server") ? row.target.split(/\s+/)[0] : undefined);
   if (server && row.action !== "decommission-server") {
+    // What the cluster shows now belongs to the server's latest request, not to an earlier one.
+    const latest = await laterServerChange(client, server, row.createdAt);
+    if (latest) {
+      steps.push({
+        key: "superseded",
+        label: `${server} moved on`,
+        state: "superseded",
+        at: latest.createdAt.toISOString(),
+        detail: `a later request (${latest.action} by ${latest.actorLogin}) took over; its timeline and the server's page say what happened next`,
+        message: null,
+      });
+      return { subject: `${row.action} ${row.target}`, steps };
+    }
     const applied = flux.at(-1)?.state === "done";
     steps.push(
       ...serverSteps(

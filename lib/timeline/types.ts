@@ -8,9 +8,12 @@ export type StepKey =
   | "workflow"
   | "succeeded"
   | "enrollment"
-  | "node-ready";
+  | "node-ready"
+  /** A request's server steps, once a later request about the same server took them over. */
+  | "superseded";
 
-export type StepState = "done" | "current" | "waiting" | "failed";
+/** `superseded`: will not happen for this request any more (a later one took over). */
+export type StepState = "done" | "current" | "waiting" | "failed" | "superseded";
 
 export type TimelineStep = {
   key: StepKey;

@@ -24,15 +24,13 @@ export function Field({
       </label>
       {children}
       {hint ? <p className="mt-0.5 text-xs text-zinc-500">{hint}</p> : null}
-      {errors?.map((message) => (
-        <p
-          key={message}
-          id={`${id}-error`}
-          className="mt-0.5 text-xs text-red-700 dark:text-red-300"
-        >
-          {message}
-        </p>
-      ))}
+      {errors && errors.length > 0 ? (
+        <div id={`${id}-error`} className="mt-0.5 text-xs text-red-700 dark:text-red-300">
+          {errors.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }

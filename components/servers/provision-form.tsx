@@ -8,22 +8,29 @@ import { Field, inputClass } from "@/components/ui/field";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";
 
-/** Pick a template and its parameters; a reprovision also asks for the server's name. */
+/**
+ * Pick a template and its parameters; a reprovision also asks for the server's name, and starts
+ * from the template installed now (a reinstall is most often of the same system).
+ */
 export function ProvisionForm({
   action,
   server,
   templates,
   reprovision,
+  installed,
 }: {
   action: ServerAction;
   server: { name: string; arch: "x86_64" | "aarch64"; installDisk: string };
   templates: CatalogEntry[];
   reprovision: boolean;
+  installed?: string;
 }) {
   const usable = templates.filter((entry) => entry.arch.includes(server.arch));
   const flow = useChangeFlow(action);
   const hydrated = useHydrated();
-  const [template, setTemplate] = useState(usable[0]?.template ?? "");
+  const [template, setTemplate] = useState(
+    usable.find((item) => item.template === installed)?.template ?? usable[0]?.template ?? "",
+  );
   const [values, setValues] = useState<Record<string, string>>({});
   const [typed, setTyped] = useState("");
   const entry = usable.find((item) => item.template === template);

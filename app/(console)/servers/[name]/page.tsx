@@ -126,6 +126,7 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
                 server={{ name: server.name, arch: server.arch, installDisk: server.installDisk }}
                 templates={detail.catalog.templates}
                 reprovision={provisioned}
+                {...(server.workflow ? { installed: server.workflow.template } : {})}
               />
             </div>
             <div>

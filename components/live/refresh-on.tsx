@@ -14,11 +14,14 @@ const settleMs = 750;
  */
 export function RefreshOn({ keys }: { keys: readonly LiveKey[] }) {
   const router = useRouter();
+  // A page passes a new array on every render; the subscription must outlive re-renders.
+  const wanted = keys.join(" ");
   useEffect(() => {
+    const listened = wanted.split(" ");
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onLive = (event: Event) => {
       const { keys: invalidated, everything } = (event as CustomEvent<LiveSignal>).detail;
-      if (!everything && !invalidated.some((key) => keys.includes(key))) return;
+      if (!everything && !invalidated.some((key) => listened.includes(key))) return;
       timer ??= setTimeout(() => {
         timer = undefined;
         router.refresh();
@@ -29,6 +32,6 @@ export function RefreshOn({ keys }: { keys: readonly LiveKey[] }) {
       window.removeEventListener(liveEventName, onLive);
       if (timer) clearTimeout(timer);
     };
-  }, [keys, router]);
+  }, [wanted, router]);
   return null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DatabaseClient } from "@/lib/db";
 import { serverReportedActions } from "@/lib/audit/server-reported-actions";
+import { aboutServer } from "@/lib/audit/about-server";
 
 export type Decommission = { actorLogin: string; commitSha: string; finishedAt: Date };
 
@@ -14,7 +15,7 @@ export async function lastDecommission(
 ): Promise<Decommission | undefined> {
   const row = await client.auditEntry.findFirst({
     where: {
-      OR: [{ target: name }, { target: { startsWith: `${name} ` } }],
+      ...aboutServer(name),
       action: { notIn: [...serverReportedActions] },
     },
     orderBy: { createdAt: "desc" },

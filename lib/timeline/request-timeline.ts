@@ -9,6 +9,7 @@ import { bootEventsFor } from "./boot-events";
 import { fluxSteps } from "./flux-steps";
 import { serverSteps } from "./server-steps";
 import type { Timeline, TimelineStep } from "./types";
+import { aboutServer } from "@/lib/audit/about-server";
 
 type AuditRow = {
   requestId: string;
@@ -77,7 +78,7 @@ const newInstallActions = ["provision-server", "reprovision-server", "decommissi
 function laterServerChange(client: DatabaseClient, server: string, since: Date) {
   return client.auditEntry.findFirst({
     where: {
-      OR: [{ target: server }, { target: { startsWith: `${server} ` } }],
+      ...aboutServer(server),
       action: { in: newInstallActions },
       commitSha: { not: null },
       createdAt: { gt: since },

@@ -8,6 +8,7 @@ import { bootEventsFor } from "./boot-events";
 import { fluxSteps } from "./flux-steps";
 import { serverSteps } from "./server-steps";
 import type { Timeline, TimelineStep } from "./types";
+import { aboutServer } from "@/lib/audit/about-server";
 
 /**
  * One server's timeline: its latest request through the console (matched by the audit target's
@@ -22,7 +23,7 @@ export async function serverTimeline(
   const row = await client.auditEntry.findFirst({
     // A person's request, not what the server itself reported (boots, enrollment).
     where: {
-      OR: [{ target: name }, { target: { startsWith: `${name} ` } }],
+      ...aboutServer(name),
       action: { notIn: [...serverReportedActions] },
     },
     orderBy: { createdAt: "desc" },

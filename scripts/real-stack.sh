@@ -199,6 +199,9 @@ OCI_NAMESPACE=real-stack
 BACKUP_BUCKET=real-stack-backups
 TINKERBELL_PUBLIC_IP=$public_ip
 TINKERBELL_ARTIFACTS_URL=http://$public_ip:$ARTIFACTS
+K3S_VERSION=$REAL_STACK_K3S
+K3S_URL=https://127.0.0.1:$APISERVER
+K3S_CA_HASH=$(sha256sum "$dir/pki/ca.crt" | cut -d' ' -f1)
 EOF
 GIT_USERNAME=git GIT_PASSWORD=real-stack KUBECTL="$KUBECTL" \
   bash "$root/infra/flux-handover.sh" "$dir/platform.env" "$root/manifests/clusters/foundry/sync.yaml" >/dev/null

@@ -61,6 +61,7 @@ module "control_plane" {
     # One handover for the control plane and the real stack in tests: the script and the
     # GitRepository and root Kustomization exactly as Git holds them.
     flux_handover = file("${path.module}/../flux-handover.sh")
+    k3s_tailnet   = file("${path.module}/../k3s-tailnet.sh")
     flux_sync     = file("${path.module}/../../manifests/clusters/foundry/sync.yaml")
   })
 }

@@ -63,6 +63,12 @@ export const enrollmentSettingsShape = {
       .optional(),
   ),
   FOUNDRY_K3S_TOKEN_TTL_MINUTES: minutes(60, 60),
+  FOUNDRY_K3S_VERSION: optionalText.pipe(
+    z
+      .string()
+      .regex(/^v\d+\.\d+\.\d+\+k3s\d+$/, "must be a K3s release like v1.33.5+k3s1")
+      .optional(),
+  ),
   TAILSCALE_API_URL: httpsUrl.default("https://api.tailscale.com"),
   TAILSCALE_TAILNET: z
     .string()
@@ -87,6 +93,7 @@ type RawEnrollmentSettings = {
   FOUNDRY_K3S_URL?: string | undefined;
   FOUNDRY_K3S_CA_HASH?: string | undefined;
   FOUNDRY_K3S_TOKEN_TTL_MINUTES: number;
+  FOUNDRY_K3S_VERSION?: string | undefined;
   TAILSCALE_API_URL: string;
   TAILSCALE_TAILNET: string;
   TAILSCALE_OAUTH_CLIENT_ID?: string | undefined;
@@ -101,6 +108,8 @@ export type K3sJoinSettings = {
   /** Pins the server CA in the token (`K10<hash>::…`); without it the agent trusts on first use. */
   caHash: string | undefined;
   tokenTtlMinutes: number;
+  /** The server's own release: an agent of another version (the installer's latest) may not join. */
+  version: string;
 };
 
 export type EnrollmentSettings = {
@@ -130,6 +139,12 @@ export function enrollmentSettingsFrom(
 ): { settings: EnrollmentSettings } | { problems: string[] } {
   const credentials = credentialsFrom(raw);
   if (typeof credentials === "string") return { problems: [credentials] };
+  if (raw.FOUNDRY_K3S_URL !== undefined && raw.FOUNDRY_K3S_VERSION === undefined)
+    return {
+      problems: [
+        "FOUNDRY_K3S_VERSION must be set with FOUNDRY_K3S_URL: servers install the control plane's K3s release",
+      ],
+    };
   return {
     settings: {
       tokenTtlMinutes: raw.FOUNDRY_FIRST_BOOT_TOKEN_TTL_MINUTES,
@@ -142,12 +157,13 @@ export function enrollmentSettingsFrom(
         keyExpirySeconds: raw.TAILSCALE_KEY_EXPIRY_SECONDS,
       },
       k3s:
-        raw.FOUNDRY_K3S_URL === undefined
+        raw.FOUNDRY_K3S_URL === undefined || raw.FOUNDRY_K3S_VERSION === undefined
           ? undefined
           : {
               url: raw.FOUNDRY_K3S_URL.replace(/\/+$/, ""),
               caHash: raw.FOUNDRY_K3S_CA_HASH,
               tokenTtlMinutes: raw.FOUNDRY_K3S_TOKEN_TTL_MINUTES,
+              version: raw.FOUNDRY_K3S_VERSION,
             },
     },
   };

@@ -73,5 +73,6 @@ export async function exchangeEnrollmentToken(
     tailscaleAuthKey: minted.tailscaleAuthKey,
     k3sToken: minted.k3sToken,
     k3sUrl: minted.k3sUrl,
+    k3sVersion: minted.k3sVersion,
   };
 }

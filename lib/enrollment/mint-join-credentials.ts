@@ -1,6 +1,11 @@
 import type { JoinServices } from "@/lib/enrollment/join-services";
 
-export type JoinCredentials = { tailscaleAuthKey: string; k3sToken: string; k3sUrl: string };
+export type JoinCredentials = {
+  tailscaleAuthKey: string;
+  k3sToken: string;
+  k3sUrl: string;
+  k3sVersion: string;
+};
 
 /*
  * K3s takes a bootstrap token `<id>.<secret>` as an agent token. The secure form
@@ -32,6 +37,7 @@ export async function mintJoinCredentials(
       tailscaleAuthKey: key.key,
       k3sToken: k3sJoinToken(k3s.caHash, token.tokenId, token.tokenSecret),
       k3sUrl: k3s.url,
+      k3sVersion: k3s.version,
       keyId: key.id,
       secretName: token.secretName,
       k3sTokenExpiresAt: token.expiresAt,

@@ -127,7 +127,12 @@ describeEachDatabase("first-boot credentials", (provider) => {
         tokenTtlMinutes: 120,
         sourceCidrs: [],
         tailscale: settings,
-        k3s: { url: "https://cp.example.ts.net:6443", caHash: undefined, tokenTtlMinutes: 60 },
+        k3s: {
+          url: "https://cp.example.ts.net:6443",
+          caHash: undefined,
+          tokenTtlMinutes: 60,
+          version: "v1.33.5+k3s1",
+        },
       },
       // The verbs below commit through other clones: this one fetches whenever a claim needs it.
       currentGeneration: gitGenerationReader(serverDeps, { minIntervalMs: 0 }),
@@ -174,6 +179,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
 
     const credentials = await exchange(server, token);
     expect(credentials.k3sUrl).toBe("https://cp.example.ts.net:6443");
+    expect(credentials.k3sVersion).toBe("v1.33.5+k3s1");
     const [id, secret] = credentials.k3sToken.split(".");
     expect(id).toMatch(/^[a-z0-9]{6}$/);
     expect(secret).toMatch(/^[a-z0-9]{16}$/);

@@ -22,6 +22,7 @@ vi.mock("@/lib/enrollment/exchange-enrollment-token", () => ({
       tailscaleAuthKey: "tskey-auth-x",
       k3sToken: "abcdef.0123456789abcdef",
       k3sUrl: "https://cp:6443",
+    k3sVersion: "v1.33.5+k3s1",
     };
   },
 }));
@@ -97,6 +98,7 @@ it("asks for a bearer (401) before anything else, and maps 503", async () => {
     tailscaleAuthKey: "tskey-auth-x",
     k3sToken: "abcdef.0123456789abcdef",
     k3sUrl: "https://cp:6443",
+    k3sVersion: "v1.33.5+k3s1",
   });
   calls.fail = new UnavailableError("not configured");
   const down = await POST(

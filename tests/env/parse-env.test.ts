@@ -86,4 +86,33 @@ describe("parseEnv", () => {
       expect(message).toContain("README.md");
     }
   });
+
+  it("gives joining servers the control plane's K3s address, CA and release", () => {
+    const env = parseEnv(
+      {
+        FOUNDRY_K3S_URL: "https://control-plane.tail1234.ts.net:6443/",
+        FOUNDRY_K3S_CA_HASH: "a".repeat(64),
+        FOUNDRY_K3S_VERSION: "v1.33.5+k3s1",
+      },
+      cwd,
+    );
+    expect(env.enrollment.k3s).toEqual({
+      url: "https://control-plane.tail1234.ts.net:6443",
+      caHash: "a".repeat(64),
+      tokenTtlMinutes: 60,
+      version: "v1.33.5+k3s1",
+    });
+  });
+
+  it("refuses a K3s address without the release agents must install", () => {
+    expect(() => parseEnv({ FOUNDRY_K3S_URL: "https://cp.example.ts.net:6443" }, cwd)).toThrow(
+      /FOUNDRY_K3S_VERSION must be set with FOUNDRY_K3S_URL/,
+    );
+    expect(() =>
+      parseEnv(
+        { FOUNDRY_K3S_URL: "https://cp.example.ts.net:6443", FOUNDRY_K3S_VERSION: "latest" },
+        cwd,
+      ),
+    ).toThrow(/FOUNDRY_K3S_VERSION.*v1\.33\.5\+k3s1/);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fluxSubstitute } from "./lib/flux-substitute";
 import { hasReference, schemasFromReference } from "./lib/reference";
 import { createValidator, keptSchemas } from "./lib/validator";
 import { manifestObjects } from "./lib/yaml-files";
@@ -14,11 +15,7 @@ const platform: Record<string, string> = {
   CONSOLE_HOSTNAME: "foundry.example.org",
 };
 function substituted<T>(object: T): T {
-  const text = JSON.stringify(object).replace(
-    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^}]*))?\}/g,
-    (whole, name: string, fallback: string | undefined) => platform[name] ?? fallback ?? whole,
-  );
-  return JSON.parse(text) as T;
+  return JSON.parse(fluxSubstitute(JSON.stringify(object), platform)) as T;
 }
 
 describe("Flux and Tinkerbell objects against the kept CRD schemas", () => {

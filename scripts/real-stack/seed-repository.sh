@@ -5,7 +5,9 @@
 # - infrastructure/controllers: each controller's HelmRepository/OCIRepository and HelmRelease
 #   (charts on public registries, Deployments no kubelet runs) give way to its namespace.yaml;
 # - infrastructure/configs: cert-manager's ClusterIssuers need the CRDs its chart installs.
-# The tinkerbell Kustomization (Hardware, Templates, Workflows) and the root are untouched.
+# The tinkerbell Kustomization (Hardware, Templates, Workflows), infra-tailscale (its HelmRelease
+# is checked by the real CRD and never installed: no helm-controller runs) and the root are
+# untouched.
 #   seed-repository.sh DIR/gitops.git
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "./lib/reference";
@@ -28,10 +29,56 @@ describe("the Flux tree under manifests/", () => {
     expect(dependsOn("infra-configs")).toEqual(["infra-controllers"]);
     expect(dependsOn("tinkerbell")).toEqual(["infra-configs"]);
     expect(dependsOn("apps")).toEqual(["tinkerbell"]);
+    expect(dependsOn("infra-tailscale")).toEqual(["infra-controllers"]);
     for (const [name, spec] of byName) {
       expect(spec.prune, `${name} prune`).toBe(true);
       if (name !== "foundry")
         expect(spec.wait === true || Array.isArray(spec.healthChecks), `${name} health`).toBe(true);
+    }
+  });
+
+  it("lets no layer wait on the Tailscale operator, whose Secret is made after its namespace", () => {
+    const flux = manifestObjects()
+      .map(({ object }) => object)
+      .filter((o) => o.kind === "Kustomization" && o.apiVersion.startsWith("kustomize.toolkit"));
+    const waitedOn = flux.flatMap((o) =>
+      ((o.spec as { dependsOn?: { name: string }[] }).dependsOn ?? []).map((d) => d.name),
+    );
+    expect(waitedOn).not.toContain("infra-tailscale");
+    const releaseOfTailscale = manifestObjects().filter(
+      ({ object }) =>
+        object.kind === "HelmRelease" && object.metadata.name === "tailscale-operator",
+    );
+    expect(releaseOfTailscale.map(({ file }) => path.relative(repoRoot, file))).toEqual([
+      "manifests/infrastructure/tailscale/release.yaml",
+    ]);
+  });
+
+  // helm-controller v1.6.3 (Flux v2.9.3), docs/spec/v2/helmreleases.md: without a strategy a
+  // failed install is remediated 0 times and the release stalls until its spec changes.
+  it("has every HelmRelease try again after a failed install or upgrade", () => {
+    const releases = manifestObjects().filter(({ object }) => object.kind === "HelmRelease");
+    expect(releases.length).toBeGreaterThan(5);
+    for (const { file, object } of releases) {
+      const spec = object.spec as Record<string, { strategy?: { name?: string } } | undefined>;
+      expect(spec.install?.strategy?.name, `${file} install`).toBe("RetryOnFailure");
+      expect(spec.upgrade?.strategy?.name, `${file} upgrade`).toBe("RetryOnFailure");
+    }
+  });
+
+  it("tells kubeseal where the Sealed Secrets controller runs", () => {
+    const release = manifestObjects().find(
+      ({ object }) => object.kind === "HelmRelease" && object.metadata.name === "sealed-secrets",
+    )?.object;
+    const values = (release?.spec as { values?: { fullnameOverride?: string } } | undefined)
+      ?.values;
+    const docs = readFileSync(path.join(repoRoot, "docs/platform/README.md"), "utf8");
+    const commands = docs.match(/kubeseal[^\n]*(\\\n[^\n]*)*/g) ?? [];
+    const invocations = commands.filter((c) => c.includes("--"));
+    expect(invocations.length).toBeGreaterThan(0);
+    for (const command of invocations) {
+      expect(command).toContain(`--controller-namespace ${release?.metadata.namespace ?? "?"}`);
+      expect(command).toContain(`--controller-name ${values?.fullnameOverride ?? "?"}`);
     }
   });
 

@@ -47,6 +47,10 @@ module "control_plane" {
 
   user_data = templatefile("${path.module}/../cloud-init/control-plane.yaml", {
     k3s_version        = var.k3s_version
+    capacity_profile   = var.capacity_profile
+    k3s_node_taint     = local.capacity.node_taint
+    flux_components    = join(",", local.capacity.flux_components)
+    flux_cluster_path  = local.capacity.cluster_path
     flux_version       = var.flux_version
     github_repository  = var.github_repository
     git_branch         = var.git_branch

@@ -2,7 +2,13 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { repoRoot } from "./reference";
+import { capacityProfiles } from "./cloud-init";
+import { fluxSubstitute } from "./flux-substitute";
 import { manifestObjects } from "./yaml-files";
+
+const profileSettings = Object.values(capacityProfiles.profiles).map((profile) => ({
+  FLUX_CLUSTER_PATH: profile.cluster_path,
+}));
 
 export interface TreeReport {
   problems: string[];
@@ -56,14 +62,25 @@ export function walkTree(entry = "manifests/clusters/foundry"): TreeReport {
     )
       continue;
     const spec = object.spec as { path?: unknown } | undefined;
-    const target = typeof spec?.path === "string" ? path.resolve(repoRoot, spec.path) : "";
-    if (!target || !existsSync(target) || !statSync(target).isDirectory()) {
-      problems.push(
-        `${file}: Kustomization ${object.metadata.name ?? "?"} path ${String(spec?.path)} is not a folder`,
-      );
-      continue;
+    // A path may name a platform setting: each capacity profile's value is a tree Flux builds.
+    const targets =
+      typeof spec?.path === "string"
+        ? [
+            ...new Set(
+              profileSettings.map((settings) => fluxSubstitute(String(spec.path), settings)),
+            ),
+          ]
+        : [""];
+    for (const relative of targets) {
+      const target = relative && path.resolve(repoRoot, relative);
+      if (!target || !existsSync(target) || !statSync(target).isDirectory()) {
+        problems.push(
+          `${file}: Kustomization ${object.metadata.name ?? "?"} path ${relative || String(spec?.path)} is not a folder`,
+        );
+        continue;
+      }
+      build(target);
     }
-    build(target);
   }
   return { problems, reached };
 }

@@ -1,0 +1,127 @@
+/**
+ * The long-running pods each chart in the tree starts, where its values set their resources and
+ * tolerations, and the chart's own defaults for what our values leave unset. Read from each
+ * chart's values.yaml at the version the tree pins (the source named on each entry); a chart
+ * upgrade that adds a pod must add it here, or the capacity test undercounts.
+ */
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+}
+
+export interface ChartPod {
+  pod: string;
+  /** Path of the pod's `resources` in the chart's values. */
+  resources: string[];
+  /** One pod on every node (a DaemonSet), or `replicas` pods. */
+  perNode?: boolean;
+  replicas?: { path: string[]; chartDefault: number };
+  tolerations: { path: string[]; chartDefault: Toleration[] };
+}
+
+const tolerateEverything: Toleration[] = [{ operator: "Exists" }];
+
+export const chartPods: Record<string, { source: string; pods: ChartPod[] }> = {
+  cilium: {
+    // The agent, its Envoy and the operator tolerate every taint (a CNI must run on every node,
+    // or no node becomes Ready). Cilium's repository is larger than `fetch` brings here, so the
+    // 1.18.2 tag itself was not read: this is Documentation/helm-values.rst as stored.
+    source:
+      "cilium Documentation/helm-values.rst (tolerations, envoy.tolerations, operator.tolerations)",
+    pods: [
+      {
+        pod: "cilium-agent",
+        resources: ["resources"],
+        perNode: true,
+        tolerations: { path: ["tolerations"], chartDefault: tolerateEverything },
+      },
+      {
+        pod: "cilium-envoy",
+        resources: ["envoy", "resources"],
+        perNode: true,
+        tolerations: { path: ["envoy", "tolerations"], chartDefault: tolerateEverything },
+      },
+      {
+        pod: "cilium-operator",
+        resources: ["operator", "resources"],
+        replicas: { path: ["operator", "replicas"], chartDefault: 2 },
+        tolerations: { path: ["operator", "tolerations"], chartDefault: tolerateEverything },
+      },
+    ],
+  },
+  "cert-manager": {
+    source: "cert-manager v1.19.1 deploy/charts/cert-manager/values.yaml (tolerations: [])",
+    pods: [
+      {
+        pod: "cert-manager",
+        resources: ["resources"],
+        tolerations: { path: ["tolerations"], chartDefault: [] },
+      },
+      {
+        pod: "cert-manager-webhook",
+        resources: ["webhook", "resources"],
+        tolerations: { path: ["webhook", "tolerations"], chartDefault: [] },
+      },
+      {
+        pod: "cert-manager-cainjector",
+        resources: ["cainjector", "resources"],
+        tolerations: { path: ["cainjector", "tolerations"], chartDefault: [] },
+      },
+    ],
+  },
+  "sealed-secrets": {
+    source: "sealed-secrets helm-v2.17.7 helm/sealed-secrets/values.yaml (tolerations: [])",
+    pods: [
+      {
+        pod: "sealed-secrets-controller",
+        resources: ["resources"],
+        tolerations: { path: ["tolerations"], chartDefault: [] },
+      },
+    ],
+  },
+  "local-path-provisioner": {
+    source:
+      "local-path-provisioner v0.0.32 deploy/chart/local-path-provisioner/values.yaml (tolerations: [])",
+    pods: [
+      {
+        pod: "local-path-provisioner",
+        resources: ["resources"],
+        tolerations: { path: ["tolerations"], chartDefault: [] },
+      },
+    ],
+  },
+  "victoria-metrics": {
+    source:
+      "VictoriaMetrics/helm-charts victoria-metrics-single-0.25.3 charts/victoria-metrics-single/values.yaml (server.tolerations: [])",
+    pods: [
+      {
+        pod: "victoria-metrics-server",
+        resources: ["server", "resources"],
+        tolerations: { path: ["server", "tolerations"], chartDefault: [] },
+      },
+    ],
+  },
+  "tailscale-operator": {
+    source:
+      "tailscale v1.88.4 cmd/k8s-operator/deploy/chart/values.yaml (operatorConfig.tolerations: [])",
+    pods: [
+      {
+        pod: "tailscale-operator",
+        resources: ["operatorConfig", "resources"],
+        tolerations: { path: ["operatorConfig", "tolerations"], chartDefault: [] },
+      },
+    ],
+  },
+  tinkerbell: {
+    source: "tinkerbell v0.21.0 helm/tinkerbell/values.yaml (deployment.tolerations: [])",
+    pods: [
+      {
+        pod: "tinkerbell",
+        resources: ["deployment", "resources"],
+        tolerations: { path: ["deployment", "tolerations"], chartDefault: [] },
+      },
+    ],
+  },
+};

@@ -22,7 +22,7 @@ vi.mock("@/lib/enrollment/exchange-enrollment-token", () => ({
       tailscaleAuthKey: "tskey-auth-x",
       k3sToken: "abcdef.0123456789abcdef",
       k3sUrl: "https://cp:6443",
-    k3sVersion: "v1.33.5+k3s1",
+      k3sVersion: "v1.33.5+k3s1",
     };
   },
 }));

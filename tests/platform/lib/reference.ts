@@ -6,7 +6,7 @@ export const repoRoot = path.resolve(__dirname, "../../..");
 export const schemaDir = path.resolve(__dirname, "../schemas");
 // Beside the repository in CI and on developer machines; absent in a bare clone.
 export const referenceDir = path.resolve(repoRoot, "../shared/reference");
-export const referenceFolders = ["flux/crds", "tinkerbell/v1alpha1"];
+export const referenceFolders = ["flux/crds", "tinkerbell/v1alpha1", "gateway-api/standard"];
 
 export function hasReference(): boolean {
   return existsSync(referenceDir);

@@ -49,13 +49,29 @@ export function walkTree(entry = "manifests/clusters/foundry"): TreeReport {
   };
 
   build(path.join(repoRoot, entry));
+  const pinnedSources = new Set(
+    manifestObjects()
+      .map(({ object }) => object)
+      .filter((o) => o.kind === "GitRepository" && /^v\d+\.\d+\.\d+$/.test(tagOf(o.spec)))
+      .map((o) => String(o.metadata.name)),
+  );
   for (const { file, object } of manifestObjects()) {
     if (
       object.kind !== "Kustomization" ||
       !object.apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")
     )
       continue;
-    const spec = object.spec as { path?: unknown } | undefined;
+    const spec = object.spec as { path?: unknown; sourceRef?: { name?: unknown } } | undefined;
+    const source = spec?.sourceRef?.name;
+    if (source !== "foundry") {
+      // A path in another repository cannot be walked here; that repository must be pinned.
+      if (!pinnedSources.has(String(source))) {
+        problems.push(
+          `${file}: Kustomization ${object.metadata.name ?? "?"} reads ${String(source)}, not a GitRepository of the tree pinned by tag`,
+        );
+      }
+      continue;
+    }
     const target = typeof spec?.path === "string" ? path.resolve(repoRoot, spec.path) : "";
     if (!target || !existsSync(target) || !statSync(target).isDirectory()) {
       problems.push(
@@ -66,4 +82,9 @@ export function walkTree(entry = "manifests/clusters/foundry"): TreeReport {
     build(target);
   }
   return { problems, reached };
+}
+
+function tagOf(spec: unknown): string {
+  const ref = (spec as { ref?: { tag?: unknown } } | undefined)?.ref;
+  return typeof ref?.tag === "string" ? ref.tag : "";
 }

@@ -151,6 +151,12 @@ tinkerbell_crds="${REAL_STACK_TINKERBELL_CRDS:-$root/../shared/reference/tinkerb
 "$KUBECTL" apply --server-side -f "$tinkerbell_crds" >/dev/null
 "$KUBECTL" wait --for=condition=Established --timeout=60s crd/hardware.tinkerbell.org \
   crd/workflows.tinkerbell.org crd/templates.tinkerbell.org >/dev/null
+# The Gateway API CRDs the gateway-api Kustomization would fetch from GitHub, at the same tag,
+# from the project's Go module (the same files).
+gateway_api_crds="${REAL_STACK_GATEWAY_API_CRDS:-$(module_dir sigs.k8s.io/gateway-api "$REAL_STACK_GATEWAY_API")/config/crd/standard}"
+"$KUBECTL" apply --server-side -f "$gateway_api_crds" >/dev/null
+"$KUBECTL" wait --for=condition=Established --timeout=60s crd/gateways.gateway.networking.k8s.io \
+  crd/httproutes.gateway.networking.k8s.io >/dev/null
 stage "CRDs installed"
 
 # Keys are made once per stack folder; the console gets the Provider's in DIR/env.

@@ -94,9 +94,9 @@ test("the handover leaves every Kustomization that can be Ready here Ready, with
       "-n",
       "flux-system",
       "get",
-      "ingress/flux-webhook",
+      "httproute/flux-webhook",
       "-o",
-      "jsonpath={.spec.rules[0].host}",
+      "jsonpath={.spec.hostnames[0]}",
     ),
   ).toBe("localhost");
   // The API server kept spec.ignore: the pinned kustomize-controller's CRD knows the field.

@@ -4,7 +4,11 @@
 # internet or running pods (docs/platform/real-stack.md):
 # - infrastructure/controllers: each controller's HelmRepository/OCIRepository and HelmRelease
 #   (charts on public registries, Deployments no kubelet runs) give way to its namespace.yaml;
-# - infrastructure/configs: cert-manager's ClusterIssuers need the CRDs its chart installs.
+# - infrastructure/configs: cert-manager's ClusterIssuers need the CRDs its chart installs, and
+#   the CiliumNetworkPolicy Cilium's; the Gateway and the routes stay (real-stack.sh installs the
+#   Gateway API CRDs);
+# - infrastructure/gateway-api: its GitRepository is on GitHub; the same CRDs come from the
+#   gateway-api Go module at that tag instead.
 # The tinkerbell Kustomization (Hardware, Templates, Workflows), infra-tailscale (its HelmRelease
 # is checked by the real CRD and never installed: no helm-controller runs) and the root are
 # untouched.
@@ -31,8 +35,12 @@ controllers="$work/manifests/infrastructure/controllers"
   echo "resources:"
   (cd "$controllers" && ls ./*/namespace.yaml | sed 's#^\./#  - #')
 } >"$controllers/kustomization.yaml"
-printf '%s\n' "# Real-stack test overlay: cert-manager's CRDs come with its chart, not here." \
-  "apiVersion: kustomize.config.k8s.io/v1beta1" "kind: Kustomization" "resources: []" \
+printf '%s\n' "# Real-stack test overlay: cert-manager's and Cilium's CRDs come with their charts." \
+  "apiVersion: kustomize.config.k8s.io/v1beta1" "kind: Kustomization" \
+  "resources: [gateway, flux-webhook/httproute.yaml]" \
   >"$work/manifests/infrastructure/configs/kustomization.yaml"
+printf '%s\n' "# Real-stack test overlay: the Gateway API CRDs are applied from the gateway-api Go module." \
+  "apiVersion: kustomize.config.k8s.io/v1beta1" "kind: Kustomization" "resources: []" \
+  >"$work/manifests/infrastructure/gateway-api/kustomization.yaml"
 git -C "$work" commit --quiet -am "real stack: test overlay for what needs the internet or running pods"
 git -C "$work" push --quiet "$bare" HEAD:refs/heads/main

@@ -15,7 +15,9 @@ REAL_STACK_K3S="$(_tf_default k3s_version)"
 REAL_STACK_FLUX="$(_tf_default flux_version)"
 # K3s v1.33.5+k3s1 runs Kubernetes v1.33.5.
 REAL_STACK_KUBERNETES="${REAL_STACK_K3S%%+*}"
-export REAL_STACK_K3S REAL_STACK_FLUX REAL_STACK_KUBERNETES
+# The Gateway API release the tree's gateway-api GitRepository pins.
+REAL_STACK_GATEWAY_API="$(sed -nE 's/^ *tag: (v[0-9.]+)$/\1/p' "$_root/manifests/infrastructure/gateway-api/repository.yaml")"
+export REAL_STACK_K3S REAL_STACK_FLUX REAL_STACK_KUBERNETES REAL_STACK_GATEWAY_API
 
 # The folder of MODULE@VERSION in the Go module cache (downloaded when missing).
 module_dir() {

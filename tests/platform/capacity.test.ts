@@ -90,11 +90,12 @@ describe.each(Object.keys(capacityProfiles.profiles))("the %s capacity profile",
     expect(requested).toBeLessThanOrEqual(node.allocatable);
   });
 
-  it("runs Flux and the network on the control plane, and everything pinned there", () => {
+  it("runs Flux, the network and the Gateway's controller on the control plane, and everything pinned there", () => {
     const here = new Set(onControlPlane.map((p) => p.name));
     for (const pod of [
       "cilium-agent",
       "cilium-envoy",
+      "cilium-operator",
       "source-controller",
       "kustomize-controller",
       "helm-controller",

@@ -37,6 +37,24 @@ describe("cloud-init for the control plane", () => {
     );
   });
 
+  // Flux adopts cloud-init's release; the agent and operator read their settings only at start,
+  // so what Flux passes must already be what cloud-init installed. The one difference is the
+  // annotation that restarts the operator once Flux has applied the Gateway API CRDs.
+  it("installs Cilium with the HelmRelease's values, but for the operator's restart annotation", () => {
+    const release = parse(
+      readFileSync(
+        path.join(repoRoot, "manifests/infrastructure/controllers/cilium/release.yaml"),
+        "utf8",
+      ),
+    ) as { spec: { values: { operator: Record<string, unknown> } } };
+    const { podAnnotations, ...operator } = release.spec.values.operator;
+    expect(podAnnotations).toEqual({ "metal-foundry.dev/gateway-api-crds": expect.any(String) });
+    expect(parse(file("/etc/foundry/cilium-values.yaml"))).toEqual({
+      ...release.spec.values,
+      operator,
+    });
+  });
+
   it("hands over with the same script and sync objects the real stack runs, byte for byte", () => {
     expect(file("/usr/local/sbin/foundry-flux-handover")).toBe(vars.flux_handover);
     expect(file("/etc/foundry/flux-sync.yaml")).toBe(vars.flux_sync);

@@ -4,7 +4,7 @@ import { hasReference, schemasFromReference } from "./lib/reference";
 import { createValidator, keptSchemas } from "./lib/validator";
 import { manifestObjects } from "./lib/yaml-files";
 
-const fluxOrTinkerbell = /(\.toolkit\.fluxcd\.io|tinkerbell\.org)\//;
+const fluxOrTinkerbell = /(\.toolkit\.fluxcd\.io|tinkerbell\.org|gateway\.networking\.k8s\.io)\//;
 
 // Flux validates what it applies, after postBuild substitution from the foundry-platform
 // ConfigMap: the settings cloud-init gives (infra/cloud-init), and each ${NAME:=default}'s default.
@@ -18,7 +18,7 @@ function substituted<T>(object: T): T {
   return JSON.parse(fluxSubstitute(JSON.stringify(object), platform)) as T;
 }
 
-describe("Flux and Tinkerbell objects against the kept CRD schemas", () => {
+describe("Flux, Tinkerbell and Gateway API objects against the kept CRD schemas", () => {
   const validator = createValidator();
   const objects = manifestObjects()
     .filter(({ object }) => fluxOrTinkerbell.test(object.apiVersion))
@@ -33,6 +33,8 @@ describe("Flux and Tinkerbell objects against the kept CRD schemas", () => {
       "OCIRepository",
       "HelmRelease",
       "Receiver",
+      "Gateway",
+      "HTTPRoute",
     ]) {
       expect(kinds).toContain(kind);
     }

@@ -21,33 +21,41 @@ export interface ChartPod {
   tolerations: { path: string[]; chartDefault: Toleration[] };
 }
 
-const tolerateEverything: Toleration[] = [{ operator: "Exists" }];
+export interface ChartEntry {
+  source: string;
+  /** The chart's values.yaml in a Go module at the HelmRelease's chart version: its defaults. */
+  chartModule?: { module: string; valuesFile: string };
+  pods: ChartPod[];
+}
 
-export const chartPods: Record<string, { source: string; pods: ChartPod[] }> = {
+export const chartPods: Record<string, ChartEntry> = {
   cilium: {
-    // The agent, its Envoy and the operator tolerate every taint (a CNI must run on every node,
-    // or no node becomes Ready). Cilium's repository is larger than `fetch` brings here, so the
-    // 1.18.2 tag itself was not read: this is Documentation/helm-values.rst as stored.
-    source:
-      "cilium Documentation/helm-values.rst (tolerations, envoy.tolerations, operator.tolerations)",
+    // The chart itself, at the version the HelmRelease pins, is in Cilium's Go module: its own
+    // defaults are read from there (the agent and Envoy tolerate every taint; the operator only
+    // the control-plane, master, not-ready and uninitialized ones).
+    source: "cilium install/kubernetes/cilium/values.yaml (Go module at the pinned version)",
+    chartModule: {
+      module: "github.com/cilium/cilium",
+      valuesFile: "install/kubernetes/cilium/values.yaml",
+    },
     pods: [
       {
         pod: "cilium-agent",
         resources: ["resources"],
         perNode: true,
-        tolerations: { path: ["tolerations"], chartDefault: tolerateEverything },
+        tolerations: { path: ["tolerations"], chartDefault: [] },
       },
       {
         pod: "cilium-envoy",
         resources: ["envoy", "resources"],
         perNode: true,
-        tolerations: { path: ["envoy", "tolerations"], chartDefault: tolerateEverything },
+        tolerations: { path: ["envoy", "tolerations"], chartDefault: [] },
       },
       {
         pod: "cilium-operator",
         resources: ["operator", "resources"],
         replicas: { path: ["operator", "replicas"], chartDefault: 2 },
-        tolerations: { path: ["operator", "tolerations"], chartDefault: tolerateEverything },
+        tolerations: { path: ["operator", "tolerations"], chartDefault: [] },
       },
     ],
   },

@@ -55,13 +55,29 @@ export function walkTree(entry = "manifests/clusters/foundry"): TreeReport {
   };
 
   build(path.join(repoRoot, entry));
+  const pinnedSources = new Set(
+    manifestObjects()
+      .map(({ object }) => object)
+      .filter((o) => o.kind === "GitRepository" && /^v\d+\.\d+\.\d+$/.test(tagOf(o.spec)))
+      .map((o) => String(o.metadata.name)),
+  );
   for (const { file, object } of manifestObjects()) {
     if (
       object.kind !== "Kustomization" ||
       !object.apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")
     )
       continue;
-    const spec = object.spec as { path?: unknown } | undefined;
+    const spec = object.spec as { path?: unknown; sourceRef?: { name?: unknown } } | undefined;
+    const source = spec?.sourceRef?.name;
+    if (source !== "foundry") {
+      // A path in another repository cannot be walked here; that repository must be pinned.
+      if (!pinnedSources.has(String(source))) {
+        problems.push(
+          `${file}: Kustomization ${object.metadata.name ?? "?"} reads ${String(source)}, not a GitRepository of the tree pinned by tag`,
+        );
+      }
+      continue;
+    }
     // A path may name a platform setting: each capacity profile's value is a tree Flux builds.
     const targets =
       typeof spec?.path === "string"
@@ -83,4 +99,9 @@ export function walkTree(entry = "manifests/clusters/foundry"): TreeReport {
     }
   }
   return { problems, reached };
+}
+
+function tagOf(spec: unknown): string {
+  const ref = (spec as { ref?: { tag?: unknown } } | undefined)?.ref;
+  return typeof ref?.tag === "string" ? ref.tag : "";
 }

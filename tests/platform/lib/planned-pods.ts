@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseAllDocuments } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { chartPods, type Toleration } from "./chart-pods";
+import { goModuleDir } from "./go-module";
 import { type PlannedPod, type PodSpec, mebibytes, podMemoryMib } from "./pod-requests";
 import { repoRoot } from "./reference";
 import type { K8sObject } from "./yaml-files";
@@ -85,7 +86,19 @@ export function helmReleasePods(objects: K8sObject[]): PlannedPod[] {
         throw new Error(
           `HelmRelease ${name}: its pods are not listed in tests/platform/lib/chart-pods.ts`,
         );
-      const values = (release.spec as { values?: unknown }).values;
+      const spec = release.spec as { values?: unknown; chart?: { spec?: { version?: string } } };
+      const values = spec.values;
+      const chartDefaults = chart.chartModule && {
+        values: parse(
+          readFileSync(
+            path.join(
+              goModuleDir(chart.chartModule.module, `v${spec.chart?.spec?.version ?? "?"}`),
+              chart.chartModule.valuesFile,
+            ),
+            "utf8",
+          ),
+        ) as unknown,
+      };
       return chart.pods.flatMap((pod) => {
         const memory = at(values, [...pod.resources, "requests", "memory"]);
         if (memory === undefined)
@@ -94,9 +107,15 @@ export function helmReleasePods(objects: K8sObject[]): PlannedPod[] {
           );
         const tolerations =
           (at(values, pod.tolerations.path) as Toleration[] | undefined) ??
-          pod.tolerations.chartDefault;
+          (chartDefaults
+            ? ((at(chartDefaults.values, pod.tolerations.path) as Toleration[] | undefined) ?? [])
+            : pod.tolerations.chartDefault);
         const replicas = pod.replicas
-          ? Number(at(values, pod.replicas.path) ?? pod.replicas.chartDefault)
+          ? Number(
+              at(values, pod.replicas.path) ??
+                (chartDefaults ? at(chartDefaults.values, pod.replicas.path) : undefined) ??
+                pod.replicas.chartDefault,
+            )
           : 1;
         return Array.from({ length: replicas }, (_, i) => ({
           name: replicas > 1 ? `${pod.pod}-${i}` : pod.pod,

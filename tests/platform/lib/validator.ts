@@ -20,7 +20,14 @@ export interface Validator {
 }
 
 // The formats Kubernetes uses are checked by the API server; here they only need to be known.
-const formats = { "date-time": true, uri: true, int32: true, int64: true } as const;
+const formats = {
+  "date-time": true,
+  uri: true,
+  int32: true,
+  int64: true,
+  ipv4: true,
+  ipv6: true,
+} as const;
 
 // CRD patterns are Go (RE2) syntax; the only construct JavaScript lacks here is a leading (?i).
 function goRegExp(pattern: string, flags: string): RegExp {

@@ -62,6 +62,13 @@ export function writeFileAction(input: {
   };
 }
 
+/*
+ * HookOS runs actions on its own Docker engine; waitdaemon asks that engine, through its socket,
+ * to start the reboot a few seconds later, and exits at once so this last action reports SUCCESS
+ * and Tinkerbell turns allowPXE off (waitdaemon README; hook v0.11.0 hook-docker).
+ */
+const dockerSocketVolume = "/var/run/docker.sock:/var/run/docker.sock";
+
 /** Reboots into the disk once the workflow has reported success. */
 export function rebootAction(): TemplateAction {
   return {
@@ -70,7 +77,7 @@ export function rebootAction(): TemplateAction {
     timeout: 90,
     pid: "host",
     command: ["reboot"],
-    environment: { IMAGE: actionImages.alpine, WAIT_SECONDS: "10" },
-    volumes: ["/worker:/worker"],
+    environment: { IMAGE: actionImages.alpine, WAIT_SECONDS: "10", CONTAINER_RUNTIME: "docker" },
+    volumes: [dockerSocketVolume],
   };
 }

@@ -31,7 +31,6 @@ export const actionImages = {
   image2disk: "quay.io/tinkerbell/actions/image2disk:latest",
   qemuimg2disk: "quay.io/tinkerbell/actions/qemuimg2disk:latest",
   writefile: "quay.io/tinkerbell/actions/writefile:latest",
-  kexec: "quay.io/tinkerbell/actions/kexec:latest",
   waitdaemon: "ghcr.io/jacobweinstock/waitdaemon:latest",
   alpine: "docker.io/library/alpine:3.22",
 } as const;

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { templateDataSchema, type TemplateAction } from "@/lib/manifests/template";
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { architectures } from "@/lib/servers/schema";
-import { templateMetadataSchema } from "@/lib/servers/template-metadata";
+import { derivedVariables, templateMetadataSchema } from "@/lib/servers/template-metadata";
 import { renderTemplate } from "./render-template";
 
 /*
@@ -17,6 +17,9 @@ import { renderTemplate } from "./render-template";
  * - waitdaemon (jacobweinstock/waitdaemon README, v0.4.3 = :latest) reports at once and starts the
  *   reboot later through the container engine; on HookOS that is Docker, reached only through
  *   /var/run/docker.sock mounted into the action (hook v0.11.0 hook-docker, hook-bootkit).
+ * - Talos >= 1.10 disk images boot systemd-boot UKIs on arm64 (no /A/vmlinuz) and dual-boot on
+ *   x86 (Talos v1.10 "what is new"); a kexec'd x86 UEFI boot makes Talos delete the EFI partition
+ *   (CleanupBootloader, v1.11.5), so Talos must reboot, never kexec.
  */
 const templates = path.resolve(__dirname, "../../manifests/tinkerbell/templates");
 const names = ["flatcar", "talos", "ubuntu-2404"] as const;
@@ -66,6 +69,7 @@ describe("the shipped templates hand the machine over only after reporting", () 
     "$name on $arch: every waitdaemon action mounts Hook's Docker socket (waitdaemon README)",
     ({ data }) => {
       const actions = data.tasks.flatMap((task) => task.actions).filter(isWaitdaemon);
+      expect(actions.length).toBeGreaterThan(0);
       for (const action of actions) {
         expect(action.volumes ?? [], action.name).toContain(dockerSocket);
         expect(action.pid, action.name).toBe("host");
@@ -74,4 +78,66 @@ describe("the shipped templates hand the machine over only after reporting", () 
       }
     },
   );
+
+  it.each(cases)(
+    "$name on $arch: the last action is a waitdaemon, so the Workflow reaches SUCCESS and allowPXE turns off (tink v0.21.0)",
+    ({ data }) => {
+      const last = data.tasks.at(-1)?.actions.at(-1);
+      expect(last && isWaitdaemon(last), last?.name).toBe(true);
+    },
+  );
+
+  it.each(cases)(
+    "$name on $arch: nothing reboots or kexecs outside waitdaemon (such an action never reports)",
+    ({ data }) => {
+      for (const action of data.tasks.flatMap((task) => task.actions)) {
+        if (isWaitdaemon(action)) continue;
+        expect(action.image, action.name).not.toMatch(/\/kexec(:|$)/);
+        expect(action.command?.join(" ") ?? "", action.name).not.toMatch(
+          /\b(reboot|kexec|poweroff)\b|sysrq-trigger/,
+        );
+      }
+    },
+  );
+});
+
+describe("Talos boots what its disk image holds, on x86_64 and aarch64", () => {
+  const talos = cases.filter((item) => item.name === "talos");
+
+  it("installs Talos 1.10 or later by default, where UEFI and arm64 boot systemd-boot UKIs", () => {
+    for (const arch of metadataOf("talos").arch) {
+      const url = metadataOf("talos").parameters.find((p) => p.name === "image_url")
+        ?.defaultByArch?.[arch];
+      const [, minor] = /\/v1\.(\d+)\.\d+\//.exec(url ?? "") ?? [];
+      expect(Number(minor), `${arch}: ${url}`).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it.each(talos)(
+    "$arch: no kexec and no /A/vmlinuz (none on arm64; a kexec'd x86 UEFI boot loses its EFI partition)",
+    ({ data }) => {
+      const text = JSON.stringify(data);
+      expect(text).not.toContain("/A/vmlinuz");
+      expect(text).not.toContain("initramfs.xz");
+      expect(text).not.toMatch(/actions\/kexec/);
+    },
+  );
+});
+
+describe("template parameters", () => {
+  it.each(names)("every parameter %s offers is one its template uses", (name) => {
+    const used = new Set(
+      [...templateText(name).matchAll(/\{\{-?\s*(?:[a-zA-Z]+\s+)*\.(\w+)/g)].map(
+        (match) => match[1] ?? "",
+      ),
+    );
+    for (const parameter of metadataOf(name).parameters) {
+      expect(used.has(parameter.name), `${name} offers ${parameter.name}`).toBe(true);
+    }
+    const known = new Set<string>([
+      ...derivedVariables,
+      ...metadataOf(name).parameters.map((p) => p.name),
+    ]);
+    for (const variable of used) expect(known.has(variable), variable).toBe(true);
+  });
 });

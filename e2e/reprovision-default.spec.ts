@@ -13,7 +13,6 @@ test("a reprovision starts from the operating system installed now", async ({ pa
   const template = page.getByLabel("Operating system template");
   // Not the first template of the list (Flatcar is), so the default cannot pass by accident.
   await template.selectOption("talos");
-  await page.getByLabel("machine_config_url").fill("https://config.lab/reinstall-node1.yaml");
   await page.getByRole("button", { name: "Preview: provision" }).click();
   await page.getByRole("button", { name: "Provision reinstall-node1" }).click();
   await expect(page.getByTestId("commit-sha")).toHaveText(/^[0-9a-f]{12}$/);

@@ -31,7 +31,6 @@ export const actionImages = {
   image2disk: "quay.io/tinkerbell/actions/image2disk:latest",
   qemuimg2disk: "quay.io/tinkerbell/actions/qemuimg2disk:latest",
   writefile: "quay.io/tinkerbell/actions/writefile:latest",
-  kexec: "quay.io/tinkerbell/actions/kexec:latest",
   waitdaemon: "ghcr.io/jacobweinstock/waitdaemon:latest",
   alpine: "docker.io/library/alpine:3.22",
 } as const;
@@ -62,6 +61,13 @@ export function writeFileAction(input: {
   };
 }
 
+/*
+ * HookOS runs actions on its own Docker engine; waitdaemon asks that engine, through its socket,
+ * to start the reboot a few seconds later, and exits at once so this last action reports SUCCESS
+ * and Tinkerbell turns allowPXE off (waitdaemon README; hook v0.11.0 hook-docker).
+ */
+const dockerSocketVolume = "/var/run/docker.sock:/var/run/docker.sock";
+
 /** Reboots into the disk once the workflow has reported success. */
 export function rebootAction(): TemplateAction {
   return {
@@ -70,7 +76,7 @@ export function rebootAction(): TemplateAction {
     timeout: 90,
     pid: "host",
     command: ["reboot"],
-    environment: { IMAGE: actionImages.alpine, WAIT_SECONDS: "10" },
-    volumes: ["/worker:/worker"],
+    environment: { IMAGE: actionImages.alpine, WAIT_SECONDS: "10", CONTAINER_RUNTIME: "docker" },
+    volumes: [dockerSocketVolume],
   };
 }

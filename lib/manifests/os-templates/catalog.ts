@@ -89,12 +89,13 @@ export const builtInTemplates: BuiltInTemplate[] = [
       arch: ["x86_64", "aarch64"],
       firmware: ["bios", "uefi"],
       description:
-        "Streams the Talos metal image to disk and starts it with talos.config set to your machine configuration URL; Talos installs itself from there.",
+        "Streams the Talos metal image to disk and reboots into it. Talos finds its machine configuration through the image's kernel arguments: build the image from an Image Factory schematic whose extraKernelArgs hold talos.config=<url> (one URL for every server, e.g. ending ?mac=${mac}). Without it Talos waits in maintenance mode for talosctl apply-config.",
       parameters: [
         {
           name: "image_url",
           type: "url",
-          description: "A Talos metal image from the Image Factory (.raw.zst).",
+          description:
+            "A Talos metal image from the Image Factory (.raw.zst). Put talos.config=<url> in its schematic's extraKernelArgs; the default (the empty schematic) has none.",
           defaultByArch: {
             x86_64:
               "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-amd64.raw.zst",
@@ -102,7 +103,6 @@ export const builtInTemplates: BuiltInTemplate[] = [
               "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-arm64.raw.zst",
           },
         },
-        configUrl,
       ],
     },
   },

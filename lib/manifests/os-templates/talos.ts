@@ -1,9 +1,12 @@
-import { actionImages, installTask } from "../build-template";
+import { actionImages, installTask, rebootAction } from "../build-template";
 import type { TemplateData } from "../template";
 
 /*
- * Talos: the metal image to disk, then kexec into it with `talos.config=<url>`, so Talos fetches
- * its machine configuration and installs itself; later boots use the configuration it keeps.
+ * Talos: the metal image to disk, then a reboot into it; the image's own kernel arguments (its
+ * Image Factory schematic) say where Talos fetches its machine configuration. No kexec: since
+ * Talos 1.10 arm64 images hold only systemd-boot UKIs (no /A/vmlinuz), and a kexec'd first boot
+ * of the x86 dual-boot image makes Talos keep GRUB and delete the EFI partition a UEFI server
+ * boots from (CleanupBootloader, Talos v1.11.5). A reboot lets the firmware pick the loader.
  */
 export const talos: TemplateData = {
   version: "0.1",
@@ -21,20 +24,7 @@ export const talos: TemplateData = {
           COMPRESSED: "true",
         },
       },
-      {
-        name: "kexec-talos",
-        image: actionImages.kexec,
-        timeout: 90,
-        pid: "host",
-        environment: {
-          BLOCK_DEVICE: "{{ formatPartition .install_disk 3 }}",
-          FS_TYPE: "xfs",
-          KERNEL_PATH: "/A/vmlinuz",
-          INITRD_PATH: "/A/initramfs.xz",
-          CMD_LINE:
-            "talos.platform=metal talos.config={{ .machine_config_url }} console=tty0 init_on_alloc=1 slab_nomerge pti=on printk.devkmsg=on",
-        },
-      },
+      rebootAction(),
     ]),
   ],
 };

@@ -1,0 +1,21 @@
+// The fork's pull-request check of manifests/ (npm run validate:manifests); the project's tests
+// call the same validateManifests, with the same kustomize (scripts/tools/build.sh, or KUSTOMIZE
+// to use another binary). In GitHub Actions the settings are rendered for the fork's
+// own repository (GITHUB_REPOSITORY), so the check sees the image name the fork will run.
+import { platformSettings, sampleTerraformValues } from "../../tests/platform/lib/platform-env";
+import { tool } from "../../tests/platform/lib/tools";
+import { validateManifests } from "../../tests/platform/lib/validate-manifests";
+
+const kustomize = process.env.KUSTOMIZE ?? tool("kustomize");
+const repository = process.env.GITHUB_REPOSITORY;
+const settings = platformSettings({
+  ...sampleTerraformValues,
+  ...(repository ? { github_repository: repository } : {}),
+});
+const report = validateManifests({ kustomize, settings });
+console.log(
+  `validate-manifests: ${report.kustomizations.length} Flux Kustomizations, ` +
+    `${report.objects.length} objects, ${report.problems.length} problems`,
+);
+for (const problem of report.problems) console.error(`  ${problem}`);
+process.exit(report.problems.length === 0 ? 0 : 1);

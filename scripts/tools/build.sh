@@ -7,6 +7,7 @@
 #   TOOLS_CACHE=/some/dir bash …      # another cache (default ~/.cache/metal-foundry/tools)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=scripts/tools/versions.sh
 . "$here/versions.sh"
 name="${1:?usage: build.sh actionlint|kustomize|tofu}"
 case "$name" in
@@ -26,6 +27,7 @@ started=$SECONDS
 # ignores them in a dependency; OpenTofu needs its hcl fork). A folder replace cannot be repeated.
 upstream="$(cd "$work" && go mod download -json "$module@$version" | sed -nE 's/^\s*"Dir": "(.*)",?$/\1/p')"
 [ -n "$upstream" ] || { echo "build.sh: go mod download $module@$version failed" >&2; exit 1; }
+# shellcheck disable=SC2016 # JavaScript, not shell
 (cd "$upstream" && go mod edit -json) | MODULE="$module" VERSION="$version" node -e '
   let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
     const mod = JSON.parse(s);

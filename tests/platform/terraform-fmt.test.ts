@@ -13,7 +13,7 @@ import { tool } from "./lib/tools";
 let tofu = "";
 beforeAll(() => {
   tofu = tool("tofu");
-}, 600_000);
+}, 900_000);
 
 const work = mkdtempSync(path.join(tmpdir(), "foundry-fmt-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -196,6 +196,7 @@ stage "Flux $REAL_STACK_FLUX controllers running"
 cat >"$dir/platform.env" <<EOF
 GIT_REPOSITORY_URL=http://127.0.0.1:$GIT/gitops.git
 GITHUB_REPOSITORY=real-stack/gitops
+CONSOLE_IMAGE=ghcr.io/real-stack/gitops
 GIT_BRANCH=main
 CONSOLE_HOSTNAME=localhost
 CONSOLE_WEBHOOK_URL=${FOUNDRY_CONSOLE_URL%/}/api/webhooks/flux

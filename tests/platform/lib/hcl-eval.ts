@@ -61,6 +61,7 @@ const functions: Record<string, (...args: Value[]) => Value> = {
   endswith: (s, p) => str(s).endsWith(str(p)),
   // Terraform's indent: every line but the first gets the spaces.
   indent: (n, s) => str(s).replace(/\n(?=.)/g, `\n${" ".repeat(num(n, "indent"))}`),
+  lower: (s) => str(s).toLowerCase(),
   trimprefix: (s, p) => (str(s).startsWith(str(p)) ? str(s).slice(str(p).length) : str(s)),
   regex: (p, s) => {
     const m = goRegex(str(p)).exec(str(s));

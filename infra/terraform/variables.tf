@@ -15,13 +15,18 @@ variable "region" {
 }
 
 variable "oci_auth" {
-  description = "Provider auth: SecurityToken (Cloud Shell, CI token exchange) or ApiKey."
+  description = "Provider auth: InstancePrincipal (Cloud Shell, with its delegation token), SecurityToken (CI token exchange, oci session authenticate) or ApiKey."
   type        = string
   default     = "SecurityToken"
+
+  validation {
+    condition     = contains(["InstancePrincipal", "SecurityToken", "ApiKey"], var.oci_auth)
+    error_message = "oci_auth must be InstancePrincipal, SecurityToken or ApiKey (the provider's names, not the CLI's)."
+  }
 }
 
 variable "oci_config_profile" {
-  description = "Profile in ~/.oci/config (Cloud Shell exports OCI_CLI_PROFILE)."
+  description = "Profile in ~/.oci/config for SecurityToken and ApiKey; unused for InstancePrincipal."
   type        = string
   default     = "DEFAULT"
 }
@@ -94,7 +99,7 @@ variable "enable_nat_gateway" {
 }
 
 variable "existing_usage" {
-  description = "What the tenancy already uses outside this configuration; bootstrap.sh fills it."
+  description = "Added to what Terraform finds itself (existing.tf: volumes, VCNs, load balancers); bootstrap.sh fills the micro and A1 counts from the limits service."
   type = object({
     micro_instances = optional(number, 0)
     a1_ocpus        = optional(number, 0)
@@ -156,6 +161,18 @@ variable "tailscale_auth_key" {
   validation {
     condition     = startswith(var.tailscale_auth_key, "tskey-")
     error_message = "tailscale_auth_key should be a Tailscale auth key (tskey-...)."
+  }
+}
+
+variable "worker_tailscale_auth_key" {
+  description = "Tailscale auth key for the cloud workers (reusable when there is more than one). Same handling as tailscale_auth_key."
+  type        = string
+  sensitive   = true
+  default     = ""
+
+  validation {
+    condition     = length(var.workers) == 0 || startswith(var.worker_tailscale_auth_key, "tskey-")
+    error_message = "worker_tailscale_auth_key (tskey-...) is required when workers are planned: they join K3s over Tailscale."
   }
 }
 

@@ -35,12 +35,16 @@ data "oci_load_balancer_load_balancers" "existing" {
 }
 
 locals {
+  # A launch names its boot volume "<instance name> (Boot Volume)", and the instance's tags are
+  # not relied on to reach it: the boot volumes of this configuration's instances go by name.
+  own_boot_volumes = [for i in local.instances : "${var.name}-${i.name} (Boot Volume)"]
+
   found_volumes = [
     for v in flatten(concat(
       [for c in local.compartment_ids : data.oci_core_boot_volumes.existing[c].boot_volumes],
       [for c in local.compartment_ids : data.oci_core_volumes.existing[c].volumes],
     )) : v
-    if !contains(["TERMINATING", "TERMINATED"], v.state) && !(lookup(v.freeform_tags, "metal-foundry", "") == "true" && startswith(v.display_name, var.name))
+    if !contains(["TERMINATING", "TERMINATED"], v.state) && !contains(local.own_boot_volumes, v.display_name) && !(lookup(v.freeform_tags, "metal-foundry", "") == "true" && startswith(v.display_name, var.name))
   ]
   found_vcns = [
     for n in flatten([for c in local.compartment_ids : data.oci_core_vcns.existing[c].virtual_networks]) : n

@@ -305,19 +305,17 @@ describe("the $0 guard counts what the tenancy already holds (data sources at pl
   it("does not count what is gone, nor its own resources on a re-plan", () => {
     expect(
       withInputs(
-        { enable_load_balancer: true },
+        // 160 GB planned: counting its own 100 GB of boot volumes again would refuse it.
+        { enable_load_balancer: true, block_volumes_gb: [60] },
         elsewhere([
           { kind: "boot", sizeGb: 150, state: "TERMINATED" },
           { kind: "block", sizeGb: 150, state: "TERMINATING" },
           { kind: "vcn", state: "TERMINATED" },
           { kind: "lb", state: "DELETED" },
-          {
-            kind: "boot",
-            sizeGb: 50,
-            name: "metal-foundry-control-plane (Boot Volume)",
-            tags: ours,
-          },
-          { kind: "boot", sizeGb: 50, name: "metal-foundry-arm-1 (Boot Volume)", tags: ours },
+          // Its instances' boot volumes go by name: they need not carry the instance's tags.
+          { kind: "boot", sizeGb: 50, name: "metal-foundry-control-plane (Boot Volume)" },
+          { kind: "boot", sizeGb: 50, name: "metal-foundry-arm-1 (Boot Volume)" },
+          { kind: "block", sizeGb: 60, name: "metal-foundry-control-plane-data-0", tags: ours },
           { kind: "vcn", name: "metal-foundry", tags: ours },
         ]),
       ),
@@ -327,7 +325,10 @@ describe("the $0 guard counts what the tenancy already holds (data sources at pl
   it("counts another deployment's resources even when they carry the tag", () => {
     const failures = withInputs(
       {},
-      elsewhere([{ kind: "block", sizeGb: 150, name: "lab-data-0", tags: ours }]),
+      elsewhere([
+        { kind: "block", sizeGb: 100, name: "lab-data-0", tags: ours },
+        { kind: "boot", sizeGb: 50, name: "lab-control-plane (Boot Volume)", tags: ours },
+      ]),
     );
     expect(failures.join("\n")).toMatch(/this plan needs 250/);
   });

@@ -14,4 +14,11 @@ variable "capacity_profile" {
 
 locals {
   capacity = jsondecode(file("${path.module}/../capacity-profiles.json")).profiles[var.capacity_profile]
+
+  # The control plane as planned: what the user set, the rest from the profile.
+  control_plane = merge(var.control_plane, {
+    shape     = coalesce(var.control_plane.shape, local.capacity.shape)
+    ocpus     = coalesce(var.control_plane.ocpus, local.capacity.ocpus)
+    memory_gb = coalesce(var.control_plane.memory_gb, local.capacity.memory_gb)
+  })
 }

@@ -1,11 +1,7 @@
 locals {
-  compartment_id      = var.compartment_ocid == "" ? var.tenancy_ocid : var.compartment_ocid
-  availability_domain = data.oci_identity_availability_domains.all.availability_domains[0].name
-  tags                = { "metal-foundry" = "true" }
-}
-
-data "oci_identity_availability_domains" "all" {
-  compartment_id = var.tenancy_ocid
+  compartment_id         = var.compartment_ocid == "" ? var.tenancy_ocid : var.compartment_ocid
+  tags                   = { "metal-foundry" = "true" }
+  control_plane_hostname = "${var.name}-control-plane"
 }
 
 module "network" {
@@ -22,6 +18,8 @@ module "network" {
 module "storage" {
   source = "./modules/storage"
 
+  tenancy_ocid          = var.tenancy_ocid
+  region                = var.region
   compartment_id        = local.compartment_id
   name                  = var.name
   backup_retention_days = var.backup_retention_days
@@ -32,12 +30,12 @@ module "control_plane" {
   source = "./modules/compute"
 
   compartment_id      = local.compartment_id
-  availability_domain = local.availability_domain
-  name                = "${var.name}-control-plane"
-  shape               = var.control_plane.shape
-  ocpus               = var.control_plane.ocpus
-  memory_gb           = var.control_plane.memory_gb
-  boot_volume_gb      = var.control_plane.boot_volume_gb
+  availability_domain = lookup(local.shape_ad, local.control_plane.shape, "")
+  name                = local.control_plane_hostname
+  shape               = local.control_plane.shape
+  ocpus               = local.control_plane.ocpus
+  memory_gb           = local.control_plane.memory_gb
+  boot_volume_gb      = local.control_plane.boot_volume_gb
   block_volumes_gb    = var.block_volumes_gb
   allowed_shapes      = local.free_tier.always_free_shapes
   subnet_id           = module.network.public_subnet_id
@@ -56,12 +54,14 @@ module "control_plane" {
     git_branch         = var.git_branch
     github_token       = var.github_token
     tailscale_auth_key = var.tailscale_auth_key
-    hostname           = "${var.name}-control-plane"
-    console_hostname   = var.console_hostname
-    acme_email         = var.acme_email
-    backup_bucket      = module.storage.backup_bucket
-    object_namespace   = module.storage.namespace
-    region             = var.region
+    # Agents join with this (K3s --agent-token); the server must be started with the same.
+    k3s_agent_token  = random_password.k3s_agent_token.result
+    hostname         = local.control_plane_hostname
+    console_hostname = var.console_hostname
+    acme_email       = var.acme_email
+    backup_bucket    = module.storage.backup_bucket
+    object_namespace = module.storage.namespace
+    region           = var.region
     # One handover for the control plane and the real stack in tests: the script and the
     # GitRepository and root Kustomization exactly as Git holds them.
     flux_handover = file("${path.module}/../flux-handover.sh")
@@ -75,7 +75,7 @@ module "workers" {
   for_each = { for w in var.workers : w.name => w }
 
   compartment_id      = local.compartment_id
-  availability_domain = local.availability_domain
+  availability_domain = lookup(local.shape_ad, each.value.shape, "")
   name                = "${var.name}-${each.key}"
   shape               = each.value.shape
   ocpus               = each.value.ocpus
@@ -86,8 +86,21 @@ module "workers" {
   assign_public_ip    = false
   ssh_authorized_keys = var.ssh_authorized_keys
   tags                = local.tags
-  # Workers join over Tailscale; their cloud-init is added with the worker story.
-  user_data = ""
+
+  # A K3s agent at the server's exact version, joining it over the tailnet (MagicDNS name).
+  user_data = templatefile("${path.module}/../cloud-init/worker.yaml", {
+    hostname           = "${var.name}-${each.key}"
+    server_hostname    = local.control_plane_hostname
+    k3s_version        = var.k3s_version
+    k3s_agent_token    = random_password.k3s_agent_token.result
+    tailscale_auth_key = var.worker_tailscale_auth_key
+  })
+}
+
+# The service policy moved next to the lifecycle rule that needs it (one module, one ordering).
+moved {
+  from = module.iam.oci_identity_policy.object_lifecycle
+  to   = module.storage.oci_identity_policy.object_lifecycle
 }
 
 module "iam" {
@@ -98,7 +111,6 @@ module "iam" {
   name              = var.name
   control_plane_id  = module.control_plane.instance_id
   backup_bucket     = module.storage.backup_bucket
-  region            = var.region
   github_repository = var.github_repository
   ci_federation     = var.ci_federation
   tags              = local.tags

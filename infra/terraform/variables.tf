@@ -15,13 +15,18 @@ variable "region" {
 }
 
 variable "oci_auth" {
-  description = "Provider auth: SecurityToken (Cloud Shell, CI token exchange) or ApiKey."
+  description = "Provider auth: InstancePrincipal (Cloud Shell, with its delegation token), SecurityToken (CI token exchange, oci session authenticate) or ApiKey."
   type        = string
   default     = "SecurityToken"
+
+  validation {
+    condition     = contains(["InstancePrincipal", "SecurityToken", "ApiKey"], var.oci_auth)
+    error_message = "oci_auth must be InstancePrincipal, SecurityToken or ApiKey (the provider's names, not the CLI's)."
+  }
 }
 
 variable "oci_config_profile" {
-  description = "Profile in ~/.oci/config (Cloud Shell exports OCI_CLI_PROFILE)."
+  description = "Profile in ~/.oci/config for SecurityToken and ApiKey; unused for InstancePrincipal."
   type        = string
   default     = "DEFAULT"
 }
@@ -33,18 +38,25 @@ variable "name" {
 }
 
 variable "control_plane" {
-  description = "The K3s server. Always Free: VM.Standard.E2.1.Micro (1/8 OCPU, 1 GB)."
+  description = "The K3s server. Shape, OCPUs and memory default to the capacity profile's (infra/capacity-profiles.json)."
   type = object({
-    shape          = optional(string, "VM.Standard.E2.1.Micro")
-    ocpus          = optional(number, 1)
-    memory_gb      = optional(number, 1)
+    shape          = optional(string)
+    ocpus          = optional(number)
+    memory_gb      = optional(number)
     boot_volume_gb = optional(number, 50)
   })
   default = {}
 
   validation {
-    condition     = contains(local.free_tier.always_free_shapes, var.control_plane.shape)
-    error_message = "control_plane.shape ${var.control_plane.shape} is not an Always Free shape."
+    condition     = var.control_plane.shape == null || contains(local.free_tier.always_free_shapes, coalesce(var.control_plane.shape, "-"))
+    error_message = "control_plane.shape ${coalesce(var.control_plane.shape, "-")} is not an Always Free shape."
+  }
+
+  # A profile decides what runs on the control plane; another shape under it would not fit, or
+  # would be a silent switch of profile (docs/decisions/007-capacity-profiles.md).
+  validation {
+    condition     = var.control_plane.shape == null || coalesce(var.control_plane.shape, "-") == jsondecode(file("${path.module}/../capacity-profiles.json")).profiles[var.capacity_profile].shape
+    error_message = "control_plane.shape ${coalesce(var.control_plane.shape, "-")} is not the shape of capacity_profile ${var.capacity_profile}: choose the profile (a1 or micro), not the shape."
   }
 
   validation {
@@ -94,7 +106,7 @@ variable "enable_nat_gateway" {
 }
 
 variable "existing_usage" {
-  description = "What the tenancy already uses outside this configuration; bootstrap.sh fills it."
+  description = "Added to what Terraform finds itself (existing.tf: volumes, VCNs, load balancers); bootstrap.sh fills the micro and A1 counts from the limits service."
   type = object({
     micro_instances = optional(number, 0)
     a1_ocpus        = optional(number, 0)
@@ -156,6 +168,18 @@ variable "tailscale_auth_key" {
   validation {
     condition     = startswith(var.tailscale_auth_key, "tskey-")
     error_message = "tailscale_auth_key should be a Tailscale auth key (tskey-...)."
+  }
+}
+
+variable "worker_tailscale_auth_key" {
+  description = "Tailscale auth key for the cloud workers (reusable when there is more than one). Same handling as tailscale_auth_key."
+  type        = string
+  sensitive   = true
+  default     = ""
+
+  validation {
+    condition     = length(var.workers) == 0 || startswith(var.worker_tailscale_auth_key, "tskey-")
+    error_message = "worker_tailscale_auth_key (tskey-...) is required when workers are planned: they join K3s over Tailscale."
   }
 }
 

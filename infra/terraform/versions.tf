@@ -7,12 +7,20 @@ terraform {
       source  = "oracle/oci"
       version = ">= 6.30.0, < 8.0.0"
     }
+    random = {
+      source  = "hashicorp/random"
+      version = ">= 3.6.0, < 4.0.0"
+    }
   }
 }
 
 provider "oci" {
   region = var.region
-  # Cloud Shell: the CLI's session token; CI: a UPST minted from GitHub's OIDC token (see docs).
-  auth                = var.oci_auth
-  config_file_profile = var.oci_config_profile
+  # Cloud Shell: InstancePrincipal, with the user's delegation token sent as opc-obo-token when
+  # OCI_use_obo_token=true and OCI_obo_token_path are set (bootstrap.sh sets both). CI: a UPST
+  # minted from GitHub's OIDC token, SecurityToken with its profile (see docs/platform/README.md).
+  auth = var.oci_auth
+  # The provider checks any non-empty profile against ~/.oci/config, which Cloud Shell does not
+  # have (its config is /etc/oci/config): no profile for InstancePrincipal.
+  config_file_profile = var.oci_auth == "InstancePrincipal" ? "" : var.oci_config_profile
 }

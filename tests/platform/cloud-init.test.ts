@@ -67,4 +67,15 @@ describe("cloud-init for the control plane", () => {
     expect(file("/usr/local/sbin/foundry-scrub")).toContain("shred -u /etc/foundry/bootstrap.env");
     expect(JSON.stringify(config.runcmd)).toContain("foundry-scrub");
   });
+
+  it("gives K3s the agent token cloud workers join with, in its root-only config alone", () => {
+    const holders = config.write_files.filter((f) =>
+      f.content.includes("k3s-agent-token-placeholder"),
+    );
+    expect(holders.map((f) => [f.path, (f as { permissions?: string }).permissions])).toEqual([
+      ["/etc/rancher/k3s/config.yaml", "0600"],
+    ]);
+    const k3s = parse(file("/etc/rancher/k3s/config.yaml")) as Record<string, unknown>;
+    expect(k3s["agent-token"]).toBe("k3s-agent-token-placeholder");
+  });
 });

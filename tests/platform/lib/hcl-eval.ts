@@ -62,13 +62,48 @@ const functions: Record<string, (...args: Value[]) => Value> = {
   // Terraform's indent: every line but the first gets the spaces.
   indent: (n, s) => str(s).replace(/\n(?=.)/g, `\n${" ".repeat(num(n, "indent"))}`),
   lower: (s) => str(s).toLowerCase(),
+  // Terraform's coalesce: the first argument that is neither null nor "".
+  coalesce: (...vs) => {
+    const hit = vs.find((v) => v !== null && v !== "");
+    if (hit === undefined) throw new Error("coalesce: no non-null, non-empty argument");
+    return hit;
+  },
   trimprefix: (s, p) => (str(s).startsWith(str(p)) ? str(s).slice(str(p).length) : str(s)),
   regex: (p, s) => {
     const m = goRegex(str(p)).exec(str(s));
     if (!m) throw new Error(`regex: no match for ${str(p)}`);
     return m[0];
   },
+  lookup: (m, k, d) => {
+    if (!isObject(m)) throw new Error("lookup: expected a map");
+    const hit = m[str(k)];
+    if (hit !== undefined) return hit;
+    if (d === undefined) throw new Error(`lookup: no key ${str(k)} and no default`);
+    return d;
+  },
+  flatten: (l) => list(l, "flatten").flatMap((v) => (Array.isArray(v) ? v : [v])),
+  // A set's iteration order is its sorted order, which is all the evaluated expressions rely on.
+  toset: (l) => [...new Set(list(l, "toset").map(str))].sort(),
+  tonumber: (v) => {
+    const n = typeof v === "number" ? v : Number(str(v));
+    if (Number.isNaN(n)) throw new Error(`tonumber: ${JSON.stringify(v)} is not a number`);
+    return n;
+  },
   file: (p) => readFileSync(str(p), "utf8"),
+  // Renders with only the given variables in scope, as Terraform's templatefile does.
+  templatefile: (p, vars) => {
+    if (!isObject(vars)) throw new Error("templatefile: expected an object of variables");
+    const scope: Scope = {
+      lookup: (name) => {
+        const v = vars[name];
+        if (v === undefined) throw new Error(`templatefile: variable ${name} is not passed`);
+        return v;
+      },
+    };
+    return parseTemplate(readFileSync(str(p), "utf8"), false)
+      .map((part) => (typeof part === "string" ? part : str(evaluate(part, scope))))
+      .join("");
+  },
   jsondecode: (s) => JSON.parse(str(s)) as Value,
   tostring: (v) => str(v),
 };

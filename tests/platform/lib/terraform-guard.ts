@@ -4,6 +4,10 @@ import { preconditionsOf, validationsOf, type TerraformModule } from "./terrafor
 
 export type Inputs = Record<string, Value>;
 
+// What Terraform would know at plan time besides the variables: data sources read from OCI
+// (`data`), other resources' attributes (`random_password`, `module`), stubbed by the test.
+export type World = Record<string, Value>;
+
 const noScope: Scope = {
   lookup: (name) => {
     throw new Error(`${name} is not available here`);
@@ -63,7 +67,7 @@ export function applyType(type: Expr, value: Value, at: string): Value {
   }
 }
 
-function moduleScope(mod: TerraformModule, inputs: Inputs): Scope {
+function moduleScope(mod: TerraformModule, inputs: Inputs, world: World): Scope {
   const vars: { [key: string]: Value } = {};
   for (const [name, def] of mod.variables) {
     const raw = inputs[name] ?? ("default" in def ? evaluateJson(def.default, noScope) : undefined);
@@ -78,6 +82,8 @@ function moduleScope(mod: TerraformModule, inputs: Inputs): Scope {
       if (name === "var") return vars;
       if (name === "path") return modulePath(mod.dir);
       if (name === "local") return locals;
+      const known = world[name];
+      if (known !== undefined) return known;
       throw new Error(`${name} is not known to the test evaluator`);
     },
   };
@@ -119,8 +125,8 @@ function check(
 
 // Every variable validation and every resource precondition of the module, evaluated for the
 // given inputs: the messages Terraform would stop `plan` with.
-export function guardFailures(mod: TerraformModule, inputs: Inputs): string[] {
-  const scope = moduleScope(mod, inputs);
+export function guardFailures(mod: TerraformModule, inputs: Inputs, world: World = {}): string[] {
+  const scope = moduleScope(mod, inputs, world);
   const failures: string[] = [];
   for (const [name, def] of mod.variables) {
     for (const v of validationsOf(def)) {
@@ -135,4 +141,46 @@ export function guardFailures(mod: TerraformModule, inputs: Inputs): string[] {
     }
   }
   return failures;
+}
+
+// One argument of a block (e.g. "module.workers", "provider.oci") as Terraform would evaluate
+// it; `eachKey` picks the instance of a for_each block, whose for_each is evaluated too.
+export function blockArgument(
+  mod: TerraformModule,
+  inputs: Inputs,
+  world: World,
+  address: string,
+  argument: string,
+  eachKey?: string,
+): Value {
+  const block = mod.blocks.get(address) ?? mod.resources.get(address);
+  if (!block) throw new Error(`${address} is not in the module`);
+  if (!(argument in block)) throw new Error(`${address} has no argument ${argument}`);
+  let scope = moduleScope(mod, inputs, world);
+  if (eachKey !== undefined) {
+    const all = evaluateJson(block.for_each, scope);
+    if (!isObject(all) || !(eachKey in all))
+      throw new Error(`${address} has no instance ${eachKey}`);
+    const each: Value = { key: eachKey, value: all[eachKey] ?? null };
+    const outer = scope;
+    scope = { lookup: (name) => (name === "each" ? each : outer.lookup(name)) };
+  }
+  return evaluateJson(block[argument], scope);
+}
+
+// The unevaluated expression of an argument, for tests that look inside a call (templatefile).
+export function argumentExpression(mod: TerraformModule, address: string, argument: string): Expr {
+  const block = mod.blocks.get(address) ?? mod.resources.get(address);
+  if (!block || !(argument in block))
+    throw new Error(`${address}.${argument} is not in the module`);
+  return expressionOf(block[argument]);
+}
+
+export function evaluateExpression(
+  mod: TerraformModule,
+  inputs: Inputs,
+  world: World,
+  expr: Expr,
+): Value {
+  return evaluate(expr, moduleScope(mod, inputs, world));
 }

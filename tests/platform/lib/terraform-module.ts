@@ -9,6 +9,8 @@ export interface TerraformModule {
   variables: Map<string, Json>;
   locals: Map<string, unknown>;
   resources: Map<string, Json>;
+  // "data.TYPE.NAME", "module.NAME", "provider.NAME" and "output.NAME", as hcl2json writes them.
+  blocks: Map<string, Json>;
   raw: Json[];
 }
 
@@ -36,6 +38,7 @@ export async function loadModule(dir: string): Promise<TerraformModule> {
     variables: new Map(),
     locals: new Map(),
     resources: new Map(),
+    blocks: new Map(),
     raw,
   };
   for (const doc of raw) {
@@ -55,6 +58,23 @@ export async function loadModule(dir: string): Promise<TerraformModule> {
           const [def] = blocks(defs);
           if (def) mod.resources.set(`${type}.${name}`, def);
         }
+      }
+    }
+    if (isJson(doc.data)) {
+      for (const [type, byName] of Object.entries(doc.data)) {
+        if (!isJson(byName)) continue;
+        for (const [name, defs] of Object.entries(byName)) {
+          const [def] = blocks(defs);
+          if (def) mod.blocks.set(`data.${type}.${name}`, def);
+        }
+      }
+    }
+    for (const kind of ["module", "provider", "output"] as const) {
+      const byName = doc[kind];
+      if (!isJson(byName)) continue;
+      for (const [name, defs] of Object.entries(byName)) {
+        const [def] = blocks(defs);
+        if (def) mod.blocks.set(`${kind}.${name}`, def);
       }
     }
   }

@@ -30,13 +30,3 @@ resource "oci_identity_policy" "control_plane" {
   ]
 }
 
-# Lets Object Storage run the lifecycle rule that expires old backups.
-resource "oci_identity_policy" "object_lifecycle" {
-  compartment_id = var.tenancy_ocid
-  name           = "${var.name}-object-lifecycle"
-  description    = "Object Storage may delete expired backups"
-  freeform_tags  = var.tags
-  statements = [
-    "Allow service objectstorage-${var.region} to manage object-family in compartment id ${var.compartment_id} where target.bucket.name = '${var.backup_bucket}'",
-  ]
-}

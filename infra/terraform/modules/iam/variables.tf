@@ -3,7 +3,6 @@ variable "compartment_id" { type = string }
 variable "name" { type = string }
 variable "control_plane_id" { type = string }
 variable "backup_bucket" { type = string }
-variable "region" { type = string }
 variable "github_repository" { type = string }
 variable "tags" { type = map(string) }
 

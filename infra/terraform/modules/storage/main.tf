@@ -22,9 +22,26 @@ resource "oci_objectstorage_bucket" "backups" {
   freeform_tags  = var.tags
 }
 
+# Object Storage itself deletes expired backups, so it needs this grant. Putting a lifecycle
+# policy checks the grant and fails with InsufficientServicePermissions without it; the provider's
+# SDK retries that error only inside the window an IAM write opened in the same run
+# (oci-go-sdk common/eventual_consistency.go, as vendored by oracle/oci v7.32.0), so the grant
+# must be written first.
+resource "oci_identity_policy" "object_lifecycle" {
+  compartment_id = var.tenancy_ocid
+  name           = "${var.name}-object-lifecycle"
+  description    = "Object Storage may delete expired backups"
+  freeform_tags  = var.tags
+  statements = [
+    "Allow service objectstorage-${var.region} to manage object-family in compartment id ${var.compartment_id} where target.bucket.name = '${oci_objectstorage_bucket.backups.name}'",
+  ]
+}
+
 resource "oci_objectstorage_object_lifecycle_policy" "backups" {
   namespace = data.oci_objectstorage_namespace.this.namespace
   bucket    = oci_objectstorage_bucket.backups.name
+
+  depends_on = [oci_identity_policy.object_lifecycle]
 
   rules {
     name        = "expire-old-backups"

@@ -1,3 +1,5 @@
+variable "tenancy_ocid" { type = string }
+variable "region" { type = string }
 variable "compartment_id" { type = string }
 variable "name" { type = string }
 variable "backup_retention_days" { type = number }

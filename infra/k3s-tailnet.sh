@@ -5,7 +5,8 @@
 # Agents in a home lab reach the server only over Tailscale: without node-ip and
 # advertise-address K3s picks the VCN's 10.0.0.x address and hands agents an endpoint they
 # cannot reach, and without the tailnet name in tls-san their TLS check fails. The name and the
-# URL go into the platform settings too, so the console gives joining servers the same URL.
+# URL go into the platform settings too, so the console gives joining servers the same URL, and
+# so does the address a booting server reaches Tinkerbell at (docs/decisions/008-boot-path.md).
 set -euo pipefail
 k3s_config="$1" platform_env="$2"
 tailscale="${TAILSCALE:-tailscale}"
@@ -34,4 +35,8 @@ tls-san:
   - $name
   - $address
 EOF
-echo "K3S_URL=https://$name:6443" >>"$platform_env"
+{
+  echo "K3S_URL=https://$name:6443"
+  echo "TINKERBELL_PUBLIC_IP=$address"
+  echo "TINKERBELL_ARTIFACTS_URL=http://$address:7173"
+} >>"$platform_env"

@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { parseEnv } from "@/lib/env-schema";
 import { builtInTemplateFiles } from "@/lib/manifests/os-templates/render-files";
 import { controlPlaneConfig } from "./lib/cloud-init";
-import { fluxSubstitute } from "./lib/flux-substitute";
+import { consoleSettings } from "./lib/console-settings";
 import { repoRoot } from "./lib/reference";
 
 /*
@@ -113,26 +113,18 @@ describe("a server joining from the home lab", () => {
   // The settings as the console reads them: cloud-init's platform.env, with what the bootstrap
   // appends, substituted into the console's ConfigMap the way Flux does.
   const settings = Object.fromEntries(
-    `${joined.platform}K3S_CA_HASH=${"c".repeat(64)}\n`
+    `${joined.platform}K3S_CA_HASH=${"1".repeat(64)}\n`
       .split("\n")
       .filter((line) => line.includes("="))
       .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
   );
-  const configMap = parse(
-    fluxSubstitute(
-      readFileSync(
-        path.join(repoRoot, "manifests/apps/foundry-console/platform-config.yaml"),
-        "utf8",
-      ),
-      settings,
-    ),
-  ) as { data: Record<string, string> };
+  const data = (): Record<string, unknown> => consoleSettings(settings);
 
   it("is sent to the server's tailnet name, with its CA pinned, at the server's release", () => {
-    const env = parseEnv(configMap.data, "/srv/foundry");
+    const env = parseEnv(data() as Record<string, string>, "/srv/foundry");
     expect(env.enrollment.k3s).toEqual({
       url: "https://metal-foundry-control-plane.tail1234.ts.net:6443",
-      caHash: "c".repeat(64),
+      caHash: "1".repeat(64),
       tokenTtlMinutes: 60,
       version: "v1.33.5+k3s1",
     });

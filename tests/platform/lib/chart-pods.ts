@@ -15,6 +15,10 @@ export interface ChartPod {
   pod: string;
   /** Path of the pod's `resources` in the chart's values. */
   resources: string[];
+  /** A request the chart's template fixes (no value sets it), with the template it is in. */
+  fixedMemory?: { quantity: string; template: string };
+  /** A values path that must be true for the chart to run the pod at all. */
+  when?: string[];
   /** One pod on every node (a DaemonSet), or `replicas` pods. */
   perNode?: boolean;
   replicas?: { path: string[]; chartDefault: number };
@@ -129,6 +133,22 @@ export const chartPods: Record<string, ChartEntry> = {
         pod: "tinkerbell",
         resources: ["deployment", "resources"],
         tolerations: { path: ["deployment", "tolerations"], chartDefault: [] },
+      },
+      {
+        // nginx requests 64Mi in the template; its download-hook sidecar requests nothing.
+        pod: "hookos",
+        resources: [],
+        fixedMemory: { quantity: "64Mi", template: "templates/hookos/deployment.yaml" },
+        when: ["optional", "hookos", "enabled"],
+        tolerations: { path: ["optional", "hookos", "tolerations"], chartDefault: [] },
+      },
+      {
+        // No resources in the template: enabled, it would count as nothing.
+        pod: "kube-vip",
+        resources: ["optional", "kubevip", "resources"],
+        perNode: true,
+        when: ["optional", "kubevip", "enabled"],
+        tolerations: { path: ["optional", "kubevip", "tolerations"], chartDefault: [] },
       },
     ],
   },

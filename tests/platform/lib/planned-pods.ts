@@ -100,7 +100,18 @@ export function helmReleasePods(objects: K8sObject[]): PlannedPod[] {
         ) as unknown,
       };
       return chart.pods.flatMap((pod) => {
-        const memory = at(values, [...pod.resources, "requests", "memory"]);
+        if (pod.when) {
+          const enabled =
+            at(values, pod.when) ??
+            (chartDefaults ? at(chartDefaults.values, pod.when) : undefined);
+          if (enabled === false) return [];
+          if (enabled !== true && !chartDefaults)
+            throw new Error(
+              `HelmRelease ${name}: values must say ${pod.when.join(".")} (the chart's default is on)`,
+            );
+        }
+        const memory =
+          pod.fixedMemory?.quantity ?? at(values, [...pod.resources, "requests", "memory"]);
         if (memory === undefined)
           throw new Error(
             `HelmRelease ${name}: values set no memory request for ${pod.pod} (${pod.resources.join(".")})`,

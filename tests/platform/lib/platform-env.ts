@@ -16,11 +16,13 @@ export const sampleTerraformValues: Record<string, Value> = {
 
 /*
  * What the bootstrap adds to the settings on the machine, after cloud-init wrote them: the
- * tailnet address K3s serves (infra/k3s-tailnet.sh) and its CA's hash once K3s runs. Example
- * values in the shape those steps write.
+ * tailnet addresses of K3s and Tinkerbell (infra/k3s-tailnet.sh) and K3s's CA hash once it runs.
+ * Example values in the shape those steps write; tests/platform/k3s-join.test.ts runs the script.
  */
 export const settingsWrittenAtBoot: Record<string, string> = {
   K3S_URL: "https://metal-foundry-control-plane.tail1234.ts.net:6443",
+  TINKERBELL_PUBLIC_IP: "100.101.102.103",
+  TINKERBELL_ARTIFACTS_URL: "http://100.101.102.103:7173",
   K3S_CA_HASH: "0".repeat(64),
 };
 

@@ -40,6 +40,14 @@ export function validateManifests(options: {
           report.problems.push(`${name} ${object.apiVersion}: ${e}`);
         }
       }
+      // The API server takes only strings there; a substituted value can parse as a number.
+      if (object.kind === "ConfigMap" || object.kind === "Secret") {
+        for (const field of ["data", "stringData"]) {
+          const entries = Object.entries((object[field] ?? {}) as Record<string, unknown>);
+          for (const [key, value] of entries.filter(([, v]) => typeof v !== "string"))
+            report.problems.push(`${name} ${field}.${key} is ${typeof value}, not a string`);
+        }
+      }
       for (const { where, image } of podImages(object)) {
         const problem = imageReferenceProblem(image);
         if (problem !== undefined) report.problems.push(`${k.name}: ${where}: ${problem}`);

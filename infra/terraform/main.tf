@@ -66,6 +66,7 @@ module "control_plane" {
     # GitRepository and root Kustomization exactly as Git holds them.
     flux_handover = file("${path.module}/../flux-handover.sh")
     k3s_tailnet   = file("${path.module}/../k3s-tailnet.sh")
+    host_firewall = file("${path.module}/../host-firewall.sh")
     flux_sync     = file("${path.module}/../../manifests/clusters/foundry/sync.yaml")
   })
 }

@@ -68,6 +68,7 @@ const baseVars: { [key: string]: Value } = {
   region: "eu-frankfurt-1",
   flux_handover: repoFile("infra/flux-handover.sh"),
   k3s_tailnet: repoFile("infra/k3s-tailnet.sh"),
+  host_firewall: repoFile("infra/host-firewall.sh"),
   flux_sync: repoFile("manifests/clusters/foundry/sync.yaml"),
 };
 

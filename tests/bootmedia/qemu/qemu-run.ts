@@ -51,6 +51,8 @@ export async function bootInQemu(options: {
   workDir: string;
   timeoutMs: number;
   done: (since: number) => Promise<unknown>;
+  /** A network namespace QEMU runs in: its user network's sockets go out by that one's routes. */
+  netns?: string;
 }): Promise<number> {
   const args = [
     "-m",
@@ -71,7 +73,10 @@ export async function bootInQemu(options: {
     `user,model=e1000,mac=${options.mac}`,
   ];
   const started = Date.now();
-  const child = spawn("qemu-system-x86_64", args, { stdio: ["ignore", "ignore", "pipe"] });
+  const [command, commandArgs] = options.netns
+    ? ["ip", ["netns", "exec", options.netns, "qemu-system-x86_64", ...args]]
+    : ["qemu-system-x86_64", args];
+  const child = spawn(command, commandArgs, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

@@ -18,5 +18,7 @@ export default defineConfig({
     testTimeout: 240_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // One QEMU file at a time: two cores, and each boot is timed by firmware under TCG.
+    fileParallelism: false,
   },
 });

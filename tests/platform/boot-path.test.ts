@@ -6,6 +6,7 @@ import { parseEnv } from "@/lib/env-schema";
 import { controlPlaneConfig } from "./lib/cloud-init";
 import { fluxKustomizations, renderKustomization } from "./lib/flux-build";
 import { consoleSettings } from "./lib/console-settings";
+import { at, type Values } from "./lib/helm-values";
 import { platformSettings } from "./lib/platform-env";
 import { repoRoot } from "./lib/reference";
 import { tool } from "./lib/tools";
@@ -17,16 +18,6 @@ import type { K8sObject } from "./lib/yaml-files";
  * chart, rendered with kustomize and substituted from the settings the platform writes, against
  * what chart v0.21.0 does with them (helm/tinkerbell/values.yaml and templates/ at that tag).
  */
-type Values = Record<string, unknown>;
-const at = (v: unknown, dotted: string): unknown =>
-  dotted
-    .split(".")
-    .reduce<unknown>(
-      (node, key) =>
-        typeof node === "object" && node !== null ? (node as Values)[key] : undefined,
-      v,
-    );
-
 const settings = platformSettings();
 let objects: K8sObject[] = [];
 beforeAll(() => {

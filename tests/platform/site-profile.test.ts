@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { spawnSync } from "node:child_process";
+import { at } from "./lib/helm-values";
 import { repoRoot } from "./lib/reference";
 import { tool } from "./lib/tools";
 
@@ -38,32 +39,23 @@ beforeAll(() => {
   values = release?.spec?.values ?? {};
 }, 300_000);
 
-const at = (dotted: string): unknown =>
-  dotted
-    .split(".")
-    .reduce<unknown>(
-      (node, key) =>
-        typeof node === "object" && node !== null
-          ? (node as Record<string, unknown>)[key]
-          : undefined,
-      values,
-    );
+const valueAt = (dotted: string): unknown => at(values, dotted);
 
 describe("the site profile", () => {
   it("pins Tinkerbell and Hook's artifacts to the on-site node", () => {
-    expect(at("deployment.nodeSelector")).toEqual({ "metal-foundry.dev/site": "true" });
-    expect(at("optional.hookos.nodeSelector")).toEqual({ "metal-foundry.dev/site": "true" });
+    expect(valueAt("deployment.nodeSelector")).toEqual({ "metal-foundry.dev/site": "true" });
+    expect(valueAt("optional.hookos.nodeSelector")).toEqual({ "metal-foundry.dev/site": "true" });
   });
 
   it("answers PXE beside the LAN's own DHCP (proxy mode) and serves TFTP", () => {
-    expect(at("deployment.envs.smee.dhcpEnabled")).toBe(true);
-    expect(at("deployment.envs.smee.dhcpMode")).toBe("proxy");
-    expect(at("deployment.envs.smee.tftpServerEnabled")).toBe(true);
+    expect(valueAt("deployment.envs.smee.dhcpEnabled")).toBe(true);
+    expect(valueAt("deployment.envs.smee.dhcpMode")).toBe("proxy");
+    expect(valueAt("deployment.envs.smee.tftpServerEnabled")).toBe(true);
   });
 
   it("keeps the default path's addresses from the platform settings and the host network", () => {
-    expect(at("publicIP")).toBe("${TINKERBELL_PUBLIC_IP}");
-    expect(at("deployment.hostNetwork")).toBe(true);
-    expect(at("optional.kubevip.enabled")).toBe(false);
+    expect(valueAt("publicIP")).toBe("${TINKERBELL_PUBLIC_IP}");
+    expect(valueAt("deployment.hostNetwork")).toBe(true);
+    expect(valueAt("optional.kubevip.enabled")).toBe(false);
   });
 });

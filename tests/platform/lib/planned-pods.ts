@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse, parseAllDocuments } from "yaml";
 import { chartPods, type Toleration } from "./chart-pods";
 import { goModuleDir } from "./go-module";
+import { at } from "./helm-values";
 import { type PlannedPod, type PodSpec, mebibytes, podMemoryMib } from "./pod-requests";
 import { repoRoot } from "./reference";
 import type { K8sObject } from "./yaml-files";
@@ -65,15 +66,7 @@ export function fluxControllers(components: string[], tolerationKeys: string[]):
   });
 }
 
-function at(values: unknown, keys: string[]): unknown {
-  return keys.reduce<unknown>(
-    (node, key) =>
-      typeof node === "object" && node !== null
-        ? (node as Record<string, unknown>)[key]
-        : undefined,
-    values,
-  );
-}
+const valueAt = (values: unknown, keys: string[]): unknown => at(values, keys.join("."));
 
 /** The pods of every HelmRelease, with the requests our values give them (never a chart default). */
 export function helmReleasePods(objects: K8sObject[]): PlannedPod[] {
@@ -102,8 +95,8 @@ export function helmReleasePods(objects: K8sObject[]): PlannedPod[] {
       return chart.pods.flatMap((pod) => {
         if (pod.when) {
           const enabled =
-            at(values, pod.when) ??
-            (chartDefaults ? at(chartDefaults.values, pod.when) : undefined);
+            valueAt(values, pod.when) ??
+            (chartDefaults ? valueAt(chartDefaults.values, pod.when) : undefined);
           if (enabled === false) return [];
           if (enabled !== true && !chartDefaults)
             throw new Error(
@@ -111,20 +104,21 @@ export function helmReleasePods(objects: K8sObject[]): PlannedPod[] {
             );
         }
         const memory =
-          pod.fixedMemory?.quantity ?? at(values, [...pod.resources, "requests", "memory"]);
+          pod.fixedMemory?.quantity ?? valueAt(values, [...pod.resources, "requests", "memory"]);
         if (memory === undefined)
           throw new Error(
             `HelmRelease ${name}: values set no memory request for ${pod.pod} (${pod.resources.join(".")})`,
           );
         const tolerations =
-          (at(values, pod.tolerations.path) as Toleration[] | undefined) ??
+          (valueAt(values, pod.tolerations.path) as Toleration[] | undefined) ??
           (chartDefaults
-            ? ((at(chartDefaults.values, pod.tolerations.path) as Toleration[] | undefined) ?? [])
+            ? ((valueAt(chartDefaults.values, pod.tolerations.path) as Toleration[] | undefined) ??
+              [])
             : pod.tolerations.chartDefault);
         const replicas = pod.replicas
           ? Number(
-              at(values, pod.replicas.path) ??
-                (chartDefaults ? at(chartDefaults.values, pod.replicas.path) : undefined) ??
+              valueAt(values, pod.replicas.path) ??
+                (chartDefaults ? valueAt(chartDefaults.values, pod.replicas.path) : undefined) ??
                 pod.replicas.chartDefault,
             )
           : 1;

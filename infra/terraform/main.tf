@@ -95,6 +95,7 @@ module "workers" {
     k3s_version        = var.k3s_version
     k3s_agent_token    = random_password.k3s_agent_token.result
     tailscale_auth_key = var.worker_tailscale_auth_key
+    host_firewall      = file("${path.module}/../host-firewall.sh")
   })
 }
 

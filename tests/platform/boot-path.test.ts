@@ -51,10 +51,15 @@ describe("the boot path from a home lab to the control plane", () => {
     expect(tree).not.toMatch(/127\.0\.0\.1/);
   });
 
-  it("listens on the node, where that address arrives, and rolls out there", () => {
+  it("listens on the node whose address it gives out, and rolls out there", () => {
     const { values } = tinkerbell();
     expect(at(values, "deployment.hostNetwork")).toBe(true);
     expect(at(values, "deployment.strategy.type")).toBe("Recreate");
+    // TINKERBELL_PUBLIC_IP is the control plane's (k3s-tailnet.sh runs there); K3s labels its
+    // servers node-role.kubernetes.io/control-plane=true. On a worker nothing would answer it.
+    const controlPlane = { "node-role.kubernetes.io/control-plane": "true" };
+    expect(at(values, "deployment.nodeSelector")).toEqual(controlPlane);
+    expect(at(values, "optional.hookos.nodeSelector")).toEqual(controlPlane);
   });
 
   it("answers no DHCP or TFTP and makes no macvlan or ARP load balancer on the cloud VM", () => {

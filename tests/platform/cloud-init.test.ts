@@ -66,6 +66,10 @@ describe("cloud-init for the control plane", () => {
     expect(holders.map((f) => f.path)).toEqual(["/etc/foundry/bootstrap.env"]);
     expect(file("/usr/local/sbin/foundry-scrub")).toContain("shred -u /etc/foundry/bootstrap.env");
     expect(JSON.stringify(config.runcmd)).toContain("foundry-scrub");
+    // tailscale reads the key from a file: never on a command line ps shows.
+    const bootstrap = file("/usr/local/sbin/foundry-bootstrap");
+    expect(bootstrap).toMatch(/tailscale up --auth-key=file:\S+/);
+    expect(bootstrap).not.toMatch(/--auth-key="?\$/);
   });
 
   it("gives K3s the agent token cloud workers join with, in its root-only config alone", () => {

@@ -462,12 +462,27 @@ describe("the A1 worker joins K3s over Tailscale (rendered user_data, as main.tf
     const key = String(example.worker_tailscale_auth_key);
     const holders = config().write_files.filter((f) => f.content.includes(key));
     expect(holders.map((f) => [f.path, f.permissions])).toEqual([
-      ["/etc/foundry/bootstrap.env", "0600"],
+      ["/etc/foundry/tailscale-auth-key", "0600"],
     ]);
     expect(file("/usr/local/sbin/foundry-scrub")?.content).toContain(
-      "shred -u /etc/foundry/bootstrap.env",
+      "shred -u /etc/foundry/tailscale-auth-key",
     );
     expect(JSON.stringify(config().runcmd)).toContain("foundry-scrub");
+    // Read from the file by tailscale itself: never on a command line ps shows.
+    expect(file("/usr/local/sbin/foundry-join")?.content).toContain(
+      "tailscale up --auth-key=file:/etc/foundry/tailscale-auth-key",
+    );
+  });
+
+  it("opens the image's host firewall before joining, with the control plane's script", () => {
+    const join = file("/usr/local/sbin/foundry-join")?.content ?? "";
+    expect(join.indexOf("/usr/local/sbin/foundry-host-firewall")).toBeGreaterThan(-1);
+    expect(join.indexOf("/usr/local/sbin/foundry-host-firewall")).toBeLessThan(
+      join.indexOf("tailscale up"),
+    );
+    expect(file("/usr/local/sbin/foundry-host-firewall")?.content).toBe(
+      readFileSync(path.join(repoRoot, "infra/host-firewall.sh"), "utf8"),
+    );
   });
 
   it("refuses workers without a worker Tailscale key", () => {

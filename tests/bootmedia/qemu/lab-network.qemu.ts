@@ -18,7 +18,8 @@ import { bootInQemu } from "@/tests/bootmedia/qemu/qemu-run";
  * namespace that forwards). The control plane's tailnet address is 100.100.77.2 in this one,
  * where a stand-in Smee (a recording HTTP server: Tinkerbell cannot be built here) listens, and
  * its route back to the lab is what `tailscale up --accept-routes` gives the control plane.
- * Tailscale itself does not run: the router is plain forwarding.
+ * Tailscale does not run: the router is plain forwarding, as a subnet router started with
+ * --snat-subnet-routes=false (what the decision tells users) forwards.
  */
 const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
 vi.mock("@/lib/auth/request-actor", () => ({ requestActor: async () => session.state }));

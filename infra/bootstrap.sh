@@ -395,6 +395,12 @@ main() {
   prompts
   write_vars
   apply
+  if [[ "$CP_SHAPE" == "$(jq -r '.shapes.micro' "$LIMITS_FILE")" && "$ADD_WORKER" != true ]]; then
+    # The micro profile runs the console on a worker (docs/decisions/007-capacity-profiles.md).
+    log "the $PROFILE profile runs the console on a worker, and none was added: it answers once one joins"
+    next_steps
+    return 0
+  fi
   wait_healthy
   next_steps
 }

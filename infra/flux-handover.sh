@@ -33,8 +33,12 @@ apply() { "$kubectl" apply --server-side -f -; }
 "$kubectl" -n flux-system create configmap foundry-platform --from-env-file="$platform_env" \
   --dry-run=client -o yaml | apply
 if [ -n "${GIT_PASSWORD:-}" ]; then
+  # From a file: a --from-literal argument would show the token in ps while kubectl runs.
+  password="$(umask 077 && mktemp)"
+  trap 'rm -f "$password"' EXIT
+  printf '%s' "$GIT_PASSWORD" >"$password"
   "$kubectl" -n flux-system create secret generic foundry-git \
-    --from-literal=username="${GIT_USERNAME:-git}" --from-literal=password="$GIT_PASSWORD" \
+    --from-literal=username="${GIT_USERNAME:-git}" --from-file=password="$password" \
     --dry-run=client -o yaml | apply
 fi
 substitute | apply

@@ -21,14 +21,16 @@ umask 077
 dir="${OCI_CONFIG_DIR:-$HOME/.oci}"
 mkdir -p "$dir/$profile"
 key="$dir/$profile/key.pem" token_file="$dir/$profile/token"
-headers="$(mktemp)"
-trap 'rm -f "$headers"' EXIT
+headers="$(mktemp)" subject="$(mktemp)"
+trap 'rm -f "$headers" "$subject"' EXIT
 mask() { [ -z "${GITHUB_ACTIONS:-}" ] || echo "::add-mask::$1"; }
 
 audience="$(jq -rn --arg v "$OCI_CLIENT_ID" '$v | @uri')"
 printf 'Authorization: Bearer %s\n' "$ACTIONS_ID_TOKEN_REQUEST_TOKEN" >"$headers"
 jwt="$(curl -fsS -H "@$headers" "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=$audience" | jq -r '.value')"
 mask "$jwt"
+# curl reads it from a file: a command-line argument would show in ps while curl runs.
+printf '%s' "$jwt" >"$subject"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
 public_key="$(openssl pkey -in "$key" -pubout -outform DER | base64 -w0)"
@@ -39,7 +41,7 @@ response="$(curl -fsS -X POST "${OCI_DOMAIN_URL%/}/oauth2/v1/token" -H "@$header
   --data-urlencode 'grant_type=urn:ietf:params:oauth:grant-type:token-exchange' \
   --data-urlencode 'requested_token_type=urn:oci:token-type:oci-upst' \
   --data-urlencode 'subject_token_type=jwt' \
-  --data-urlencode "subject_token=$jwt" \
+  --data-urlencode "subject_token@$subject" \
   --data-urlencode "public_key=$public_key")"
 upst="$(jq -r '.token // empty' <<<"$response")"
 [ -n "$upst" ] || { echo "oci-token-exchange: the identity domain returned no token" >&2; exit 1; }

@@ -275,6 +275,17 @@ describe("infra/bootstrap.sh", () => {
     expect(vars).toMatch(/ocpus = 2, memory_gb = 12 \}/);
   });
 
+  it("on the micro profile without a worker says the console waits for one, not for health", () => {
+    if (!requireTool("jq")) return;
+    const s = stubs("micro-no-worker");
+    const result = runBootstrap(s, ["--profile", "micro", "--workers", "none"], {
+      FOUNDRY_HEALTH_TIMEOUT: "3600",
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/runs the console on a worker, and none was added/);
+    expect(read(s.log)).not.toMatch(/^curl .*api\/health/m);
+  });
+
   it("never switches profile for the user when the tenancy has no A1", () => {
     if (!requireTool("jq")) return;
     const s = stubs("no-a1", { a1Offered: false });

@@ -30,8 +30,12 @@ const work = mkdtempSync(path.join(tmpdir(), "foundry-host-firewall-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const inCi = process.env.CI === "true";
-const hasIptables = spawnSync("sh", ["-c", "command -v iptables"]).status === 0;
+const hasIptables =
+  spawnSync("sh", ["-c", "PATH=$PATH:/usr/sbin:/sbin command -v iptables"]).status === 0;
+const hasNamespaces = spawnSync("unshare", ["-rn", "true"]).status === 0;
 if (inCi && !hasIptables) throw new Error("iptables is not installed (Debian package iptables)");
+if (inCi && !hasNamespaces)
+  throw new Error("unshare -rn fails: the test needs unprivileged user and network namespaces");
 
 function inNamespace(runs: number): {
   code: number | null;
@@ -58,7 +62,7 @@ function inNamespace(runs: number): {
   };
 }
 
-describe.runIf(hasIptables)("the control plane's host firewall", () => {
+describe.runIf(hasIptables && hasNamespaces)("the control plane's host firewall", () => {
   const once = inNamespace(1);
   const input = once.rules.split("\n").filter((r) => r.startsWith("-A INPUT"));
   const position = (pattern: RegExp): number => input.findIndex((r) => pattern.test(r));

@@ -130,6 +130,13 @@ describe("a server joining from the home lab", () => {
     });
   });
 
+  it("joins the tailnet with the key read from a root-only file, never from its command line", () => {
+    const ubuntu = builtInTemplateFiles().get("tinkerbell/templates/ubuntu-2404.yaml") ?? "";
+    expect(ubuntu).toContain("tailscale up --auth-key=file:/run/foundry-tailscale-auth-key");
+    expect(ubuntu).not.toMatch(/--auth-key="?\$/);
+    expect(ubuntu).toContain("umask 077");
+  });
+
   it("installs the release the credentials name, not the installer's latest", () => {
     const ubuntu = builtInTemplateFiles().get("tinkerbell/templates/ubuntu-2404.yaml") ?? "";
     expect(ubuntu).toContain('INSTALL_K3S_VERSION="$(field k3sVersion)"');

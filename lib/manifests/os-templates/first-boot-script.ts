@@ -16,7 +16,10 @@ export const firstBootScript = [
   'shred -u "$token_file"',
   'field() { python3 -c \'import json,sys; print(json.load(open("/run/foundry-credentials.json"))[sys.argv[1]])\' "$1"; }',
   "curl -fsSL https://tailscale.com/install.sh | sh",
-  'tailscale up --auth-key="$(field tailscaleAuthKey)" --hostname="$FOUNDRY_HOSTNAME"',
+  // tailscale reads the key from a file: an argument would show in ps while it runs.
+  "field tailscaleAuthKey > /run/foundry-tailscale-auth-key",
+  'tailscale up --auth-key=file:/run/foundry-tailscale-auth-key --hostname="$FOUNDRY_HOSTNAME"',
+  "shred -u /run/foundry-tailscale-auth-key",
   'curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION="$(field k3sVersion)" \\',
   '  K3S_URL="$(field k3sUrl)" K3S_TOKEN="$(field k3sToken)" \\',
   '  INSTALL_K3S_EXEC="agent --node-ip=$(tailscale ip -4) --flannel-iface=tailscale0" sh -',

@@ -39,6 +39,21 @@ const ip = (...args: string[]): string => execFileSync("ip", args, { encoding: "
 const returnRoute = [labPrefix, "via", "100.100.77.1"];
 
 function makeLab(): void {
+  // The host's own network gets one address and one route: refuse rather than shadow a real one.
+  const taken = `${ip("-o", "addr")}${ip("route")}`;
+  if (/100\.100\.77\.|192\.168\.77\./.test(taken))
+    throw new Error(
+      "100.100.77.0/24 or 192.168.77.0/24 is in use on this host; the test needs both",
+    );
+  try {
+    makeLabNetworks();
+  } catch (error) {
+    removeLab();
+    throw error;
+  }
+}
+
+function makeLabNetworks(): void {
   ip("netns", "add", lab);
   ip("netns", "add", router);
   ip("link", "add", `fl-l${tag}`, "type", "veth", "peer", "name", `fl-rl${tag}`);

@@ -6,6 +6,7 @@ import {
   bootMediaSettingsShape,
   type BootMediaSettings,
 } from "@/lib/bootmedia/boot-media-settings";
+import { httpSettingsShape } from "@/lib/http/http-settings";
 import {
   enrollmentSettingsFrom,
   enrollmentSettingsShape,
@@ -102,6 +103,7 @@ const rawSchema = z.object({
   ...clusterSettingsShape,
   ...webhookSettingsShape,
   ...enrollmentSettingsShape,
+  ...httpSettingsShape,
 });
 
 export type Env = {
@@ -127,6 +129,8 @@ export type Env = {
   cluster: ClusterSettings;
   webhooks: WebhookSettings;
   enrollment: EnrollmentSettings;
+  /** Proxies whose X-Forwarded-For is believed (CIDRs); empty: none. */
+  trustedProxies: string[];
 };
 
 export class EnvError extends Error {
@@ -184,5 +188,6 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     cluster: clusterSettingsFrom(raw),
     webhooks: webhookSettingsFrom(raw),
     enrollment: enrollment.settings,
+    trustedProxies: raw.FOUNDRY_TRUSTED_PROXIES,
   };
 }

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { EnvError, type Env } from "@/lib/env-schema";
 import { startLiveState } from "@/lib/events/live-state";
 import { gitWriter } from "@/lib/gitops/writer";
+import { trustForwardedFor } from "@/lib/http/trusted-forwarded-for";
 import { cluster } from "@/lib/k8s/cluster";
 
 function settingsOrExit(): Env {
@@ -66,6 +67,7 @@ function recoverInBackground(startedBefore: Date): void {
 export async function startConsole(): Promise<void> {
   const startedAt = new Date();
   const settings = settingsOrExit();
+  trustForwardedFor(settings.trustedProxies);
   await mkdir(settings.dataDir, { recursive: true });
   await migrateOrExit(settings.databaseUrl);
   recoverInBackground(startedAt);

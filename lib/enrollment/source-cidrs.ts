@@ -35,14 +35,23 @@ export const sourceCidrsSchema = z
 
 /** Whether `address` falls in one of `cidrs`; an empty list lets every address through. */
 export function addressAllowed(cidrs: readonly string[], address: string | undefined): boolean {
-  if (cidrs.length === 0) return true;
-  const plain = address?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
-  const version = plain === undefined ? 0 : isIP(plain);
-  if (plain === undefined || version === 0) return false;
+  return cidrs.length === 0 || inCidrs(cidrs, address);
+}
+
+/** An IPv4 address as Node reports it on a dual-stack socket (::ffff:a.b.c.d) made plain. */
+export function plainAddress(address: string | undefined): string | undefined {
+  const plain = address?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  return plain !== undefined && isIP(plain) !== 0 ? plain : undefined;
+}
+
+/** Whether `address` falls in one of `cidrs`; an empty list holds no address. */
+export function inCidrs(cidrs: readonly string[], address: string | undefined): boolean {
+  const plain = plainAddress(address);
+  if (plain === undefined || cidrs.length === 0) return false;
   const list = new BlockList();
   for (const cidr of cidrs) {
     const parsed = parseCidr(cidr);
     if (parsed) list.addSubnet(parsed.address, parsed.prefix, parsed.family);
   }
-  return list.check(plain, version === 4 ? "ipv4" : "ipv6");
+  return list.check(plain, isIP(plain) === 4 ? "ipv4" : "ipv6");
 }

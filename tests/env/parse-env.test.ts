@@ -115,4 +115,14 @@ describe("parseEnv", () => {
       ),
     ).toThrow(/FOUNDRY_K3S_VERSION.*v1\.33\.5\+k3s1/);
   });
+
+  it("believes no proxy's X-Forwarded-For unless told which", () => {
+    expect(parseEnv({}, cwd).trustedProxies).toEqual([]);
+    expect(
+      parseEnv({ FOUNDRY_TRUSTED_PROXIES: "10.42.0.0/16, 127.0.0.1/32" }, cwd).trustedProxies,
+    ).toEqual(["10.42.0.0/16", "127.0.0.1/32"]);
+    expect(() => parseEnv({ FOUNDRY_TRUSTED_PROXIES: "everyone" }, cwd)).toThrow(
+      /FOUNDRY_TRUSTED_PROXIES/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isMachinePath, isPublicPath } from "@/lib/auth/public-routes";
+import { allowedOriginsOf, safeMethods } from "@/lib/auth/allowed-origins";
 import { isLoopbackHost } from "@/lib/auth/auth-settings";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
@@ -15,7 +16,8 @@ import { singleton } from "@/lib/singleton";
  * (layout, action client, withRole), which never rely on this file.
  */
 export function proxy(request: NextRequest): Response {
-  const { auth } = singleton("proxy-env", () => parseEnv(process.env));
+  const settings = singleton("proxy-env", () => parseEnv(process.env));
+  const { auth } = settings;
   const https = auth.secureCookies;
   const { pathname, search } = request.nextUrl;
 
@@ -34,6 +36,22 @@ export function proxy(request: NextRequest): Response {
 
   const limited = rateLimitFor(request.method, pathname, clientKey(request));
   if (limited) return withHeaders(tooManyRequests(limited.retryAfterSeconds), https);
+
+  // A session cookie rides along on every request a browser makes, a cross-site one too: a
+  // change it authenticates (a server action, a JSON write) must come from the console's own
+  // origin, checked against AUTH_URL rather than a Host a client can set. Machines' routes carry
+  // no cookie and keep their own checks.
+  if (
+    !safeMethods.has(request.method) &&
+    request.cookies.has(sessionCookieName(https)) &&
+    !isMachinePath(pathname) &&
+    !allowedOriginsOf(settings).has(request.headers.get("origin") ?? "")
+  ) {
+    return withHeaders(
+      NextResponse.json({ error: "Cross-site request refused" }, { status: 403 }),
+      https,
+    );
+  }
 
   if (!isPublicPath(pathname) && !request.cookies.has(sessionCookieName(https))) {
     if (pathname.startsWith("/api/")) {

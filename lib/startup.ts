@@ -6,6 +6,7 @@ import { EnvError, type Env } from "@/lib/env-schema";
 import { startLiveState } from "@/lib/events/live-state";
 import { gitWriter } from "@/lib/gitops/writer";
 import { trustForwardedFor } from "@/lib/http/trusted-forwarded-for";
+import { refuseUnknownMethods } from "@/lib/http/unknown-methods";
 import { cluster } from "@/lib/k8s/cluster";
 
 function settingsOrExit(): Env {
@@ -68,6 +69,7 @@ export async function startConsole(): Promise<void> {
   const startedAt = new Date();
   const settings = settingsOrExit();
   trustForwardedFor(settings.trustedProxies);
+  refuseUnknownMethods();
   await mkdir(settings.dataDir, { recursive: true });
   await migrateOrExit(settings.databaseUrl);
   recoverInBackground(startedAt);

@@ -1,13 +1,11 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { hasRole, type Actor, type Role } from "@/lib/actor";
-import { isLoopbackHost } from "@/lib/auth/auth-settings";
+import { allowedOriginsOf, safeMethods } from "@/lib/auth/allowed-origins";
 import { markGuarded } from "@/lib/auth/guard-registry";
 import { requestActor } from "@/lib/auth/request-actor";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/http/error-response";
-
-const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Every non-public route handler is wrapped in this: a session (401), the role (403), and for
@@ -42,10 +40,5 @@ export function withRole<C>(
 
 /** The console's origin; in local mode any loopback spelling of it, as people type either. */
 export function allowedOrigins(): Set<string> {
-  const { auth, port, hostname } = env();
-  const origins = new Set([new URL(auth.url).origin]);
-  if (auth.mode === "local" && isLoopbackHost(hostname)) {
-    for (const host of ["127.0.0.1", "localhost", "[::1]"]) origins.add(`http://${host}:${port}`);
-  }
-  return origins;
+  return allowedOriginsOf(env());
 }

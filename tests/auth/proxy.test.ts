@@ -12,8 +12,16 @@ function request(
   return new NextRequest(`http://127.0.0.1:3000${path}`, { method: init.method ?? "GET", headers });
 }
 
+const githubSignIn = {
+  AUTH_URL: "https://foundry.example.com",
+  GITHUB_CLIENT_ID: "id",
+  GITHUB_CLIENT_SECRET: "secret",
+  AUTH_SECRET: "a".repeat(44),
+  FOUNDRY_ADMINS: "octocat",
+};
+
 afterEach(() => {
-  delete process.env.AUTH_URL;
+  for (const name of Object.keys(githubSignIn)) delete process.env[name];
   resetSingleton("proxy-env");
 });
 
@@ -107,5 +115,48 @@ describe("proxy", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(attempt("192.0.2.8").status).not.toBe(429);
+  });
+
+  it("refuses a change the session cookie would authenticate unless it comes from the console's origin", () => {
+    const change = (headers: Record<string, string>, path = "/servers/new") =>
+      proxy(
+        new NextRequest(`http://127.0.0.1:3000${path}`, {
+          method: "POST",
+          headers: { cookie: "foundry.session=abc", "next-action": "0123abcd", ...headers },
+        }),
+      );
+    // No Origin at all (a form posted by a script, an old client): no action.
+    expect(change({}).status).toBe(403);
+    // Another site, with Host and X-Forwarded-Host made to match it.
+    expect(
+      change({
+        origin: "https://evil.example",
+        host: "127.0.0.1:3000",
+        "x-forwarded-host": "evil.example",
+      }).status,
+    ).toBe(403);
+    expect(change({ origin: "http://127.0.0.1:3000" }).status).not.toBe(403);
+    expect(change({ origin: "http://localhost:3000" }).status).not.toBe(403);
+    // Machines' routes carry no cookie and check their own signature or token.
+    expect(change({}, "/api/webhooks/flux").status).not.toBe(403);
+  });
+
+  it("compares the Origin with AUTH_URL, not with a Host the client chose (GitHub sign-in)", () => {
+    Object.assign(process.env, githubSignIn);
+    resetSingleton("proxy-env");
+    const post = (origin: string, host: string) =>
+      proxy(
+        new NextRequest(`https://${host}/servers/new`, {
+          method: "POST",
+          headers: {
+            cookie: "__Secure-foundry.session=abc",
+            origin,
+            host,
+            "x-forwarded-host": host,
+          },
+        }),
+      ).status;
+    expect(post("https://evil.example", "evil.example")).toBe(403);
+    expect(post("https://foundry.example.com", "foundry.example.com")).not.toBe(403);
   });
 });

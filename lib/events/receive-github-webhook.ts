@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { DatabaseClient } from "@/lib/db";
 import type { EventBus } from "./bus";
 import { githubDeliverySchema, githubPingSchema, githubPushSchema } from "./github-event";
@@ -17,7 +18,7 @@ export type GitHubWebhookDeps = {
 
 /**
  * GitHub's `ping` and `push`: size, `X-Hub-Signature-256` over the raw bytes, the delivery id
- * (a redelivery is stored once), then the schema. A push to the branch makes the console fetch.
+ * (a redelivery, or a replay under another id, is stored once), then the schema. A push to the branch makes the console fetch.
  */
 export async function receiveGitHubWebhook(
   request: Request,
@@ -39,7 +40,9 @@ export async function receiveGitHubWebhook(
   if (type !== "ping" && type !== "push")
     return webhookAnswer(202, { ok: true, ignored: `${type ?? "unnamed"} events` });
 
-  const deliveryKey = `github:${delivery.data}`;
+  // The delivery id is not signed: a captured body replayed under a fresh id is the same body.
+  // GitHub's own redelivery resends the same bytes, so the body's digest is the delivery.
+  const deliveryKey = `github:sha256:${createHash("sha256").update(body).digest("hex")}`;
   if (type === "ping") {
     const ping = parseJsonBody(body, githubPingSchema);
     if (ping instanceof Response) return ping;

@@ -226,6 +226,9 @@ describeEachDatabase("signed webhooks", (provider) => {
       expect(published.map((event) => event.topic)).toEqual(["git"]);
       const replay = await github(githubRequest(push, "delivery-1"));
       expect(await replay.json()).toMatchObject({ duplicate: true });
+      // The delivery id is not signed: the same signed body under a fresh id is a replay.
+      const underAnotherId = await github(githubRequest(push, "delivery-2"));
+      expect(await underAnotherId.json()).toMatchObject({ duplicate: true });
       expect(refreshes).toBe(1);
       expect(await client.webhookEvent.count({ where: { source: "github" } })).toBe(1);
       expect(await client.webhookEvent.findFirstOrThrow()).toMatchObject({

@@ -17,6 +17,8 @@ export function sseResponse(options: {
   heartbeatMs?: number;
   /** Unread bytes a client may fall behind by before its stream is cut (default 1 MiB). */
   maxQueuedBytes?: number;
+  /** Called once when the stream ends, however it ends. */
+  onClose?: () => void;
 }): Response {
   const { bus, lastEventId, signal } = options;
   const maxQueuedBytes = options.maxQueuedBytes ?? 1024 * 1024;
@@ -65,6 +67,7 @@ export function sseResponse(options: {
         cleanup = () => {
           clearInterval(heartbeat);
           unsubscribe();
+          options.onClose?.();
           try {
             controller.close();
           } catch {

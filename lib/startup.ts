@@ -6,6 +6,7 @@ import { EnvError, type Env } from "@/lib/env-schema";
 import { startLiveState } from "@/lib/events/live-state";
 import { gitWriter } from "@/lib/gitops/writer";
 import { trustForwardedFor } from "@/lib/http/trusted-forwarded-for";
+import { limitRequests } from "@/lib/http/request-limits";
 import { refuseUnknownMethods } from "@/lib/http/unknown-methods";
 import { cluster } from "@/lib/k8s/cluster";
 
@@ -70,6 +71,7 @@ export async function startConsole(): Promise<void> {
   const settings = settingsOrExit();
   trustForwardedFor(settings.trustedProxies);
   refuseUnknownMethods();
+  limitRequests();
   await mkdir(settings.dataDir, { recursive: true });
   await migrateOrExit(settings.databaseUrl);
   recoverInBackground(startedAt);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TreeReader } from "@/lib/gitops/types";
+import { mapLimited } from "@/lib/map-limited";
 import { folders } from "./paths";
 import {
   serverRecordOf,
@@ -42,6 +43,9 @@ function cached<T>(
   return value;
 }
 
+// Each read holds a file or a git process open: a bound far below the usual 1,024 descriptors.
+const readsAtOnce = 16;
+
 const isManifest = (path: string) => /\.ya?ml$/.test(path) && !path.endsWith("/kustomization.yaml");
 
 export async function readInventory(tree: TreeReader): Promise<Inventory> {
@@ -56,10 +60,10 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
     tree.list(folders.hardware),
     tree.list(folders.workflows),
   ]);
-  const texts = await Promise.all(
-    [...hardwareFiles, ...workflowFiles]
-      .filter(isManifest)
-      .map(async (path) => [path, (await tree.read(path)) ?? ""] as const),
+  const texts = await mapLimited(
+    [...hardwareFiles, ...workflowFiles].filter(isManifest),
+    readsAtOnce,
+    async (path) => [path, (await tree.read(path)) ?? ""] as const,
   );
   for (const [path, text] of texts) {
     const isHardware = path.startsWith(`${folders.hardware}/`);

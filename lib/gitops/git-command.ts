@@ -29,13 +29,24 @@ type GitOutput = { code: number; stdout: Buffer; stderr: string; timedOut: boole
 /** The one place a git process is started: an argument array (never a shell), stdout as bytes. */
 function spawnGit(args: string[], options: GitRunOptions): Promise<GitOutput> {
   return new Promise((resolve) => {
-    const child = spawn("git", args, { cwd: options.cwd, env: options.env, stdio: "pipe" });
+    // Its own process group: git's helpers (git-remote-https) hold its pipes, and a timeout must
+    // end them too, or the answer waits for a hanging remote after all.
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: "pipe",
+      detached: true,
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill("SIGKILL");
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
     }, options.timeoutMs ?? 60_000);
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));

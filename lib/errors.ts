@@ -1,11 +1,13 @@
 /** Typed domain errors. They are mapped to HTTP once, in `lib/http/error-response.ts`. */
-export type DomainErrorKind = "not-found" | "conflict" | "forbidden" | "invalid" | "unavailable";
+export type DomainErrorKind =
+  "not-found" | "conflict" | "forbidden" | "invalid" | "unavailable" | "storage-full";
 const domainErrorKinds: readonly string[] = [
   "not-found",
   "conflict",
   "forbidden",
   "invalid",
   "unavailable",
+  "storage-full",
 ];
 
 /*
@@ -60,6 +62,13 @@ export class InvalidError extends DomainError {
 export class UnavailableError extends DomainError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("unavailable", message, options);
+  }
+}
+
+/** The console's own disk is full: nothing was saved, and retrying will not help until it is freed. */
+export class StorageFullError extends DomainError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("storage-full", message, options);
   }
 }
 

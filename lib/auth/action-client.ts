@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { hasRole, type Actor, type Role } from "@/lib/actor";
 import { markGuarded } from "@/lib/auth/guard-registry";
 import { requestActor } from "@/lib/auth/request-actor";
+import { storageFailureOf } from "@/lib/storage-failure";
 import { fieldsOf, isDomainError, type DomainErrorKind, type FieldIssues } from "@/lib/errors";
 import { fieldIssues } from "@/lib/field-issues";
 
@@ -68,7 +69,8 @@ function invalid(error: z.ZodError): ActionFailure {
   };
 }
 
-function failure(error: unknown): ActionFailure {
+function failure(thrown: unknown): ActionFailure {
+  const error = storageFailureOf(thrown) ?? thrown;
   if (isDomainError(error)) {
     const fields = fieldsOf(error);
     return { ok: false, code: error.kind, error: error.message, ...(fields ? { fields } : {}) };

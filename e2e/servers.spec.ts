@@ -125,6 +125,14 @@ test("a refused field shows its message beside the field and commits nothing", a
   await page.getByLabel("MAC (interface 1)").fill("aa:bb:cc:dd:ee:03");
   await page.getByRole("button", { name: "Preview the commit" }).click();
   await expect(page.locator("#name-error")).toContainText("lowercase letters");
+  // A screen reader hears the message with the field, and that the field is invalid.
+  const name = page.getByLabel("Name", { exact: true });
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription(/lowercase letters/);
+  await expect(page.getByLabel("Hostname", { exact: true })).not.toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
   // The blank hostname is the name's: its fault is said once, under the name.
   await expect(page.locator("#hostname-error")).toHaveCount(0);
   // Summarised above the form in the field's own words, with a way to it.

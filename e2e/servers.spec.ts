@@ -128,6 +128,8 @@ test("a refused field shows its message beside the field and commits nothing", a
   // A screen reader hears the message with the field, and that the field is invalid.
   const name = page.getByLabel("Name", { exact: true });
   await expect(name).toHaveAttribute("aria-invalid", "true");
+  // The field stops where the name's rule would refuse it.
+  await expect(name).toHaveAttribute("maxlength", "53");
   await expect(name).toHaveAccessibleDescription(/lowercase letters/);
   await expect(page.getByLabel("Hostname", { exact: true })).not.toHaveAttribute(
     "aria-invalid",

@@ -1,7 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { registerServerSchema, type ServerSpec } from "@/lib/servers/schema";
+import {
+  hostnameMaxLength,
+  registerServerSchema,
+  serverNameMaxLength,
+  type ServerSpec,
+} from "@/lib/servers/schema";
 import { ChangePanel, primaryButton } from "./change-panel";
 import { Field, inputClass } from "@/components/ui/field";
 import { fieldIssues } from "@/lib/field-issues";
@@ -115,6 +120,7 @@ export function ServerForm({ action, initial }: { action: ServerAction; initial?
               className={inputClass}
               value={form.name}
               onChange={set("name")}
+              maxLength={serverNameMaxLength}
               readOnly={Boolean(initial)}
               required
             />
@@ -130,6 +136,7 @@ export function ServerForm({ action, initial }: { action: ServerAction; initial?
               className={inputClass}
               value={form.hostname}
               onChange={set("hostname")}
+              maxLength={hostnameMaxLength}
             />
           </Field>
           <Field id="arch" label="Architecture" errors={errors("arch")}>

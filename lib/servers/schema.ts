@@ -27,10 +27,14 @@ const optionalText = z
   .optional()
   .transform((value) => (value === "" ? undefined : value));
 
+/** Also the form's maxlength: the field stops where the schema would refuse. */
+export const serverNameMaxLength = 53;
+export const hostnameMaxLength = 253;
+
 export const serverNameSchema = text
   .toLowerCase()
   .min(1, { error: "is required", abort: true })
-  .max(53, "must be at most 53 characters")
+  .max(serverNameMaxLength, `must be at most ${serverNameMaxLength} characters`)
   .regex(
     /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
     "must be lowercase letters, digits and '-', starting and ending with a letter or digit",
@@ -39,7 +43,7 @@ export const serverNameSchema = text
 export const hostnameSchema = text
   .toLowerCase()
   .min(1, { error: "is required", abort: true })
-  .max(253, "must be at most 253 characters")
+  .max(hostnameMaxLength, `must be at most ${hostnameMaxLength} characters`)
   .refine(
     (value) =>
       value.split(".").every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(label)),

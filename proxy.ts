@@ -90,7 +90,7 @@ function hostnameOf(request: NextRequest): string {
   }
 }
 
-// The nearest hop's view of the client: Next sets it from the socket, a reverse proxy appends.
+// The client: lib/http/trusted-forwarded-for.ts has already made X-Forwarded-For its one address.
 function clientKey(request: NextRequest): string {
   const forwarded = request.headers.get("x-forwarded-for") ?? "";
   return forwarded.split(",").pop()?.trim() || "unknown";

@@ -31,10 +31,14 @@ const optionalText = z
 export const serverNameMaxLength = 53;
 export const hostnameMaxLength = 253;
 
+// A name is also a file and an object name: refused in capitals, not lowered behind one's back.
 export const serverNameSchema = text
-  .toLowerCase()
   .min(1, { error: "is required", abort: true })
   .max(serverNameMaxLength, `must be at most ${serverNameMaxLength} characters`)
+  .refine((value) => value === value.toLowerCase(), {
+    error: (issue) => `must be lowercase: ${String(issue.input).toLowerCase()}`,
+    abort: true,
+  })
   .regex(
     /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
     "must be lowercase letters, digits and '-', starting and ending with a letter or digit",

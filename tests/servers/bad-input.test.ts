@@ -24,6 +24,7 @@ const dhcp = (mac: unknown) => ({ interfaces: [{ mode: "dhcp", mac }] });
 const table: [string, Record<string, unknown>, string][] = [
   ["empty name", { name: "" }, "name"],
   ["name with a slash", { name: "rack1/node3" }, "name"],
+  ["name in capitals", { name: "Rack1-Node3" }, "name"],
   ["name that climbs", { name: "../etc" }, "name"],
   ["name with a leading dot", { name: ".hidden" }, "name"],
   ["name of dots", { name: ".." }, "name"],
@@ -189,6 +190,14 @@ describe("bad input is refused with the message beside its field, and the reposi
       const parsed = registerServerSchema.parse(serverInput(dhcp(mac)));
       expect(parsed.interfaces[0]?.mac).toBe("aa:bb:cc:dd:ee:0f");
     }
+  });
+
+  it("refuses a name in capitals with the lowercase one, instead of lowering it unseen", () => {
+    const parsed = registerServerSchema.safeParse(serverInput({ name: "Rack1-Node3" }));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error ? fieldIssues(parsed.error).name : undefined).toEqual([
+      "must be lowercase: rack1-node3",
+    ]);
   });
 
   it("says one thing per empty field: that it is required", () => {

@@ -1,4 +1,5 @@
-import { type IncomingMessage, Server, type ServerResponse } from "node:http";
+import type { Server } from "node:http";
+import { answerJson, beforeNext } from "@/lib/http/request-gate";
 
 /**
  * The largest body the console reads: a 2 MB CSV of servers (lib/servers/schema.ts) with room
@@ -12,39 +13,21 @@ export const maxBodyBytes = 3 * 1024 * 1024;
 export const requestTimeoutMs = 60_000;
 export const headersTimeoutMs = 20_000;
 
-const patched = Symbol.for("metal-foundry.request-limits");
 const limited = Symbol.for("metal-foundry.request-limits.server");
 
 export function limitRequests(): void {
-  const prototype = Server.prototype as Server & { [patched]?: true };
-  if (prototype[patched]) return;
-  const emit = prototype.emit as (
-    this: Server,
-    event: string | symbol,
-    ...rest: unknown[]
-  ) => boolean;
-  prototype.emit = function (
-    this: Server & { [limited]?: true },
-    event: string | symbol,
-    ...args: unknown[]
-  ) {
-    if (event === "request") {
-      // Node's defaults (300 s for a request) let a slow sender hold a socket and its buffer.
-      if (!this[limited]) {
-        this.requestTimeout = requestTimeoutMs;
-        this.headersTimeout = headersTimeoutMs;
-        this[limited] = true;
-      }
-      const [request, response] = args as [IncomingMessage | undefined, ServerResponse | undefined];
-      const declared = Number(request?.headers["content-length"] ?? 0);
-      if (request && response && declared > maxBodyBytes) {
-        response.writeHead(413, { "content-type": "application/json", connection: "close" });
-        response.end(JSON.stringify({ error: `The body is larger than ${maxBodyBytes} bytes` }));
-        request.socket.destroySoon();
-        return true;
-      }
+  beforeNext("request-limits", (request, response, server: Server & { [limited]?: true }) => {
+    // Node's defaults (300 s for a request) let a slow sender hold a socket and its buffer.
+    if (!server[limited]) {
+      server.requestTimeout = requestTimeoutMs;
+      server.headersTimeout = headersTimeoutMs;
+      server[limited] = true;
     }
-    return emit.call(this, event, ...args);
-  } as typeof prototype.emit;
-  prototype[patched] = true;
+    if (Number(request.headers["content-length"] ?? 0) <= maxBodyBytes) return false;
+    answerJson(response, 413, `The body is larger than ${maxBodyBytes} bytes`, {
+      connection: "close",
+    });
+    request.socket.destroySoon();
+    return true;
+  });
 }

@@ -46,12 +46,19 @@ export function plainAddress(address: string | undefined): string | undefined {
 
 /** Whether `address` falls in one of `cidrs`; an empty list holds no address. */
 export function inCidrs(cidrs: readonly string[], address: string | undefined): boolean {
-  const plain = plainAddress(address);
-  if (plain === undefined || cidrs.length === 0) return false;
+  return cidrSet(cidrs)(address);
+}
+
+/** A test for membership in `cidrs`, built once for an address checked on every request. */
+export function cidrSet(cidrs: readonly string[]): (address: string | undefined) => boolean {
   const list = new BlockList();
   for (const cidr of cidrs) {
     const parsed = parseCidr(cidr);
     if (parsed) list.addSubnet(parsed.address, parsed.prefix, parsed.family);
   }
-  return list.check(plain, isIP(plain) === 4 ? "ipv4" : "ipv6");
+  return (address) => {
+    const plain = plainAddress(address);
+    if (plain === undefined || cidrs.length === 0) return false;
+    return list.check(plain, isIP(plain) === 4 ? "ipv4" : "ipv6");
+  };
 }

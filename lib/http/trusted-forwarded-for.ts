@@ -1,3 +1,4 @@
+import { cidrSet } from "@/lib/enrollment/source-cidrs";
 import { clientAddress } from "@/lib/http/client-address";
 import { beforeNext } from "@/lib/http/request-gate";
 
@@ -8,13 +9,14 @@ import { beforeNext } from "@/lib/http/request-gate";
  * for (`FOUNDRY_TRUSTED_PROXIES`).
  */
 export function trustForwardedFor(trustedProxies: readonly string[]): void {
+  const isTrusted = cidrSet(trustedProxies);
   beforeNext("trusted-forwarded-for", (request) => {
     const forwarded = request.headers["x-forwarded-for"];
     request.headers["x-forwarded-for"] =
       clientAddress(
         request.socket.remoteAddress,
         Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
-        trustedProxies,
+        isTrusted,
       ) ?? "unknown";
     return false;
   });

@@ -1,18 +1,21 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cidrSet } from "@/lib/enrollment/source-cidrs";
 import { clientAddress } from "@/lib/http/client-address";
 import { rateLimitFor } from "@/lib/http/rate-limits";
 import { trustForwardedFor } from "@/lib/http/trusted-forwarded-for";
 
 describe("the client's address", () => {
   it("is the socket's peer when that peer is no trusted proxy, whatever the header says", () => {
-    expect(clientAddress("203.0.113.9", "198.51.100.1, 10.0.0.1", [])).toBe("203.0.113.9");
-    expect(clientAddress("::ffff:203.0.113.9", undefined, ["10.42.0.0/16"])).toBe("203.0.113.9");
+    expect(clientAddress("203.0.113.9", "198.51.100.1, 10.0.0.1", cidrSet([]))).toBe("203.0.113.9");
+    expect(clientAddress("::ffff:203.0.113.9", undefined, cidrSet(["10.42.0.0/16"]))).toBe(
+      "203.0.113.9",
+    );
   });
 
   it("is the nearest hop a trusted proxy vouches for, never one further left", () => {
-    const trusted = ["10.42.0.0/16"];
+    const trusted = cidrSet(["10.42.0.0/16"]);
     expect(clientAddress("10.42.0.7", "198.51.100.1, 203.0.113.9", trusted)).toBe("203.0.113.9");
     expect(clientAddress("10.42.0.7", "203.0.113.9, 10.42.1.3", trusted)).toBe("203.0.113.9");
     // A hop that is no address stops the walk at the last proxy, which is then the client.

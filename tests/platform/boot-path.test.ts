@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseEnv } from "@/lib/env-schema";
 import { controlPlaneConfig } from "./lib/cloud-init";
-import { fluxKustomizations, renderKustomization } from "./lib/flux-build";
+import { renderLayer } from "./lib/flux-build";
 import { consoleSettings } from "./lib/console-settings";
 import { at, type Values } from "./lib/helm-values";
 import { platformSettings } from "./lib/platform-env";
@@ -21,11 +21,7 @@ import type { K8sObject } from "./lib/yaml-files";
 const settings = platformSettings();
 let objects: K8sObject[] = [];
 beforeAll(() => {
-  const controllers = fluxKustomizations().find((k) => k.name === "infra-controllers");
-  if (!controllers) throw new Error("no infra-controllers Kustomization");
-  const rendered = renderKustomization(tool("kustomize"), controllers, {
-    "foundry-platform": settings,
-  });
+  const rendered = renderLayer(tool("kustomize"), "infra-controllers", settings);
   expect(rendered.problems).toEqual([]);
   objects = rendered.objects;
 }, 300_000);

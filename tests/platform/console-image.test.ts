@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { fluxKustomizations, renderKustomization } from "./lib/flux-build";
+import { renderLayer } from "./lib/flux-build";
 import { imageReferenceProblem } from "./lib/image-reference";
 import { platformSettings, sampleTerraformValues } from "./lib/platform-env";
 import { podImages } from "./lib/pod-images";
@@ -13,15 +13,11 @@ beforeAll(() => {
 // Needs GitHub and a cluster to see for real; asserted on the rendered artifact instead: the
 // Deployment as kustomize-controller renders `apps` with the settings cloud-init writes.
 function consoleImage(githubRepository: string): string {
-  const apps = fluxKustomizations().find((k) => k.name === "apps");
-  if (!apps) throw new Error("no Flux Kustomization apps");
   const settings = platformSettings({
     ...sampleTerraformValues,
     github_repository: githubRepository,
   });
-  const { objects, problems } = renderKustomization(kustomize, apps, {
-    "foundry-platform": settings,
-  });
+  const { objects, problems } = renderLayer(kustomize, "apps", settings);
   expect(problems).toEqual([]);
   const deployment = objects.find(
     (o) => o.kind === "Deployment" && o.metadata.name === "foundry-console",

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { fluxKustomizations, renderKustomization } from "./lib/flux-build";
+import { renderLayer } from "./lib/flux-build";
 import { at } from "./lib/helm-values";
 import { platformSettings } from "./lib/platform-env";
 import { manifestObjects } from "./lib/yaml-files";
@@ -14,11 +14,7 @@ import type { K8sObject } from "./lib/yaml-files";
  */
 let policy: K8sObject | undefined;
 beforeAll(() => {
-  const configs = fluxKustomizations().find((k) => k.name === "infra-configs");
-  if (!configs) throw new Error("no infra-configs Kustomization");
-  const rendered = renderKustomization(tool("kustomize"), configs, {
-    "foundry-platform": platformSettings(),
-  });
+  const rendered = renderLayer(tool("kustomize"), "infra-configs", platformSettings());
   expect(rendered.problems).toEqual([]);
   policy = rendered.objects.find(
     (o) =>

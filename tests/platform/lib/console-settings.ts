@@ -1,4 +1,4 @@
-import { fluxKustomizations, renderKustomization } from "./flux-build";
+import { renderLayer } from "./flux-build";
 import { tool } from "./tools";
 
 /**
@@ -6,11 +6,7 @@ import { tool } from "./tools";
  * kustomize and substituted from the platform settings and its own inline values.
  */
 export function consoleSettings(settings: Record<string, string>): Record<string, unknown> {
-  const apps = fluxKustomizations().find((k) => k.name === "apps");
-  if (!apps) throw new Error("no Flux Kustomization apps");
-  const { objects, problems } = renderKustomization(tool("kustomize"), apps, {
-    "foundry-platform": settings,
-  });
+  const { objects, problems } = renderLayer(tool("kustomize"), "apps", settings);
   if (problems.length > 0) throw new Error(problems.join("\n"));
   const configMap = objects.find(
     (o) => o.kind === "ConfigMap" && o.metadata.name === "foundry-platform",

@@ -99,3 +99,14 @@ export function renderKustomization(
   }
   return { objects, problems };
 }
+
+/** The tree's Flux Kustomization `name`, as kustomize-controller applies it with these settings. */
+export function renderLayer(
+  kustomize: string,
+  name: string,
+  settings: Record<string, string>,
+): Rendered {
+  const layer = fluxKustomizations().find((k) => k.name === name);
+  if (!layer) throw new Error(`no Flux Kustomization ${name}`);
+  return renderKustomization(kustomize, layer, { "foundry-platform": settings });
+}

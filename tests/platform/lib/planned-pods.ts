@@ -25,11 +25,13 @@ export const k3sAddons: PlannedPod[] = [
   },
 ];
 
-function sh(script: string): string {
-  return execFileSync("bash", ["-c", `. scripts/real-stack/versions.sh && ${script}`], {
-    cwd: repoRoot,
-    encoding: "utf8",
-  }).trim();
+// The version of a Flux controller the pinned Flux release ships: the real stack's own reading.
+function fluxControllerVersion(component: string): string {
+  return execFileSync(
+    "bash",
+    ["-c", `. scripts/real-stack/versions.sh && flux_controller_version ${component}`],
+    { cwd: repoRoot, encoding: "utf8" },
+  ).trim();
 }
 
 /**
@@ -41,7 +43,7 @@ function sh(script: string): string {
 export function fluxControllers(components: string[], tolerationKeys: string[]): PlannedPod[] {
   const tolerations = tolerationKeys.map((key) => ({ key, operator: "Exists" }));
   return components.map((component) => {
-    const version = sh(`flux_controller_version ${component}`);
+    const version = fluxControllerVersion(component);
     if (component === "notification-controller")
       return {
         name: component,
@@ -49,7 +51,7 @@ export function fluxControllers(components: string[], tolerationKeys: string[]):
         tolerations,
         from: `stand-in figure (${version} is refused)`,
       };
-    const dir = sh(`module_dir github.com/fluxcd/${component} ${version}`);
+    const dir = goModuleDir(`github.com/fluxcd/${component}`, version);
     const file = path.join(dir, "config/manager/deployment.yaml");
     const deployment = parseAllDocuments(readFileSync(file, "utf8"))
       .map((d) => d.toJS() as K8sObject)

@@ -20,7 +20,7 @@ syslinux=()
 case "$(dpkg --print-architecture)" in amd64 | i386) syslinux=(syslinux) ;; esac
 apt_install_missing git ca-certificates g++ make python3 chromium postgresql shellcheck jq \
   xorriso mtools dosfstools isolinux syslinux-common "${syslinux[@]}" qemu-system-x86 ovmf \
-  openssl perl iptables iproute2
+  qemu-system-arm qemu-efi-aarch64 openssl perl iptables iproute2
 stage "npm packages and iPXE"
 npm_install_project
 bash scripts/fetch-ipxe.sh
@@ -37,7 +37,7 @@ npm run lint
 npx prettier --check .
 stage "unit and integration tests (SQLite and PostgreSQL)"
 bash scripts/with-postgres.sh npx vitest run
-stage "boot media under QEMU (SeaBIOS and OVMF, CD and USB disk; a home lab behind a subnet router)"
+stage "boot media under QEMU (SeaBIOS, OVMF and arm64 EDK2, CD and USB disk; a home lab behind a subnet router)"
 npx vitest run --config tests/bootmedia/qemu/vitest.config.mts
 stage "build"
 npm run build

@@ -18,6 +18,7 @@ export type HardwareSeed = {
   nameServers?: string[];
   /** A BMC makes the file two documents: the Hardware and Rufio's Machine. */
   bmc?: { address: string; secretName: string };
+  arch?: "x86_64" | "aarch64";
 };
 
 /** The file the console itself writes when this server is registered and provisioned. */
@@ -28,7 +29,7 @@ export function hardwareYaml(seed: HardwareSeed): string {
   const spec = serverSpecSchema.parse({
     name: seed.name,
     hostname: seed.name,
-    arch: "x86_64",
+    arch: seed.arch ?? "x86_64",
     firmware: "uefi",
     installDisk: "/dev/sda",
     interfaces: [nic],

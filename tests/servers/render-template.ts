@@ -1,30 +1,53 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+
+const source = path.resolve(import.meta.dirname, "../support/tink-render");
+
+// Built once per version of its source, outside the repository, like the real stack's programs.
+function renderer(): string {
+  const digest = createHash("sha256");
+  for (const file of ["main.go", "go.mod", "go.sum"])
+    digest.update(readFileSync(path.join(source, file)));
+  const cache = process.env.REAL_STACK_CACHE ?? path.join(homedir(), ".cache/metal-foundry");
+  const binary = path.join(
+    cache,
+    `tink-render-${digest.digest("hex").slice(0, 16)}`,
+    "tink-render",
+  );
+  if (existsSync(binary)) return binary;
+  const building = `${binary}.${process.pid}`;
+  mkdirSync(path.dirname(binary), { recursive: true });
+  execFileSync("go", ["build", "-trimpath", "-o", building, "."], {
+    cwd: source,
+    env: { ...process.env, GOTOOLCHAIN: "local", GOFLAGS: "-mod=readonly", CGO_ENABLED: "0" },
+    stdio: ["ignore", "ignore", "pipe"],
+    timeout: 600_000,
+  });
+  renameSync(building, binary);
+  return binary;
+}
+
 /**
- * The part of Tinkerbell's Go-template rendering our templates use: `{{ .var }}`,
- * `{{ formatPartition .disk N }}` and `{{- if eq .var "x" }}…{{- else }}…{{- end }}`.
- * Enough to prove each template renders into a workflow definition for real hardware maps.
+ * A Template's `spec.data` rendered for a Workflow's hardwareMap as the pinned Tinkerbell renders
+ * it (tests/support/tink-render: Go's text/template with sprig and formatPartition, missing keys
+ * an error). Throws Tinkerbell's reason when it would refuse the template.
  */
-export function renderTemplate(text: string, values: Record<string, string>): string {
-  const value = (name: string) => {
-    const found = values[name];
-    if (found === undefined)
-      throw new Error(`template uses .${name}, which the Workflow does not set`);
-    return found;
-  };
-  const conditionals =
-    /\{\{-? if eq \.(\w+) "([^"]*)" -?\}\}([\s\S]*?)\{\{-? else -?\}\}([\s\S]*?)\{\{-? end -?\}\}/g;
-  const trimmed = text.replace(/\s*\{\{-/g, "{{-");
-  return trimmed
-    .replace(
-      conditionals,
-      (_all, name: string, expected: string, then: string, otherwise: string) =>
-        value(name) === expected ? then : otherwise,
-    )
-    .replace(
-      /\{\{-? formatPartition \.(\w+) (\d+) -?\}\}/g,
-      (_all, name: string, partition: string) => {
-        const disk = value(name);
-        return /[0-9]$/.test(disk) ? `${disk}p${partition}` : `${disk}${partition}`;
-      },
-    )
-    .replace(/\{\{-? ?\.(\w+) ?-?\}\}/g, (_all, name: string) => value(name));
+export function renderTemplate(
+  text: string,
+  values: Record<string, string>,
+  references: Record<string, unknown> = {},
+): string {
+  try {
+    return execFileSync(renderer(), {
+      input: JSON.stringify({ template: text, data: { ...values, references } }),
+      encoding: "utf8",
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr;
+    throw new Error(`Tinkerbell would not render this template: ${stderr?.trim() ?? error}`);
+  }
 }

@@ -8,7 +8,11 @@ import {
   type TemplateMetadata,
 } from "./template-metadata";
 
-export type CatalogEntry = TemplateMetadata & { path: string };
+export type CatalogEntry = TemplateMetadata & {
+  path: string;
+  /** Whether its actions address a partition of the install disk (`formatPartition`). */
+  writesPartitions: boolean;
+};
 export type Catalog = { templates: CatalogEntry[]; problems: { path: string; problem: string }[] };
 
 /**
@@ -46,7 +50,11 @@ export async function readCatalog(tree: TreeReader): Promise<Catalog> {
       problem(`has no Template named ${metadata.data.template} in ${templatePath}`);
       continue;
     }
-    catalog.templates.push({ ...metadata.data, path: templatePath });
+    catalog.templates.push({
+      ...metadata.data,
+      path: templatePath,
+      writesPartitions: template.spec.data?.includes("formatPartition") ?? false,
+    });
   }
   catalog.templates.sort((a, b) => a.displayName.localeCompare(b.displayName));
   return catalog;

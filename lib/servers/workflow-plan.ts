@@ -2,6 +2,10 @@ import { buildWorkflow, workflowName } from "@/lib/manifests/build-workflow";
 import { toYaml } from "@/lib/manifests/yaml-document";
 import type { GitTree } from "@/lib/gitops/types";
 import { InvalidError, NotFoundError } from "@/lib/errors";
+import {
+  partitionedDiskExamples,
+  tinkerbellNamesPartitionsOf,
+} from "@/lib/manifests/partition-path";
 import { editHardwareFile } from "./hardware-file";
 import type { Inventory } from "./inventory";
 import { updateResources } from "./kustomization-change";
@@ -66,6 +70,16 @@ export async function writeWorkflow(
     throw new InvalidError(
       `${template.displayName} does not boot with ${server.firmware.toUpperCase()}`,
       { template: [`does not support ${server.firmware.toUpperCase()}`] },
+    );
+  }
+  if (template.writesPartitions && !tinkerbellNamesPartitionsOf(server.installDisk)) {
+    throw new InvalidError(
+      `${template.displayName} writes into a partition of the install disk, and Tinkerbell names partitions only of disks such as ${partitionedDiskExamples}`,
+      {
+        template: [
+          `cannot install to ${server.installDisk}: edit the server's install disk to its /dev/sd…, /dev/vd… or /dev/nvme… name, or choose a template that only writes a whole image`,
+        ],
+      },
     );
   }
   const parameters = resolveParameters(template.parameters, input.parameters, server);

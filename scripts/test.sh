@@ -20,7 +20,7 @@ syslinux=()
 case "$(dpkg --print-architecture)" in amd64 | i386) syslinux=(syslinux) ;; esac
 apt_install_missing git ca-certificates g++ make python3 chromium postgresql shellcheck jq \
   xorriso mtools dosfstools isolinux syslinux-common "${syslinux[@]}" qemu-system-x86 ovmf \
-  qemu-system-arm qemu-efi-aarch64 openssl perl iptables iproute2
+  qemu-system-arm qemu-efi-aarch64 openssl perl iptables iproute2 busybox xz-utils zstd qemu-utils
 stage "npm packages and iPXE"
 npm_install_project
 bash scripts/fetch-ipxe.sh

@@ -35,10 +35,20 @@ export const actionImages = {
   alpine: "docker.io/library/alpine:3.22",
 } as const;
 
+/**
+ * The install disk's partition, as the template names it: a number, or a template expression for
+ * one (e.g. `(atoi .root_partition)` for a parameter: hardwareMap values are strings).
+ */
+export type PartitionRef = number | `(${string})`;
+
+export function partitionDisk(partition: PartitionRef): string {
+  return `{{ formatPartition .install_disk ${partition} }}`;
+}
+
 /** Writes one file into a partition of the install disk. */
 export function writeFileAction(input: {
   name: string;
-  partition: number;
+  partition: PartitionRef;
   fsType: string;
   path: string;
   contents: string;
@@ -49,7 +59,7 @@ export function writeFileAction(input: {
     image: actionImages.writefile,
     timeout: 90,
     environment: {
-      DEST_DISK: `{{ formatPartition .install_disk ${input.partition} }}`,
+      DEST_DISK: partitionDisk(input.partition),
       FS_TYPE: input.fsType,
       DEST_PATH: input.path,
       CONTENTS: input.contents,

@@ -5,7 +5,7 @@ import { architectures, firmwares } from "./schema";
  * The small file beside each Template (`templates/<name>.meta.json`) that the console reads to
  * offer it: how to call it, what it installs, and the parameters a person may set.
  */
-export const parameterTypes = ["string", "url", "integer", "boolean", "enum"] as const;
+export const parameterTypes = ["string", "url", "integer", "boolean", "enum", "sha256"] as const;
 
 export const templateParameterSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "must be snake_case"),

@@ -30,6 +30,10 @@ function checkValue(parameter: TemplateParameter, value: string): string | undef
         return `must be at most ${parameter.max}`;
       return undefined;
     }
+    case "sha256":
+      return /^[0-9a-f]{64}$/.test(value)
+        ? undefined
+        : "must be a SHA-256 as sha256sum prints it: 64 hexadecimal digits";
     case "boolean":
       return value === "true" || value === "false" ? undefined : "must be true or false";
     case "enum":
@@ -64,7 +68,9 @@ export function resolveParameters(
     }
   }
   for (const parameter of parameters) {
-    const raw = given[parameter.name]?.trim();
+    const typed = given[parameter.name]?.trim();
+    // A digest pasted from a release page is often upper case or tagged "sha256:".
+    const raw = parameter.type === "sha256" ? typed?.toLowerCase().replace(/^sha256:/, "") : typed;
     const value = raw === undefined || raw === "" ? defaultFor(parameter, server) : raw;
     if (value === undefined) {
       fields[`parameters.${parameter.name}`] = ["is required"];

@@ -191,6 +191,7 @@ describe("a server's life: register, edit, provision, reprovision, decommission"
     expect(detail?.file).toContain("kind: Hardware");
     expect(detail?.catalog.templates.map((entry) => entry.template).sort()).toEqual([
       "flatcar",
+      "gold-image",
       "talos",
       "ubuntu-2404",
     ]);

@@ -22,7 +22,7 @@ import { renderTemplate } from "./render-template";
  *   (CleanupBootloader, v1.11.5), so Talos must reboot, never kexec.
  */
 const templates = path.resolve(__dirname, "../../manifests/tinkerbell/templates");
-const names = ["flatcar", "talos", "ubuntu-2404"] as const;
+const names = ["flatcar", "gold-image", "talos", "ubuntu-2404"] as const;
 const waitdaemon = "ghcr.io/jacobweinstock/waitdaemon";
 const dockerSocket = "/var/run/docker.sock:/var/run/docker.sock";
 
@@ -47,6 +47,9 @@ const server = {
   foundry_url: "https://foundry.example.test",
   network_mode: "dhcp",
   machine_config_url: "https://config.example.test/node1",
+  // The gold image has no default image: a person gives theirs.
+  image_url: "https://images.example.test/fleet.img.xz",
+  image_sha256: "0".repeat(64),
 };
 
 /** The workflow a server of `arch` runs: the template rendered with the defaults the console offers it. */
@@ -126,9 +129,10 @@ describe("Talos boots what its disk image holds, on x86_64 and aarch64", () => {
 
 describe("template parameters", () => {
   it.each(names)("every parameter %s offers is one its template uses", (name) => {
+    // Every `.variable` inside an action, also as a function's argument: `(atoi .root_partition)`.
     const used = new Set(
-      [...templateText(name).matchAll(/\{\{-?\s*(?:[a-zA-Z]+\s+)*\.(\w+)/g)].map(
-        (match) => match[1] ?? "",
+      [...templateText(name).matchAll(/\{\{([^}]*)\}\}/g)].flatMap((action) =>
+        [...(action[1] ?? "").matchAll(/(?:^|[\s(])\.(\w+)/g)].map((match) => match[1] ?? ""),
       ),
     );
     for (const parameter of metadataOf(name).parameters) {

@@ -25,6 +25,10 @@ const base = {
   machine_config_url: "https://config.example.test/node1",
   oem_fs_type: "btrfs",
   timezone: "Etc/UTC",
+  image_sha256: "0".repeat(64),
+  image_format: "xz",
+  root_partition: "2",
+  root_fs_type: "ext4",
 };
 
 describe("the OS templates the project ships", () => {

@@ -1,5 +1,6 @@
 import type { TemplateData } from "../template";
 import { flatcar } from "./flatcar";
+import { goldImage } from "./gold-image";
 import { talos } from "./talos";
 import { ubuntu2404 } from "./ubuntu-2404";
 
@@ -102,6 +103,62 @@ export const builtInTemplates: BuiltInTemplate[] = [
             aarch64:
               "https://factory.talos.dev/image/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba/v1.11.5/metal-arm64.raw.zst",
           },
+        },
+      ],
+    },
+  },
+  {
+    data: goldImage,
+    metadata: {
+      template: "gold-image",
+      displayName: "Your own image (gold master)",
+      os: "custom",
+      version: "pinned by SHA-256",
+      arch: ["x86_64", "aarch64"],
+      firmware: ["uefi", "bios"],
+      description:
+        "Streams your image from its URL to the install disk, reads the disk back against the SHA-256 you pin and wipes it if they differ, then leaves the same first-boot join as Ubuntu (cloud-init NoCloud: Tailscale and K3s as an agent) on its root file system. The image needs cloud-init, curl and python3.",
+      parameters: [
+        {
+          name: "image_url",
+          type: "url",
+          description: "Where the installer downloads your image (HTTPS).",
+        },
+        {
+          name: "image_sha256",
+          type: "sha256",
+          description:
+            "The SHA-256 of the file at that URL, as sha256sum prints it. A different download is never booted.",
+        },
+        {
+          name: "image_format",
+          type: "enum",
+          choices: ["raw", "xz", "zst", "qcow2"],
+          default: "xz",
+          description:
+            "raw, or raw compressed with xz (.img.xz) or zstd (.img.zst), streamed; qcow2 is downloaded into the installer's memory first.",
+        },
+        {
+          name: "root_partition",
+          type: "integer",
+          min: 1,
+          max: 128,
+          default: "2",
+          description:
+            "The partition of your image that holds its root file system (2 on Raspberry Pi and most board images, 1 on many server images).",
+        },
+        {
+          name: "root_fs_type",
+          type: "enum",
+          choices: ["ext4", "btrfs"],
+          default: "ext4",
+          description: "The file system of that partition.",
+        },
+        {
+          name: "timezone",
+          type: "string",
+          default: "Etc/UTC",
+          description: "The server's time zone.",
         },
       ],
     },

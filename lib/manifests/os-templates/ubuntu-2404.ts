@@ -1,77 +1,14 @@
 import { actionImages, installTask, rebootAction, writeFileAction } from "../build-template";
 import type { TemplateData } from "../template";
 import { toYaml } from "../yaml-document";
-import { firstBootScript } from "./first-boot-script";
+import { firstBootJoinActions, firstBootNetplan, type RootFileSystem } from "./first-boot-join";
 
 /*
- * Ubuntu 24.04: stream the cloud image to disk, write netplan and a NoCloud seed whose
- * cloud-init installs Tailscale and joins K3s as an agent, then reboot into the disk. No secret
- * is in here: the server trades its one-time enrollment token for them at first boot
- * (docs/servers/first-boot-credentials.md).
+ * Ubuntu 24.04: stream the cloud image to disk, write netplan (cloud-init's own network step is
+ * off) and the first-boot join (a NoCloud seed whose cloud-init installs Tailscale and joins K3s
+ * as an agent), then reboot into the disk.
  */
-const root = { partition: 1, fsType: "ext4" } as const;
-
-const netplan = [
-  "network:",
-  "  version: 2",
-  "  ethernets:",
-  "    primary:",
-  "      match:",
-  '        macaddress: "{{ .device_1 }}"',
-  '{{- if eq .network_mode "static" }}',
-  '      addresses: ["{{ .ip_cidr }}"]',
-  "      routes:",
-  "        - to: default",
-  '          via: "{{ .gateway }}"',
-  "      nameservers:",
-  "        addresses: [{{ .name_servers }}]",
-  "{{- else }}",
-  "      dhcp4: true",
-  "{{- end }}",
-  "",
-].join("\n");
-
-const userData = `#cloud-config\n${toYaml({
-  hostname: "{{ .hostname }}",
-  timezone: "{{ .timezone }}",
-  package_update: true,
-  packages: ["curl", "ca-certificates", "python3"],
-  write_files: [
-    { path: "/usr/local/sbin/foundry-first-boot", permissions: "0700", content: firstBootScript },
-  ],
-  runcmd: [["/usr/local/sbin/foundry-first-boot"]],
-})}`;
-
-const metaData = toYaml({
-  "instance-id": "{{ .foundry_server }}-{{ .foundry_generation }}",
-  "local-hostname": "{{ .hostname }}",
-});
-
-const enrollmentEnv = [
-  "FOUNDRY_URL={{ .foundry_url }}",
-  "FOUNDRY_SERVER={{ .foundry_server }}",
-  "FOUNDRY_HOSTNAME={{ .hostname }}",
-  "",
-].join("\n");
-
-const fetchTokenScript = [
-  "set -eu",
-  "mkdir -p /mnt/target",
-  'mount -t ext4 "$DEST_DISK" /mnt/target',
-  "mkdir -p -m 0700 /mnt/target/etc/foundry",
-  "token=/mnt/target/etc/foundry/enrollment-token",
-  // The console issues the token only once its cluster view shows this step running; the watch
-  // can lag the install by a moment, so a refusal is tried again a few times before failing.
-  "for attempt in 1 2 3 4 5 6 7 8 9 10; do",
-  '  if wget -q -O "$token.part" "$TOKEN_URL"; then break; fi',
-  '  rm -f "$token.part"',
-  '  if [ "$attempt" -eq 10 ]; then umount /mnt/target; exit 1; fi',
-  "  sleep 6",
-  "done",
-  'chmod 0600 "$token.part"',
-  'mv "$token.part" "$token"',
-  "umount /mnt/target",
-].join("\n");
+const root: RootFileSystem = { partition: 1, fsType: "ext4" };
 
 export const ubuntu2404: TemplateData = {
   version: "0.1",
@@ -89,7 +26,7 @@ export const ubuntu2404: TemplateData = {
         ...root,
         name: "write-netplan",
         path: "/etc/netplan/50-foundry.yaml",
-        contents: netplan,
+        contents: firstBootNetplan,
         mode: "0600",
       }),
       writeFileAction({
@@ -98,43 +35,7 @@ export const ubuntu2404: TemplateData = {
         path: "/etc/cloud/cloud.cfg.d/99-foundry-network.cfg",
         contents: toYaml({ network: { config: "disabled" } }),
       }),
-      writeFileAction({
-        ...root,
-        name: "write-cloud-init-datasource",
-        path: "/etc/cloud/cloud.cfg.d/10-foundry-datasource.cfg",
-        contents: toYaml({ datasource_list: ["NoCloud", "None"] }),
-      }),
-      writeFileAction({
-        ...root,
-        name: "write-cloud-init-meta-data",
-        path: "/var/lib/cloud/seed/nocloud/meta-data",
-        contents: metaData,
-      }),
-      writeFileAction({
-        ...root,
-        name: "write-cloud-init-user-data",
-        path: "/var/lib/cloud/seed/nocloud/user-data",
-        contents: userData,
-        mode: "0600",
-      }),
-      writeFileAction({
-        ...root,
-        name: "write-enrollment-settings",
-        path: "/etc/foundry/enrollment.env",
-        contents: enrollmentEnv,
-        mode: "0600",
-      }),
-      {
-        name: "fetch-enrollment-token",
-        image: actionImages.alpine,
-        timeout: 120,
-        command: ["/bin/sh", "-c", fetchTokenScript],
-        environment: {
-          DEST_DISK: `{{ formatPartition .install_disk ${root.partition} }}`,
-          TOKEN_URL:
-            "{{ .foundry_url }}/api/enroll/{{ .foundry_server }}/token?generation={{ .foundry_generation }}",
-        },
-      },
+      ...firstBootJoinActions(root),
       rebootAction(),
     ]),
   ],

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { parse } from "yaml";
 import type { KubeList, KubeMeta, KubeRest } from "./kube-rest";
+import { pinnedK3sVersion } from "@/e2e/support/pinned-k3s-version";
 
 /**
  * STAND-IN for Tinkerbell v0.21.0, whose Go module the module proxy here refuses, and for what no
@@ -171,6 +172,8 @@ export function startTinkerbellStandIn(
     }
   };
 
+  // Agents install the control plane's release (the enrollment credentials carry it).
+  const k3sVersion = pinnedK3sVersion();
   const joinNode = async (hardware: Hardware) => {
     const name =
       hardware.spec.metadata?.instance?.hostname ??
@@ -202,7 +205,7 @@ export function startTinkerbellStandIn(
             lastTransitionTime: now,
           },
         ],
-        nodeInfo: { architecture: arch, operatingSystem: "linux", kubeletVersion: "v1.33.5+k3s1" },
+        nodeInfo: { architecture: arch, operatingSystem: "linux", kubeletVersion: k3sVersion },
       },
     });
     log(`node ${name} Ready`);

@@ -5,6 +5,7 @@ import { applyFluxObject, fluxKindOf, type FluxEventToSend } from "./flux-part";
 import { gitReader } from "./git-reader";
 import type { KubeObject } from "./object-store";
 import { tinkerbellPart } from "./tinkerbell-part";
+import { sandboxK3sVersion } from "./k3s-release";
 
 export type ReconcilerOptions = {
   api: KubeApiDouble;
@@ -238,7 +239,7 @@ function seedControlPlane(api: KubeApiDouble): void {
       ],
       capacity: { cpu: "4", memory: "24575940Ki", pods: "110" },
       nodeInfo: {
-        kubeletVersion: "v1.33.4+k3s1",
+        kubeletVersion: sandboxK3sVersion,
         architecture: "arm64",
         operatingSystem: "linux",
         osImage: "Ubuntu 24.04.3 LTS",

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "yaml";
 import type { KubeObject, ObjectStore } from "./object-store";
+import { sandboxK3sVersion } from "./k3s-release";
 
 type Action = {
   id: string;
@@ -101,7 +102,7 @@ export function tinkerbellPart(store: ObjectStore, options: { stepMs: number; de
         ],
         capacity: { cpu: "8", memory: "32658948Ki", pods: "110" },
         nodeInfo: {
-          kubeletVersion: "v1.33.4+k3s1",
+          kubeletVersion: sandboxK3sVersion,
           architecture: arch,
           operatingSystem: "linux",
           osImage: "Ubuntu 24.04.3 LTS",

@@ -31,6 +31,9 @@ bash scripts/real-stack/build.sh >"$build_log" 2>&1 &
 build_pid=$!
 trap 'kill "$build_pid" 2>/dev/null || true' EXIT
 
+stage "Go tools the checks use (built once per version, then cached)"
+for tool in actionlint kustomize tofu; do bash scripts/tools/build.sh "$tool" >/dev/null; done
+bash tests/support/tink-render/build.sh >/dev/null
 stage "typecheck, lint and format"
 npm run typecheck
 npm run lint

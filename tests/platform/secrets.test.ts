@@ -74,7 +74,8 @@ describe("no secret in the repository (secretlint, recommended preset)", () => {
     expect(unexpected, "mark a deliberate test fixture with // secretlint-disable-line").toEqual(
       [],
     );
-  });
+    // Every tracked file through every rule: on two busy cores this takes longer than most tests.
+  }, 180_000);
 
   it("does catch a secret (the scanner is not silently off)", () => {
     // Built at run time, so this file itself holds no token-shaped string.

@@ -6,7 +6,7 @@ import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { provisionServer } from "@/lib/servers/provision";
 import { registerServer } from "@/lib/servers/register";
 import { createValidator } from "@/tests/platform/lib/validator";
-import { renderTemplate } from "./render-template";
+import { renderTemplate } from "@/tests/support/tink-render";
 import { createServerWorld, operator, serverInput, type ServerWorld } from "./server-world";
 
 /*

@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { templateDataSchema, type TemplateAction } from "@/lib/manifests/template";
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { builtInTemplateFiles } from "@/lib/manifests/os-templates/render-files";
-import { renderTemplate } from "./render-template";
+import { renderTemplate } from "@/tests/support/tink-render";
 
 /*
  * The gold-image template's two image steps, taken from the committed Template as Tinkerbell

@@ -12,7 +12,7 @@ import { registerServer } from "@/lib/servers/register";
 import { reprovisionServer } from "@/lib/servers/reprovision";
 import { createValidator } from "@/tests/platform/lib/validator";
 import { parse } from "yaml";
-import { renderTemplate } from "./render-template";
+import { renderTemplate } from "@/tests/support/tink-render";
 import { createServerWorld, operator, serverInput, viewer, type ServerWorld } from "./server-world";
 
 const hardwarePath = "manifests/tinkerbell/hardware/rack1-node3.yaml";

@@ -6,7 +6,7 @@ import { templateDataSchema, type TemplateAction } from "@/lib/manifests/templat
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { architectures } from "@/lib/servers/schema";
 import { derivedVariables, templateMetadataSchema } from "@/lib/servers/template-metadata";
-import { renderTemplate } from "./render-template";
+import { renderTemplate } from "@/tests/support/tink-render";
 
 /*
  * What needs hardware, asserted on the committed Templates against upstream's documented

@@ -8,7 +8,7 @@ import { builtInTemplateFiles } from "@/lib/manifests/os-templates/render-files"
 import { maxInterfaces } from "@/lib/servers/schema";
 import { templateMetadataSchema } from "@/lib/servers/template-metadata";
 import { createValidator } from "@/tests/platform/lib/validator";
-import { renderTemplate } from "./render-template";
+import { renderTemplate } from "@/tests/support/tink-render";
 
 const manifests = path.resolve(__dirname, "../../manifests");
 const read = (file: string) => readFileSync(path.join(manifests, file), "utf8");

@@ -3,12 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { parse } from "yaml";
 import type { KubeList, KubeMeta, KubeRest } from "./kube-rest";
 import { pinnedK3sVersion } from "@/e2e/support/pinned-k3s-version";
+import { renderTemplate } from "@/tests/support/tink-render";
 
 /**
  * STAND-IN for Tinkerbell v0.21.0, whose Go module the module proxy here refuses, and for what no
  * machine can do on loopback (an agent running container actions, a kubelet). It writes only what
  * those parts write, on the real API server:
- * - the Tink controller: a new Workflow gets its tasks from its Template (`STATE_PENDING`) and,
+ * - the Tink controller: a new Workflow's Template is rendered for its hardwareMap and Hardware with
+ *   the template engine and libraries v0.21.0 uses (tests/support/tink-render); a Template that
+ *   does not render is marked as v0.21.0 marks it (templateRendering "failed", the reason on the
+ *   TemplateRenderedSuccess condition); otherwise the rendered tasks (`STATE_PENDING`) and,
  *   with `bootOptions.toggleAllowNetboot`, `allowPXE: true` on every interface of its Hardware
  *   (an Update, as the controller's client makes), once; after success `allowPXE: false`, once;
  * - Smee's HTTP side: `GET /<mac>/auto.ipxe` (v0.21.0's path) answers the script for a MAC whose
@@ -43,10 +47,19 @@ type Workflow = {
   spec: {
     templateRef?: string;
     hardwareRef?: string;
+    hardwareMap?: Record<string, string>;
     bootOptions?: { toggleAllowNetboot?: boolean };
   };
   status?: {
     state?: string;
+    templateRendering?: string;
+    conditions?: {
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+      time?: string;
+    }[];
     tasks?: Task[];
     bootOptions?: { allowNetboot?: { toggledTrue?: boolean; toggledFalse?: boolean } };
   };
@@ -92,26 +105,36 @@ export function startTinkerbellStandIn(
       },
     );
 
-  const tasksOf = async (workflow: Workflow, hardware: Hardware | undefined): Promise<Task[]> => {
+  type Rendered = { tasks: Task[] } | { failure: string };
+  const tasksOf = async (workflow: Workflow, hardware: Hardware | undefined): Promise<Rendered> => {
     const template = await api.get<Template>(
       `${tink}/namespaces/${workflow.metadata.namespace}/templates/${workflow.spec.templateRef}`,
     );
-    const data = parse(template?.spec?.data ?? "") as {
-      tasks?: { name?: string; actions?: { name?: string; image?: string }[] }[];
+    let text: string;
+    try {
+      text = renderTemplate(template?.spec?.data ?? "", workflow.spec.hardwareMap ?? {}, {
+        hardware,
+      });
+    } catch (error) {
+      return { failure: error instanceof Error ? error.message : String(error) };
+    }
+    const data = parse(text) as {
+      tasks?: { name?: string; worker?: string; actions?: { name?: string; image?: string }[] }[];
     } | null;
-    // The agent is the machine's first MAC, as a template's `worker: "{{.device_1}}"` renders.
-    const agentID = hardware?.spec.interfaces?.[0]?.dhcp?.mac ?? "";
-    return (data?.tasks ?? []).map((task) => ({
-      id: randomUUID(),
-      name: task.name ?? "task",
-      agentID,
-      actions: (task.actions ?? []).map((action) => ({
+    return {
+      tasks: (data?.tasks ?? []).map((task) => ({
         id: randomUUID(),
-        name: action.name ?? "action",
-        ...(action.image ? { image: action.image } : {}),
-        state: "STATE_PENDING",
+        name: task.name ?? "task",
+        // The agent is the worker the template rendered, e.g. `worker: "{{.device_1}}"`.
+        agentID: task.worker ?? "",
+        actions: (task.actions ?? []).map((action) => ({
+          id: randomUUID(),
+          name: action.name ?? "action",
+          ...(action.image ? { image: action.image } : {}),
+          state: "STATE_PENDING",
+        })),
       })),
-    }));
+    };
   };
 
   // One reconcile at a time: the timer and an agent's call must not both mark one Workflow pending.
@@ -120,14 +143,35 @@ export function startTinkerbellStandIn(
   const reconcileWorkflows = async () => {
     const workflows = (await api.get<KubeList<Workflow>>(`${tink}/workflows`))?.items ?? [];
     for (const workflow of workflows) {
+      // v0.21.0 retries a Template that did not render, so a fix to it is picked up.
       if (workflow.status?.state) continue;
       const hardware = await hardwareOf(workflow);
+      const rendered = await tasksOf(workflow, hardware);
+      if ("failure" in rendered) {
+        const message = `error rendering template: ${rendered.failure}`;
+        if (workflow.status?.conditions?.some((c) => c.message === message)) continue;
+        await patchStatus(workflow, {
+          templateRendering: "failed",
+          conditions: [
+            {
+              type: "TemplateRenderedSuccess",
+              status: "False",
+              reason: "Error",
+              message,
+              time: new Date().toISOString(),
+            },
+          ],
+        });
+        log(`${workflow.metadata.namespace}/${workflow.metadata.name}: template rendering failed`);
+        continue;
+      }
       const toggle =
         workflow.spec.bootOptions?.toggleAllowNetboot === true && hardware !== undefined;
       if (toggle) await setAllowPXE(hardware, true);
       await patchStatus(workflow, {
         state: "STATE_PENDING",
-        tasks: await tasksOf(workflow, hardware),
+        templateRendering: "successful",
+        tasks: rendered.tasks,
         ...(toggle ? { bootOptions: { allowNetboot: { toggledTrue: true } } } : {}),
       });
       log(`${workflow.metadata.namespace}/${workflow.metadata.name}: pending`);

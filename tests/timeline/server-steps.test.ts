@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ServerClusterView } from "@/lib/k8s/read/server-cluster-view";
-import type { WorkflowView } from "@/lib/k8s/views/reshape-workflow";
+import { workflowSchema } from "@/lib/k8s/schemas/tinkerbell";
+import { reshapeWorkflow, type WorkflowView } from "@/lib/k8s/views/reshape-workflow";
 import { serverSteps } from "@/lib/timeline/server-steps";
 
 const hardware: ServerClusterView["hardware"] = {
@@ -88,5 +89,35 @@ describe("the timeline's Node Ready step", () => {
     expect(nodeStep({ workflow: null, node: readyNode("2026-11-20T08:00:00Z") })).toMatchObject({
       state: "done",
     });
+  });
+});
+
+describe("the timeline's Workflow step", () => {
+  it("fails with Tinkerbell's reason when the Template does not render, instead of waiting for a boot", () => {
+    // As the Tink controller (v0.21.0) records it: no state, no tasks, the reason on a condition.
+    const recorded = workflowSchema.parse({
+      metadata: { name: "rack1-node3-1", namespace: "tinkerbell" },
+      spec: { templateRef: "gold-image", hardwareRef: "rack1-node3" },
+      status: {
+        templateRendering: "failed",
+        conditions: [
+          {
+            type: "TemplateRenderedSuccess",
+            status: "False",
+            reason: "Error",
+            message:
+              'error rendering template: template: workflow-template:27:42: executing "workflow-template" at <.image_sha256>: map has no entry for key "image_sha256"',
+          },
+        ],
+      },
+    });
+    const step = serverSteps(
+      { name: "rack1-node3", hardware, workflow: reshapeWorkflow(recorded), node: null },
+      [],
+      true,
+    ).find((candidate) => candidate.key === "workflow");
+    expect(step).toMatchObject({ state: "failed" });
+    expect(step?.message).toContain("Tinkerbell could not render template gold-image");
+    expect(step?.message).toContain('map has no entry for key "image_sha256"');
   });
 });

@@ -54,6 +54,8 @@ export const workflowSchema = z.object({
   status: z
     .object({
       state: z.string().optional(),
+      /** "failed" when the Tink controller could not render the Template (v0.21.0). */
+      templateRendering: z.string().optional(),
       currentState: z
         .object({
           actionName: z.string().optional(),

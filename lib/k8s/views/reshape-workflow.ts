@@ -61,8 +61,21 @@ const tones: Record<WorkflowState, StatusTone> = {
   unknown: "unknown",
 };
 
+/*
+ * The Tink controller (v0.21.0) records a Template it cannot render (a missing value, a function
+ * that fails) as templateRendering "failed" with the reason on the TemplateRenderedSuccess
+ * condition, and leaves the state empty: no action will ever run.
+ */
+function renderingFailure(workflow: WorkflowObject): string | null {
+  const status = workflow.status;
+  const condition = status?.conditions?.find((c) => c.type === "TemplateRenderedSuccess");
+  if (status?.templateRendering !== "failed" && condition?.status !== "False") return null;
+  return `Tinkerbell could not render template ${workflow.spec?.templateRef ?? ""}: ${condition?.message ?? "no reason given"}`;
+}
+
 export function reshapeWorkflow(workflow: WorkflowObject): WorkflowView {
   const status = workflow.status;
+  const renderFailed = renderingFailure(workflow);
   const actions: WorkflowActionView[] = (status?.tasks ?? []).flatMap((task) =>
     task.actions.map((action) => {
       const started = action.executionStart ?? null;
@@ -79,7 +92,7 @@ export function reshapeWorkflow(workflow: WorkflowObject): WorkflowView {
       };
     }),
   );
-  const state = workflowState(status?.state);
+  const state = renderFailed ? "failed" : workflowState(status?.state);
   const running = actions.findIndex((action) => action.state === "running");
   const failedAction = actions.find(
     (action) => action.state === "failed" || action.state === "timeout",
@@ -106,6 +119,6 @@ export function reshapeWorkflow(workflow: WorkflowObject): WorkflowView {
     startedAt: starts[0] ?? null,
     finishedAt: done ? (stops.at(-1) ?? null) : null,
     createdAt: workflow.metadata.creationTimestamp?.toISOString() ?? null,
-    message: failedAction?.message ?? failedCondition?.message ?? null,
+    message: renderFailed ?? failedAction?.message ?? failedCondition?.message ?? null,
   };
 }

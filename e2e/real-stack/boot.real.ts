@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { bootInQemu, type Firmware } from "../../tests/bootmedia/qemu/qemu-run";
-import type { RecordedRequest } from "./tinkerbell-stand-in";
 import { realStackConsolePort } from "./settings";
 import {
   appliedAt,
+  asked,
   kubectlJson,
   provisionInBrowser,
   registerInBrowser,
@@ -30,26 +30,6 @@ const waiting = { name: "rs-boot2", mac: "52:54:00:12:34:59" };
 const hyphens = (mac: string) => mac.replaceAll(":", "-");
 
 type Timeline = { steps: { key: string; state: string; detail: string | null }[] };
-
-async function requests(port: string): Promise<RecordedRequest[]> {
-  return (await (await fetch(`http://127.0.0.1:${port}/_requests`)).json()) as RecordedRequest[];
-}
-
-/** Resolves once the stack's Smee (or the artifacts server) was asked this, after `since`. */
-function asked(port: string, pathname: string, since: number, status?: number) {
-  return expect
-    .poll(
-      async () =>
-        (await requests(port)).some(
-          (r) =>
-            r.path === pathname &&
-            Date.parse(r.at) >= since &&
-            (status === undefined || r.status === status),
-        ),
-      { timeout: 120_000, intervals: [1_000] },
-    )
-    .toBe(true);
-}
 
 async function download(
   page: Page,

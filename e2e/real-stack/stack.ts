@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, type Page } from "@playwright/test";
 import { readEnvFile } from "./env-file";
+import type { RecordedRequest } from "./tinkerbell-stand-in";
 import { realStackDir } from "./settings";
 
 const execFileAsync = promisify(execFile);
@@ -115,4 +116,24 @@ export async function appliedAt(sha: string): Promise<void> {
       { timeout: 90_000 },
     )
     .toMatch(new RegExp(`^main@sha1:${sha}`));
+}
+
+async function requests(port: string): Promise<RecordedRequest[]> {
+  return (await (await fetch(`http://127.0.0.1:${port}/_requests`)).json()) as RecordedRequest[];
+}
+
+/** Resolves once the stack's Smee (or the artifacts server) was asked this, after `since`. */
+export function asked(port: string, pathname: string, since: number, status?: number) {
+  return expect
+    .poll(
+      async () =>
+        (await requests(port)).some(
+          (r) =>
+            r.path === pathname &&
+            Date.parse(r.at) >= since &&
+            (status === undefined || r.status === status),
+        ),
+      { timeout: 120_000, intervals: [1_000] },
+    )
+    .toBe(true);
 }

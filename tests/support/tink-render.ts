@@ -5,7 +5,8 @@ let binary: string | undefined;
 
 /** The renderer, built once per version of its source (tests/support/tink-render/build.sh). */
 export function tinkRenderBinary(): string {
-  binary ??= execFileSync("bash", [path.resolve(import.meta.dirname, "tink-render/build.sh")], {
+  // From the repository root, where vitest and Playwright (the real stack's stand-in) run.
+  binary ??= execFileSync("bash", [path.resolve("tests/support/tink-render/build.sh")], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
     timeout: 600_000,

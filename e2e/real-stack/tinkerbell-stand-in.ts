@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { parse } from "yaml";
+import { resolveReferences, type Reference } from "./hardware-references";
 import type { KubeList, KubeMeta, KubeRest } from "./kube-rest";
 import { pinnedK3sVersion } from "@/e2e/support/pinned-k3s-version";
 import { renderTemplate } from "@/tests/support/tink-render";
@@ -9,7 +10,8 @@ import { renderTemplate } from "@/tests/support/tink-render";
  * STAND-IN for Tinkerbell v0.21.0, whose Go module the module proxy here refuses, and for what no
  * machine can do on loopback (an agent running container actions, a kubelet). It writes only what
  * those parts write, on the real API server:
- * - the Tink controller: a new Workflow's Template is rendered for its hardwareMap and Hardware with
+ * - the Tink controller: a new Workflow's Template is rendered for its hardwareMap, Hardware and
+ *   the Hardware's references the platform's allow rule admits (hardware-references.ts), with
  *   the template engine and libraries v0.21.0 uses (tests/support/tink-render); a Template that
  *   does not render is marked as v0.21.0 marks it (templateRendering "failed", the reason on the
  *   TemplateRenderedSuccess condition); otherwise the rendered tasks (`STATE_PENDING`) and,
@@ -29,7 +31,11 @@ type Interface = {
 };
 type Hardware = {
   metadata: KubeMeta;
-  spec: { interfaces?: Interface[]; metadata?: { instance?: { hostname?: string } } };
+  spec: {
+    interfaces?: Interface[];
+    metadata?: { instance?: { hostname?: string } };
+    references?: Record<string, Reference>;
+  };
 };
 type Action = {
   id: string;
@@ -112,8 +118,16 @@ export function startTinkerbellStandIn(
     );
     let text: string;
     try {
+      const references = hardware
+        ? await resolveReferences(
+            api,
+            { name: hardware.metadata.name, namespace: hardware.metadata.namespace ?? "" },
+            hardware.spec.references ?? {},
+          )
+        : {};
       text = renderTemplate(template?.spec?.data ?? "", workflow.spec.hardwareMap ?? {}, {
         hardware,
+        references,
       });
     } catch (error) {
       return { failure: error instanceof Error ? error.message : String(error) };

@@ -7,6 +7,11 @@ import { revokeServerTokens } from "@/lib/bootmedia/revoke-server-tokens";
 import { createTemplateCache } from "@/lib/bootmedia/image/template-cache";
 import { db, type DatabaseClient } from "@/lib/db";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
+import {
+  armFirstBootClaim,
+  disarmFirstBootClaim,
+  type FirstBootClaimDeps,
+} from "@/lib/enrollment/first-boot-claim";
 import { gitGenerationReader } from "@/lib/enrollment/git-generation";
 import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation";
 import { env } from "@/lib/env";
@@ -63,8 +68,45 @@ export function serverParts(): ServerDeps {
         await revokeServerTokens(name, reason, bootMediaParts());
       },
       lastClaimedGeneration: (name) => lastClaimedGeneration(sharedParts().db, name),
+      firstBootClaims: firstBootClaims(),
     };
   });
+}
+
+/** With a cluster configured, each install's claim secret goes to it (lib/k8s/claim-secrets). */
+function firstBootClaims(): ServerDeps["firstBootClaims"] {
+  const settings = env().cluster;
+  if (settings.source === "none") return undefined;
+  const store = loadClusterTarget(settings)
+    .then(async (target) => {
+      if (!target) return undefined;
+      const { claimSecrets } = await import("@/lib/k8s/claim-secrets");
+      return claimSecrets(target.config);
+    })
+    .catch(() => undefined);
+  const deps = async (): Promise<FirstBootClaimDeps> => {
+    const secrets = await store;
+    if (!secrets)
+      throw new UnavailableError(
+        "The cluster configuration could not be read: the install's claim secret, kept in the cluster and never in Git, cannot be written. Nothing was committed.",
+      );
+    const { db, now } = sharedParts();
+    return { db, secrets, now };
+  };
+  return {
+    arm: async (name, actor) => armFirstBootClaim(name, actor, await deps()),
+    // After a committed decommission: a Secret the cluster keeps for now is harmless (its row is
+    // revoked), so the decommission is not reported as failed for it.
+    disarm: async (name) => {
+      try {
+        await disarmFirstBootClaim(name, await deps());
+      } catch (error) {
+        console.error(
+          `decommission ${name}: the claim secret stays in the cluster (${error instanceof Error ? error.message : "unknown error"})`,
+        );
+      }
+    },
+  };
 }
 
 export function bootMediaParts(): BootMediaDeps {

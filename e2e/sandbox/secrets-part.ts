@@ -14,8 +14,6 @@ export type SandboxSecret = {
   data: Record<string, string>;
 };
 
-const base = "/api/v1/namespaces/kube-system/secrets";
-
 function send(response: ServerResponse, code: number, body: unknown): void {
   response.writeHead(code, { "Content-Type": "application/json" });
   response.end(JSON.stringify(body));
@@ -47,76 +45,130 @@ function textMap(value: unknown): Record<string, string> {
   );
 }
 
-/**
- * Secrets in kube-system, as far as the console's Role reaches: `create` (stringData folded into
- * base64 data, as the API server does) and, for tests, get and list. Other namespaces are 403.
+type Verb = "create" | "update" | "delete" | "read";
+
+/*
+ * What the console's Roles allow, per namespace: join tokens are created in kube-system; claim
+ * secrets are written, replaced and deleted in tinkerbell (manifests/apps/foundry-console). The
+ * double also answers get and list in kube-system, for tests; everything else is 403.
  */
-export function addSecretsPart(api: KubeApiDouble): { secrets: Map<string, SandboxSecret> } {
+const allowed: Record<string, Verb[]> = {
+  "kube-system": ["create", "read"],
+  tinkerbell: ["create", "update", "delete"],
+};
+
+function verbOf(method: string | undefined, name: string): Verb | undefined {
+  if (method === "GET") return "read";
+  if (method === "POST" && !name) return "create";
+  if (method === "PUT" && name) return "update";
+  if (method === "DELETE" && name) return "delete";
+  return undefined;
+}
+
+function secretFrom(body: unknown, namespace: string): SandboxSecret | string {
+  const record = typeof body === "object" && body !== null ? body : {};
+  const metadata = "metadata" in record ? textMap(record.metadata) : {};
+  const secretName = metadata.name ?? "";
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secretName))
+    return "metadata.name is not a valid name";
+  const data = { ...("data" in record ? textMap(record.data) : {}) };
+  for (const [key, value] of Object.entries(
+    "stringData" in record ? textMap(record.stringData) : {},
+  )) {
+    data[key] = Buffer.from(value, "utf8").toString("base64");
+  }
+  const labels =
+    "metadata" in record &&
+    typeof record.metadata === "object" &&
+    record.metadata !== null &&
+    "labels" in record.metadata
+      ? textMap(record.metadata.labels)
+      : undefined;
+  return {
+    apiVersion: "v1",
+    kind: "Secret",
+    ...("type" in record && typeof record.type === "string" ? { type: record.type } : {}),
+    metadata: {
+      name: secretName,
+      namespace,
+      creationTimestamp: new Date().toISOString(),
+      ...(labels ? { labels } : {}),
+    },
+    data,
+  };
+}
+
+/**
+ * Secrets as far as the console's Roles reach: join tokens in kube-system (`secrets`), claim
+ * secrets in tinkerbell (`claimSecrets`); stringData folded into base64 data, as the API server
+ * does.
+ */
+export function addSecretsPart(api: KubeApiDouble): {
+  secrets: Map<string, SandboxSecret>;
+  claimSecrets: Map<string, SandboxSecret>;
+} {
   const secrets = new Map<string, SandboxSecret>();
+  const claimSecrets = new Map<string, SandboxSecret>();
+  const byNamespace: Record<string, Map<string, SandboxSecret>> = {
+    "kube-system": secrets,
+    tinkerbell: claimSecrets,
+  };
   api.route(async (request, response, url) => {
-    if (!/^\/api\/v1\/namespaces\/[^/]+\/secrets(\/|$)/.test(url.pathname)) return false;
-    if (!url.pathname.startsWith(base)) {
-      send(response, 403, failure(403, "Forbidden", "secrets are forbidden outside kube-system"));
+    const path = /^\/api\/v1\/namespaces\/([^/]+)\/secrets(?:\/([^/]+))?$/.exec(url.pathname);
+    if (!path) return false;
+    const namespace = path[1] ?? "";
+    const name = path[2] ?? "";
+    const store = byNamespace[namespace];
+    const verb = verbOf(request.method, name);
+    if (!store || !verb || !(allowed[namespace] ?? []).includes(verb)) {
+      send(
+        response,
+        403,
+        failure(403, "Forbidden", `the console may not ${request.method} secrets in ${namespace}`),
+      );
       return true;
     }
-    const name = url.pathname.slice(base.length + 1);
-    if (request.method === "GET") {
-      const found = name ? secrets.get(name) : undefined;
+    if (verb === "read") {
+      const found = name ? store.get(name) : undefined;
       if (!name)
         send(response, 200, {
           kind: "SecretList",
           apiVersion: "v1",
           metadata: {},
-          items: [...secrets.values()],
+          items: [...store.values()],
         });
       else if (found) send(response, 200, found);
       else send(response, 404, failure(404, "NotFound", `secrets "${name}" not found`));
       return true;
     }
-    if (request.method !== "POST" || name) {
-      send(response, 403, failure(403, "Forbidden", "the console may only create secrets"));
+    if (verb === "delete") {
+      if (!store.delete(name))
+        send(response, 404, failure(404, "NotFound", `secrets "${name}" not found`));
+      else
+        send(response, 200, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success" });
       return true;
     }
-    const body = await readBody(request);
-    const record = typeof body === "object" && body !== null ? body : {};
-    const metadata = "metadata" in record ? textMap(record.metadata) : {};
-    const secretName = metadata.name ?? "";
-    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secretName)) {
-      send(response, 422, failure(422, "Invalid", "metadata.name is not a valid name"));
+    const secret = secretFrom(await readBody(request), namespace);
+    if (typeof secret === "string") {
+      send(response, 422, failure(422, "Invalid", secret));
       return true;
     }
-    if (secrets.has(secretName)) {
-      send(response, 409, failure(409, "AlreadyExists", `secrets "${secretName}" already exists`));
+    const exists = store.has(secret.metadata.name);
+    if (verb === "create" && exists) {
+      send(
+        response,
+        409,
+        failure(409, "AlreadyExists", `secrets "${secret.metadata.name}" already exists`),
+      );
       return true;
     }
-    const data = { ...("data" in record ? textMap(record.data) : {}) };
-    for (const [key, value] of Object.entries(
-      "stringData" in record ? textMap(record.stringData) : {},
-    )) {
-      data[key] = Buffer.from(value, "utf8").toString("base64");
+    if (verb === "update" && (!exists || secret.metadata.name !== name)) {
+      send(response, 404, failure(404, "NotFound", `secrets "${name}" not found`));
+      return true;
     }
-    const labels =
-      "metadata" in record &&
-      typeof record.metadata === "object" &&
-      record.metadata !== null &&
-      "labels" in record.metadata
-        ? textMap(record.metadata.labels)
-        : undefined;
-    const secret: SandboxSecret = {
-      apiVersion: "v1",
-      kind: "Secret",
-      ...("type" in record && typeof record.type === "string" ? { type: record.type } : {}),
-      metadata: {
-        name: secretName,
-        namespace: "kube-system",
-        creationTimestamp: new Date().toISOString(),
-        ...(labels ? { labels } : {}),
-      },
-      data,
-    };
-    secrets.set(secretName, secret);
-    send(response, 201, secret);
+    store.set(secret.metadata.name, secret);
+    send(response, verb === "create" ? 201 : 200, secret);
     return true;
   });
-  return { secrets };
+  return { secrets, claimSecrets };
 }

@@ -15,3 +15,9 @@ export function newEnrollmentToken(): { token: string; hash: string } {
 export function hashEnrollmentToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
+
+/**
+ * Rows of this purpose hold an install's claim secret (lib/enrollment/first-boot-claim), armed
+ * and disarmed by provisioning and decommission themselves, never revoked with the tokens.
+ */
+export const claimSecretPurpose = "first-boot-claim";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
 import { claimWindowOpen } from "@/lib/enrollment/claim-window";
+import { claimSecretMatches } from "@/lib/enrollment/first-boot-claim";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { enrollmentActor } from "@/lib/enrollment/enrollment-actor";
 import { recordEnrollmentEvent } from "@/lib/enrollment/record-enrollment-event";
@@ -32,12 +33,22 @@ async function isCurrentGeneration(
 
 /**
  * A server's install claims its one enrollment token (public: the installer has no session).
- * Issued only while the cluster shows that server's Workflow for this generation running at its
- * fetch step, only for the generation Git holds as current, once; a second claim is refused,
- * revokes the first and shows on the timeline.
+ * Issued only with this install's claim secret, only while the cluster shows that server's
+ * Workflow for this generation running at its fetch step, only for the generation Git holds as
+ * current, once; a second claim is refused, revokes the first and shows on the timeline.
  */
 export async function claimEnrollmentToken(
-  { input }: { input: { server: string; generation: unknown; from?: string | undefined } },
+  {
+    input,
+  }: {
+    input: {
+      server: string;
+      generation: unknown;
+      from?: string | undefined;
+      /** The claim secret Tinkerbell rendered into the install (X-Foundry-Claim). */
+      claimSecret?: string | undefined;
+    };
+  },
   deps: EnrollmentDeps,
 ): Promise<{ token: string; expiresAt: Date }> {
   const { server } = input;
@@ -54,6 +65,8 @@ export async function claimEnrollmentToken(
   const claim = { server: name.data, generation, from: input.from };
   // The cluster view is in memory: strangers are turned away before Git or the database is asked.
   if (!claimWindowOpen(deps.clusterWorkflow(name.data), name.data, generation)) throw noClaim();
+  // Knowing the name and the timing is not enough: only the install holds its claim secret.
+  if (!(await claimSecretMatches(deps, name.data, input.claimSecret))) throw noClaim();
   if (!(await isCurrentGeneration(deps, name.data, generation))) throw noClaim();
   const where = { serverName: name.data, purpose: firstBootPurpose, generation };
   if ((await deps.db.enrollmentToken.findFirst({ where, select: { id: true } })) !== null) {

@@ -50,6 +50,16 @@ function hardwareInterface(
   return { dhcp, netboot: { allowPXE: false, allowWorkflow: input.allowWorkflow } };
 }
 
+/*
+ * Every server's Hardware names the Secret that will hold its install's claim secret (never in
+ * Git: the console writes it into the cluster at each provision, lib/enrollment/first-boot-claim).
+ * Tinkerbell renders it for the template as `.references.foundry_claim`, allowed by the one
+ * reference rule the platform gives its Tink controller (tinkerbell release.yaml).
+ */
+export const claimReferenceName = "foundry_claim";
+export const claimSecretKey = "secret";
+export const claimSecretName = (server: string) => `foundry-claim-${server}`;
+
 export function buildHardware(input: HardwareInput): Hardware {
   const labels: Record<string, string> = { [labelKeys.managedBy]: managedByConsole };
   if (input.site) labels[labelKeys.site] = input.site;
@@ -69,6 +79,14 @@ export function buildHardware(input: HardwareInput): Hardware {
         ? { bmcRef: { apiGroup: "bmc.tinkerbell.org", kind: "Machine", name: input.name } }
         : {}),
       disks: [{ device: input.installDisk }],
+      references: {
+        [claimReferenceName]: {
+          name: claimSecretName(input.name),
+          namespace: tinkerbellNamespace,
+          resource: "secrets",
+          version: "v1",
+        },
+      },
       interfaces: input.interfaces.map((item) => hardwareInterface(input, item)),
       metadata: {
         instance: {

@@ -44,5 +44,6 @@ export async function decommissionServer(
   });
   if (outcome.kind === "committed" && deps.revokeServerTokens)
     await deps.revokeServerTokens(name, "decommissioned");
+  if (outcome.kind === "committed") await deps.firstBootClaims?.disarm(name);
   return outcome;
 }

@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/actor";
 import type { GitWriter } from "@/lib/gitops/create-git-writer";
 import type { GitReader } from "@/lib/gitops/tree-reader";
 
@@ -13,4 +14,13 @@ export type ServerDeps = {
   revokeServerTokens?: (name: string, reason: "decommissioned" | "reprovisioned") => Promise<void>;
   /** The highest generation first-boot tokens were claimed for under a name (lib/enrollment). */
   lastClaimedGeneration?: (name: string) => Promise<number>;
+  /**
+   * Each install's claim secret in the cluster (lib/enrollment/first-boot-claim): armed just
+   * before a provision or reprovision commits, disarmed after a decommission. Undefined when no
+   * cluster is configured.
+   */
+  firstBootClaims?: {
+    arm(name: string, actor: Actor): Promise<void>;
+    disarm(name: string): Promise<void>;
+  };
 };

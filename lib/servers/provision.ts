@@ -42,8 +42,8 @@ export async function provisionServer(
   requireRole(actor, "operator", "Changing servers");
   const { previewDigest, ...parsed } = parseInput(provisionServerSchema, input);
   const claimedUpTo = (await deps.lastClaimedGeneration?.(parsed.name)) ?? 0;
-  return runServerChange(deps, actor, provisionChange(parsed, deps.consoleUrl, claimedUpTo), {
-    preview,
-    previewDigest,
-  });
+  const change = provisionChange(parsed, deps.consoleUrl, claimedUpTo);
+  const claims = deps.firstBootClaims;
+  if (claims) change.beforeCommit = () => claims.arm(parsed.name, actor);
+  return runServerChange(deps, actor, change, { preview, previewDigest });
 }

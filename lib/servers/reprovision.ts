@@ -56,6 +56,9 @@ export async function reprovisionServer(
   const disk = inventory.servers.get(parsed.name)?.installDisk ?? "its install disk";
   const claimedUpTo = (await deps.lastClaimedGeneration?.(parsed.name)) ?? 0;
   const change = reprovisionChange(parsed, deps.consoleUrl, disk, claimedUpTo);
+  const claims = deps.firstBootClaims;
+  // A new claim secret: the old install, if it still runs, can no longer claim.
+  if (claims) change.beforeCommit = () => claims.arm(parsed.name, actor);
   const outcome = await runServerChange(deps, actor, change, { preview, previewDigest });
   // The old install's tokens (media and first boot) must not outlive its generation.
   if (outcome.kind === "committed" && deps.revokeServerTokens)

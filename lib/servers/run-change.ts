@@ -19,6 +19,8 @@ export type ServerChange = {
   change: (tree: GitTree) => Promise<void>;
   /** Plain words for what will happen, shown beside the diff (e.g. the disk that will be erased). */
   consequences: string[];
+  /** Runs once the change fits and matches its preview, just before it is committed (not on a preview). */
+  beforeCommit?: () => Promise<void>;
 };
 
 export type ServerChangeOutcome =
@@ -71,6 +73,7 @@ export async function runServerChange(
       const changes = await recorded.changes();
       diff = diffOf(changes, deps.manifestsPath);
       assertPreviewed(diff, options.previewDigest);
+      await planned.beforeCommit?.();
       await applyRecorded(tree, changes);
     },
   });

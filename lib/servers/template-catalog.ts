@@ -5,6 +5,7 @@ import { folders } from "./paths";
 import {
   derivedVariables,
   templateMetadataSchema,
+  tinkerbellVariables,
   type TemplateMetadata,
 } from "./template-metadata";
 
@@ -37,10 +38,12 @@ export async function readCatalog(tree: TreeReader): Promise<Catalog> {
       continue;
     }
     const reserved = metadata.data.parameters.find((parameter) =>
-      derivedVariables.some((name) => name === parameter.name),
+      [...derivedVariables, ...tinkerbellVariables].some((name) => name === parameter.name),
     );
     if (reserved) {
-      problem(`parameter ${reserved.name} is filled by the console and cannot be set`);
+      problem(
+        `parameter ${reserved.name} is filled by the console or Tinkerbell and cannot be set`,
+      );
       continue;
     }
     const templatePath = `${folders.templates}/${metadata.data.template}.yaml`;

@@ -32,6 +32,9 @@ export const templateMetadataSchema = z.object({
 export type TemplateParameter = z.infer<typeof templateParameterSchema>;
 export type TemplateMetadata = z.infer<typeof templateMetadataSchema>;
 
+/** What Tinkerbell (v0.21.0) adds to a template's data itself: the Hardware and its references. */
+export const tinkerbellVariables = ["hardware", "Hardware", "references"] as const;
+
 /** Variables the console fills from the server itself; a template's parameters cannot reuse them. */
 export const derivedVariables = [
   "device_1",

@@ -40,7 +40,7 @@ function derivedMap(
 
 /**
  * Writes generation `generation` of a server's Workflow, removes the older ones, and lets
- * Tinkerbell hand the server a Workflow (allowWorkflow) — all in the caller's one commit.
+ * Tinkerbell hand the server a Workflow (allowWorkflow), all in the caller's one commit.
  */
 export async function writeWorkflow(
   tree: GitTree,
@@ -101,15 +101,13 @@ export async function writeWorkflow(
     add: [path],
     remove: previous.map((old) => old.path),
   });
-  if (!server.allowWorkflow) {
-    const text = await tree.read(server.path);
-    const { path: _path, allowWorkflow, ...spec } = server;
-    if (text !== undefined) {
-      await tree.write(
-        server.path,
-        editHardwareFile(text, { spec, allowWorkflow }, { spec, allowWorkflow: true }),
-      );
-    }
+  // allowWorkflow on, and whatever else the console now writes that an older file lacks (the
+  // claim secret's reference, which the template renders from).
+  const text = await tree.read(server.path);
+  const { path: _path, allowWorkflow, ...spec } = server;
+  if (text !== undefined) {
+    const edited = editHardwareFile(text, { spec, allowWorkflow }, { spec, allowWorkflow: true });
+    if (edited !== text) await tree.write(server.path, edited);
   }
   return {
     server,

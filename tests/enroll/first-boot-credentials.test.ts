@@ -28,6 +28,9 @@ import { startKubeApiDouble, type KubeApiDouble } from "@/e2e/sandbox/api-server
 import { sandboxKubeconfig } from "@/e2e/sandbox/kubeconfig";
 import { startReconciler } from "@/e2e/sandbox/reconciler";
 import { addSecretsPart, type SandboxSecret } from "@/e2e/sandbox/secrets-part";
+import { armFirstBootClaim, disarmFirstBootClaim } from "@/lib/enrollment/first-boot-claim";
+import { claimSecrets as claimSecretStore } from "@/lib/k8s/claim-secrets";
+import type { ServerDeps } from "@/lib/servers/deps";
 import {
   createTestDatabase,
   describeEachDatabase,
@@ -65,6 +68,8 @@ describeEachDatabase("first-boot credentials", (provider) => {
   let tailscale: TailscaleApiDouble;
   let kube: KubeApiDouble;
   let secrets: Map<string, SandboxSecret>;
+  let claimSecrets: Map<string, SandboxSecret>;
+  let armed: (deps: ServerDeps) => ServerDeps;
   let audit: MemoryAuditLog;
   let deps: EnrollmentDeps;
   const clock = { now: new Date("2026-11-22T08:00:00Z") };
@@ -77,6 +82,20 @@ describeEachDatabase("first-boot credentials", (provider) => {
     await applyMigrations({ databaseUrl: database.url });
     db = createDatabaseClient(database.url);
     world = await createServerWorld();
+    kube = await startKubeApiDouble();
+    ({ secrets, claimSecrets } = addSecretsPart(kube));
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromString(sandboxKubeconfig(kube.url));
+    const store = claimSecretStore(kubeConfig);
+    const claimDeps = { db, secrets: store, now: () => clock.now };
+    // The console's own wiring (lib/runtime.ts): provisioning arms the claim in the cluster.
+    armed = (serverDeps) => ({
+      ...serverDeps,
+      firstBootClaims: {
+        arm: (name, actor) => armFirstBootClaim(name, actor, claimDeps),
+        disarm: (name) => disarmFirstBootClaim(name, claimDeps),
+      },
+    });
     for (const [name, mac, address] of [
       [server, "AA-BB-CC-DD-EE-01", "10.0.1.13"],
       [other, "AA-BB-CC-DD-EE-02", "10.0.1.14"],
@@ -99,18 +118,14 @@ describeEachDatabase("first-boot credentials", (provider) => {
             ],
           }),
         },
-        world.deps(),
+        armed(world.deps()),
       );
       await provisionServer(
         { actor: operator, input: { name, template: "ubuntu-2404" } },
-        world.deps(),
+        armed(world.deps()),
       );
     }
     tailscale = await startTailscaleApiDouble(oauth);
-    kube = await startKubeApiDouble();
-    secrets = addSecretsPart(kube).secrets;
-    const kubeConfig = new KubeConfig();
-    kubeConfig.loadFromString(sandboxKubeconfig(kube.url));
     const settings: TailscaleSettings = {
       apiUrl: tailscale.url,
       tailnet: "-",
@@ -153,9 +168,27 @@ describeEachDatabase("first-boot credentials", (provider) => {
     await database?.drop();
   });
 
-  const claim = (name: string, generation: unknown = 1, extra: Partial<EnrollmentDeps> = {}) =>
+  // What Tinkerbell renders into the install: the Secret the console wrote to the cluster.
+  const claimSecretOf = (name: string) => {
+    const secret = claimSecrets.get(`foundry-claim-${name}`)?.data.secret;
+    return secret === undefined ? undefined : Buffer.from(secret, "base64").toString("utf8");
+  };
+  const claim = (
+    name: string,
+    generation: unknown = 1,
+    extra: Partial<EnrollmentDeps> = {},
+    // null: the claim carries no secret at all.
+    claimSecret: string | null = claimSecretOf(name) ?? null,
+  ) =>
     claimEnrollmentToken(
-      { input: { server: name, generation, from: "10.0.1.13" } },
+      {
+        input: {
+          server: name,
+          generation,
+          from: "10.0.1.13",
+          claimSecret: claimSecret ?? undefined,
+        },
+      },
       { ...deps, ...extra },
     );
   const exchange = (name: string, token: string, extra: Partial<EnrollmentDeps> = {}) =>
@@ -243,6 +276,55 @@ describeEachDatabase("first-boot credentials", (provider) => {
     expect(minted()).toEqual(before);
   });
 
+  it("issues nothing without this install's claim secret: none, another server's, or one a reprovision replaced", async () => {
+    const name = "rack1-node8";
+    await registerServer(
+      {
+        actor: operator,
+        input: serverInput({
+          name,
+          hostname: `${name}.lab.example`,
+          interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-08" }],
+        }),
+      },
+      armed(world.deps()),
+    );
+    await provisionServer(
+      { actor: operator, input: { name, template: "ubuntu-2404" } },
+      armed(world.deps()),
+    );
+    // The Hardware in Git names the Secret; the secret itself is only in the cluster.
+    const hardware = (await world.remoteFile(`manifests/tinkerbell/hardware/${name}.yaml`)) ?? "";
+    expect(hardware).toContain(`name: foundry-claim-${name}`);
+    const first = claimSecretOf(name) ?? "";
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(hardware).not.toContain(first);
+    installing(name, 1);
+    const rows = await db.enrollmentToken.count();
+    const before = await events(name);
+    // A stranger racing the installer: the window is open, the name and generation are right.
+    for (const stranger of [null, "", "x".repeat(43), claimSecretOf(server) ?? ""]) {
+      await expect(claim(name, 1, {}, stranger)).rejects.toThrow(noClaimMessage);
+    }
+    expect(await db.enrollmentToken.count()).toBe(rows);
+    // Nothing a stranger sends sounds the alarm or spends the install's claim.
+    expect(await events(name)).toEqual(before);
+    await reprovisionServer(
+      { actor: operator, input: { name, template: "ubuntu-2404", confirmName: name } },
+      armed(world.deps()),
+    );
+    expect(claimSecretOf(name)).not.toBe(first);
+    installing(name, 2);
+    await expect(claim(name, 2, {}, first)).rejects.toThrow(noClaimMessage);
+    const { token } = await claim(name, 2);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await decommissionServer(
+      { actor: operator, input: { name, confirmName: name } },
+      armed(world.deps()),
+    );
+    expect(claimSecrets.has(`foundry-claim-${name}`)).toBe(false);
+  });
+
   it("refuses a second claim, revokes what was issued and shows it", async () => {
     installing(other, 1);
     const { token } = await claim(other);
@@ -271,7 +353,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
   it("refuses wrong, expired and other servers' tokens with nothing minted", async () => {
     await reprovisionServer(
       { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
-      world.deps(),
+      armed(world.deps()),
     );
     installing(other, 2);
     const { token } = await claim(other, 2);
@@ -292,7 +374,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
   it("answers 503 when Tailscale, the cluster or the K3s address is missing, without spending the token", async () => {
     await reprovisionServer(
       { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
-      world.deps(),
+      armed(world.deps()),
     );
     installing(other, 3);
     const { token } = await claim(other, 3);
@@ -327,7 +409,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
   it("deletes the new Tailscale key when the cluster refuses the bootstrap token", async () => {
     await reprovisionServer(
       { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
-      world.deps(),
+      armed(world.deps()),
     );
     installing(other, 4);
     const { token } = await claim(other, 4);
@@ -342,12 +424,12 @@ describeEachDatabase("first-boot credentials", (provider) => {
   it("reprovision revokes the server's enrollment tokens", async () => {
     await reprovisionServer(
       { actor: operator, input: { name: other, template: "ubuntu-2404", confirmName: other } },
-      world.deps(),
+      armed(world.deps()),
     );
     installing(other, 5);
     const { token } = await claim(other, 5);
     const reprovisionDeps = {
-      ...world.deps(),
+      ...armed(world.deps()),
       revokeServerTokens: async (name: string, reason: "decommissioned" | "reprovisioned") =>
         void (await revokeServerTokens(name, reason, { db, now: () => clock.now })),
     };
@@ -375,7 +457,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
           interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-05" }],
         }),
       },
-      world.deps(),
+      armed(world.deps()),
     );
     const rows = await db.enrollmentToken.count();
     const refusal = async (name: string, generation: number, view: ClaimableWorkflow | null) => {
@@ -471,7 +553,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
       interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-06" }],
     });
     const serverDeps = {
-      ...world.deps(),
+      ...armed(world.deps()),
       lastClaimedGeneration: (server: string) => lastClaimedGeneration(db, server),
     };
     await registerServer({ actor: operator, input }, serverDeps);
@@ -512,11 +594,11 @@ describeEachDatabase("first-boot credentials", (provider) => {
           interfaces: [{ mode: "dhcp", mac: "AA-BB-CC-DD-EE-07" }],
         }),
       },
-      world.deps(),
+      armed(world.deps()),
     );
     await provisionServer(
       { actor: operator, input: { name, template: "ubuntu-2404" } },
-      world.deps(),
+      armed(world.deps()),
     );
     const reconciler = startReconciler({
       api: kube,

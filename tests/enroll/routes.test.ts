@@ -54,14 +54,19 @@ it("is on the public list and rate limited", () => {
 
 it("answers the claimed token as uncached text, and a second claim as 409", async () => {
   const response = await GET(
-    new Request("http://console/api/enroll/rack1-node3/token?generation=2"),
+    new Request("http://console/api/enroll/rack1-node3/token?generation=2", {
+      headers: { "X-Foundry-Claim": "c".repeat(43) },
+    }),
     params("rack1-node3"),
   );
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
   expect(response.headers.get("cache-control")).toBe("no-store");
   expect(await response.text()).toBe("t".repeat(43));
-  expect(calls.claim[0]).toMatchObject({ input: { server: "rack1-node3", generation: "2" } });
+  // The install's claim secret reaches the verb, which checks it.
+  expect(calls.claim[0]).toMatchObject({
+    input: { server: "rack1-node3", generation: "2", claimSecret: "c".repeat(43) },
+  });
   const forwarded = { headers: { "X-Forwarded-For": "10.9.9.9, 203.0.113.7" } };
   await GET(
     new Request("http://console/api/enroll/rack1-node3/token?generation=2", forwarded),

@@ -6,7 +6,7 @@ import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { provisionServer } from "@/lib/servers/provision";
 import { registerServer } from "@/lib/servers/register";
 import { createValidator } from "@/tests/platform/lib/validator";
-import { renderTemplate } from "@/tests/support/tink-render";
+import { claimReferences, renderTemplate } from "@/tests/support/tink-render";
 import { createServerWorld, operator, serverInput, type ServerWorld } from "./server-world";
 
 /*
@@ -104,7 +104,9 @@ describe("arm64 boards: registered, validated, provisioned with a gold image", (
       (await world.remoteFile("manifests/tinkerbell/templates/gold-image.yaml")) ?? "";
     const [template] = readYamlObjects(templateText) as { spec: { data: string } }[];
     const data = templateDataSchema.parse(
-      parse(renderTemplate(template?.spec.data ?? "", hardwareMap)),
+      parse(
+        renderTemplate(template?.spec.data ?? "", hardwareMap, { references: claimReferences() }),
+      ),
     );
     const actions = data.tasks[0]?.actions ?? [];
     expect(actions.map((action) => action.name).slice(0, 2)).toEqual([

@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { templateDataSchema, type TemplateAction } from "@/lib/manifests/template";
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { builtInTemplateFiles } from "@/lib/manifests/os-templates/render-files";
-import { renderTemplate } from "@/tests/support/tink-render";
+import { claimReferences, renderTemplate } from "@/tests/support/tink-render";
 
 /*
  * The gold-image template's two image steps, taken from the committed Template as Tinkerbell
@@ -34,7 +34,9 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 function templateSteps(values: Record<string, string>): TemplateAction[] {
   const text = builtInTemplateFiles().get("tinkerbell/templates/gold-image.yaml") ?? "";
   const [template] = readYamlObjects(text) as { spec: { data: string } }[];
-  const data = templateDataSchema.parse(parse(renderTemplate(template?.spec.data ?? "", values)));
+  const data = templateDataSchema.parse(
+    parse(renderTemplate(template?.spec.data ?? "", values, { references: claimReferences() })),
+  );
   return data.tasks[0]?.actions ?? [];
 }
 

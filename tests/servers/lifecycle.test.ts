@@ -12,7 +12,7 @@ import { registerServer } from "@/lib/servers/register";
 import { reprovisionServer } from "@/lib/servers/reprovision";
 import { createValidator } from "@/tests/platform/lib/validator";
 import { parse } from "yaml";
-import { renderTemplate } from "@/tests/support/tink-render";
+import { claimReferences, renderTemplate } from "@/tests/support/tink-render";
 import { createServerWorld, operator, serverInput, viewer, type ServerWorld } from "./server-world";
 
 const hardwarePath = "manifests/tinkerbell/hardware/rack1-node3.yaml";
@@ -154,7 +154,9 @@ describe("a server's life: register, edit, provision, reprovision, decommission"
       (await world.remoteFile("manifests/tinkerbell/templates/ubuntu-2404.yaml")) ?? "",
     ) as { spec: { data: string } }[];
     const rendered = parse(
-      renderTemplate(template?.spec.data ?? "", workflow?.spec.hardwareMap ?? {}),
+      renderTemplate(template?.spec.data ?? "", workflow?.spec.hardwareMap ?? {}, {
+        references: claimReferences(),
+      }),
     );
     const data = templateDataSchema.parse(rendered);
     const netplan =

@@ -5,8 +5,12 @@ import { parse } from "yaml";
 import { templateDataSchema, type TemplateAction } from "@/lib/manifests/template";
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { architectures } from "@/lib/servers/schema";
-import { derivedVariables, templateMetadataSchema } from "@/lib/servers/template-metadata";
-import { renderTemplate } from "@/tests/support/tink-render";
+import {
+  derivedVariables,
+  templateMetadataSchema,
+  tinkerbellVariables,
+} from "@/lib/servers/template-metadata";
+import { claimReferences, renderTemplate } from "@/tests/support/tink-render";
 
 /*
  * What needs hardware, asserted on the committed Templates against upstream's documented
@@ -59,7 +63,9 @@ function rendered(name: string, arch: (typeof architectures)[number]) {
     const value = parameter.defaultByArch?.[arch] ?? parameter.default;
     if (value !== undefined) values[parameter.name] = value;
   }
-  return templateDataSchema.parse(parse(renderTemplate(templateText(name), values)));
+  return templateDataSchema.parse(
+    parse(renderTemplate(templateText(name), values, { references: claimReferences() })),
+  );
 }
 
 const isWaitdaemon = (action: TemplateAction) => action.image.startsWith(`${waitdaemon}:`);
@@ -140,6 +146,7 @@ describe("template parameters", () => {
     }
     const known = new Set<string>([
       ...derivedVariables,
+      ...tinkerbellVariables,
       ...metadataOf(name).parameters.map((p) => p.name),
     ]);
     for (const variable of used) expect(known.has(variable), variable).toBe(true);

@@ -8,7 +8,7 @@ import { builtInTemplateFiles } from "@/lib/manifests/os-templates/render-files"
 import { maxInterfaces } from "@/lib/servers/schema";
 import { templateMetadataSchema } from "@/lib/servers/template-metadata";
 import { createValidator } from "@/tests/platform/lib/validator";
-import { renderTemplate } from "@/tests/support/tink-render";
+import { claimReferences, renderTemplate } from "@/tests/support/tink-render";
 
 const manifests = path.resolve(__dirname, "../../manifests");
 const read = (file: string) => readFileSync(path.join(manifests, file), "utf8");
@@ -35,6 +35,24 @@ describe("the OS templates the project ships", () => {
   const validator = createValidator();
   const files = builtInTemplateFiles();
 
+  it.each(["ubuntu-2404", "gold-image"])(
+    "%s sends the install's claim secret, rendered from the Secret its Hardware references, and cannot render without it",
+    (name) => {
+      const [template] = readYamlObjects(read(`tinkerbell/templates/${name}.yaml`)) as {
+        spec: { data: string };
+      }[];
+      const text = template?.spec.data ?? "";
+      const data = templateDataSchema.parse(
+        parse(renderTemplate(text, base, { references: claimReferences("claim-of-this-install") })),
+      );
+      const fetch = data.tasks[0]?.actions.find((a) => a.name === "fetch-enrollment-token");
+      expect(fetch?.environment?.CLAIM_SECRET).toBe("claim-of-this-install");
+      expect(fetch?.command?.join(" ")).toContain('--header "X-Foundry-Claim: $CLAIM_SECRET"');
+      // No Secret, no install: Tinkerbell refuses to render rather than send an empty claim.
+      expect(() => renderTemplate(text, base)).toThrow(/foundry_claim/);
+    },
+  );
+
   it("are committed exactly as lib/manifests/os-templates builds them", () => {
     for (const [file, content] of files) expect(read(file), file).toBe(content);
   });
@@ -55,7 +73,13 @@ describe("the OS templates the project ships", () => {
       ];
       for (const network of networks) {
         const data = templateDataSchema.parse(
-          parse(renderTemplate(template?.spec.data ?? "", { ...base, ...network })),
+          parse(
+            renderTemplate(
+              template?.spec.data ?? "",
+              { ...base, ...network },
+              { references: claimReferences() },
+            ),
+          ),
         );
         expect(data.tasks[0]?.worker).toBe("aa:bb:cc:dd:ee:01");
         expect(JSON.stringify(data)).toContain("/dev/nvme0n1");

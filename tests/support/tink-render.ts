@@ -41,3 +41,17 @@ export function renderTemplate(
     throw new Error(`Tinkerbell would not render this template: ${stderr?.trim() ?? error}`);
   }
 }
+
+/**
+ * The references Tinkerbell resolves for a console-registered Hardware: its claim Secret as the
+ * API server returns it (data in base64), holding `secret`.
+ */
+export function claimReferences(secret = "test-claim-secret"): Record<string, unknown> {
+  return {
+    foundry_claim: {
+      apiVersion: "v1",
+      kind: "Secret",
+      data: { secret: Buffer.from(secret, "utf8").toString("base64") },
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { claimReferenceName, claimSecretKey } from "../build-hardware";
 import { actionImages, partitionDisk, writeFileAction, type PartitionRef } from "../build-template";
 import type { TemplateAction } from "../template";
 import { toYaml } from "../yaml-document";
@@ -6,8 +7,9 @@ import { firstBootScript } from "./first-boot-script";
 /*
  * What every template that joins the cluster leaves on the installed root file system: a
  * NoCloud seed whose cloud-init runs the first-boot script, the console's address, and the
- * one-time enrollment token fetched while the install runs. No secret is in here: the server
- * trades that token for its credentials at first boot (docs/servers/first-boot-credentials.md).
+ * one-time enrollment token fetched while the install runs, claimed with this install's claim
+ * secret, which Tinkerbell renders in from the cluster. No secret is in here: the server trades
+ * that token for its credentials at first boot (docs/servers/first-boot-credentials.md).
  */
 export type RootFileSystem = { partition: PartitionRef; fsType: string };
 
@@ -63,7 +65,7 @@ const fetchTokenScript = [
   // The console issues the token only once its cluster view shows this step running; the watch
   // can lag the install by a moment, so a refusal is tried again a few times before failing.
   "for attempt in 1 2 3 4 5 6 7 8 9 10; do",
-  '  if wget -q -O "$token.part" "$TOKEN_URL"; then break; fi',
+  '  if wget -q --header "X-Foundry-Claim: $CLAIM_SECRET" -O "$token.part" "$TOKEN_URL"; then break; fi',
   '  rm -f "$token.part"',
   '  if [ "$attempt" -eq 10 ]; then umount /mnt/target; exit 1; fi',
   "  sleep 6",
@@ -112,6 +114,8 @@ export function firstBootJoinActions(root: RootFileSystem): TemplateAction[] {
         FS_TYPE: root.fsType,
         TOKEN_URL:
           "{{ .foundry_url }}/api/enroll/{{ .foundry_server }}/token?generation={{ .foundry_generation }}",
+        // This install's claim secret, from the Secret the Hardware references (not in Git).
+        CLAIM_SECRET: `{{ .references.${claimReferenceName}.data.${claimSecretKey} | b64dec }}`,
       },
     },
   ];

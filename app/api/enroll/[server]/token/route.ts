@@ -1,13 +1,15 @@
 import { publicRoute } from "@/lib/auth/public-route";
 import { claimEnrollmentToken } from "@/lib/enrollment/claim-enrollment-token";
+import { claimSecretHeader } from "@/lib/enrollment/first-boot-claim";
 import { enrollmentParts } from "@/lib/runtime";
 
 type Context = { params: Promise<{ server: string }> };
 
 /**
  * Public (the installer has no session): during the install a server claims its one enrollment
- * token for the current Workflow generation, only while the cluster shows that install at its
- * fetch step. Answered as text, which the installer writes to disk.
+ * token for the current Workflow generation, with the claim secret Tinkerbell rendered into that
+ * install, only while the cluster shows it at its fetch step. Answered as text, which the
+ * installer writes to disk.
  */
 export const GET = publicRoute<Context>(async (request, { params }) => {
   const query = new URL(request.url).searchParams;
@@ -19,6 +21,7 @@ export const GET = publicRoute<Context>(async (request, { params }) => {
         server: (await params).server,
         generation: query.get("generation") ?? undefined,
         from,
+        claimSecret: request.headers.get(claimSecretHeader) ?? undefined,
       },
     },
     enrollmentParts(),

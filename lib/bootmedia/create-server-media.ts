@@ -9,6 +9,7 @@ import { readHardware } from "@/lib/bootmedia/read-hardware";
 import { serverMediaInputSchema, type MediaFormat } from "@/lib/bootmedia/schema";
 import { serverScript } from "@/lib/bootmedia/ipxe/server-script";
 import { requireSmeeUrl } from "@/lib/bootmedia/ipxe/smee-url";
+import { InvalidError } from "@/lib/errors";
 import { audited, parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 
@@ -37,7 +38,18 @@ export async function createServerMedia(
   requireRole(actor, "operator", "Making per-server boot media");
   const { server, ...kind } = parseInput(serverMediaInputSchema, input, badRequestSummary);
   const smeeScriptUrl = requireSmeeUrl(deps.settings);
-  const network = bootNetwork(await readHardware(await deps.tree(), server));
+  const hardware = await readHardware(await deps.tree(), server);
+  const serverArch = hardware.interfaces.find((nic) => nic.dhcp?.arch)?.dhcp?.arch;
+  // Media for the other architecture would not start: its firmware cannot run that iPXE.
+  if (serverArch !== undefined && serverArch !== kind.arch) {
+    throw new InvalidError(
+      `${server} is ${serverArch} in its Hardware: make ${serverArch} media for it, ${kind.arch} media would not start`,
+      {
+        arch: [`must be ${serverArch}: ${server}'s firmware cannot start ${kind.arch} media`],
+      },
+    );
+  }
+  const network = bootNetwork(hardware);
   const template = await deps.templates.get(kind);
   return audited(deps.audit, { actor, action: "create-boot-media", target: server }, async () => {
     const { token, hash } = newEnrollmentToken();

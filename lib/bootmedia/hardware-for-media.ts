@@ -16,6 +16,8 @@ const dhcpForMediaSchema = z.object({
     })
     .optional(),
   name_servers: z.array(ipv4Schema).optional(),
+  /** What the server's firmware runs, as Tinkerbell spells it (x86_64, aarch64). */
+  arch: z.string().optional(),
 });
 
 /** The `spec.interfaces` of a Hardware already read, checked for what boot media write. */

@@ -26,6 +26,7 @@ const hardware = [
     mac: "52:54:00:aa:00:03",
     bmc: { address: "10.0.9.3", secretName: "with-bmc-bmc" },
   },
+  { name: "board1", mac: "52:54:00:aa:00:04", arch: "aarch64" as const },
 ];
 const operator = person("operator", "olga");
 const viewer = person("viewer", "vic");
@@ -203,33 +204,52 @@ describeEachDatabase("enrollment tokens", (provider) => {
       });
     }
     const media = await createServerMedia(
-      { actor: operator, input: { server: "rack1-node2", arch: "aarch64", format: "iso" } },
+      { actor: operator, input: { server: "board1", arch: "aarch64", format: "iso" } },
       deps,
     );
     expect(media).toMatchObject({
       arch: "arm64",
       format: "iso",
-      fileName: "foundry-rack1-node2-arm64.iso",
+      fileName: "foundry-board1-arm64.iso",
     });
   });
 
+  it("refuses media of the other architecture than the server's Hardware says", async () => {
+    const rows = await db.enrollmentToken.count();
+    await expect(
+      createServerMedia(
+        { actor: operator, input: { server: "board1", arch: "x86_64", format: "iso" } },
+        deps,
+      ),
+    ).rejects.toMatchObject({
+      fields: { arch: ["must be aarch64: board1's firmware cannot start x86_64 media"] },
+    });
+    await expect(
+      createServerMedia(
+        { actor: operator, input: { server: "rack1-node1", arch: "arm64", format: "usb" } },
+        deps,
+      ),
+    ).rejects.toBeInstanceOf(InvalidError);
+    expect(await db.enrollmentToken.count()).toBe(rows);
+  });
+
   it("reads token rows that say arm64, as rows made before aarch64 do, as aarch64", async () => {
-    const { media } = await mediaFor("rack1-node1");
+    const media = await createServerMedia(
+      { actor: operator, input: { server: "board1", arch: "aarch64", format: "usb" } },
+      deps,
+    );
     await db.enrollmentToken.update({
       where: { id: media.tokenId },
       data: { arch: "arm64", format: "usb" },
     });
     const made = await createServerMedia(
-      { actor: operator, input: { server: "rack1-node1", arch: "arm64", format: "usb" } },
+      { actor: operator, input: { server: "board1", arch: "arm64", format: "usb" } },
       deps,
     );
     expect((await db.enrollmentToken.findUniqueOrThrow({ where: { id: made.tokenId } })).arch).toBe(
       "aarch64",
     );
-    const live = await listEnrollmentTokens(
-      { actor: viewer, input: { server: "rack1-node1" } },
-      deps,
-    );
+    const live = await listEnrollmentTokens({ actor: viewer, input: { server: "board1" } }, deps);
     for (const id of [media.tokenId, made.tokenId]) {
       expect(live.find((token) => token.id === id)).toMatchObject({
         arch: "aarch64",

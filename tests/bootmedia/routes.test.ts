@@ -18,6 +18,7 @@ const world = await bootWorld({
       mac: "52:54:00:12:34:56",
       ip: { address: "10.0.2.15", netmask: "255.255.255.0", gateway: "10.0.2.2" },
     },
+    { name: "board1", mac: "52:54:00:12:34:57", arch: "aarch64" },
   ],
 });
 Object.assign(process.env, world.env);
@@ -83,7 +84,9 @@ describe("bad input", () => {
     ["POST", "/api/media/servers/Not_A_Name", "operator", 400],
     ["POST", "/api/media/servers/rack1.node1", "operator", 400],
     ["POST", "/api/media/servers/rack1-node1?arch=mips", "operator", 400],
-    ["POST", "/api/media/servers/rack1-node1?arch=arm64&format=usb", "operator", 303],
+    ["POST", "/api/media/servers/board1?arch=arm64&format=usb", "operator", 303],
+    // Its Hardware says x86_64: arm64 media would not start.
+    ["POST", "/api/media/servers/rack1-node1?arch=arm64&format=usb", "operator", 400],
     ["POST", "/api/media/servers/rack1-node1?format=cdrom", "operator", 400],
     ["GET", "/api/media/downloads/no-such-ticket-1234", "operator", 404],
     ["GET", "/api/media/downloads/bad%20ticket", "operator", 400],

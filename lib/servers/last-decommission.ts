@@ -1,5 +1,8 @@
 import "server-only";
+import type { Actor } from "@/lib/actor";
 import type { DatabaseClient } from "@/lib/db";
+import { requireRole } from "@/lib/verb";
+import { serverNameSchema } from "./schema";
 import { serverReportedActions } from "@/lib/audit/server-reported-actions";
 import { aboutServer } from "@/lib/audit/about-server";
 
@@ -10,12 +13,15 @@ export type Decommission = { actorLogin: string; commitSha: string; finishedAt: 
  * committed: the server page's answer once the file is gone, instead of "Page not found".
  */
 export async function lastDecommission(
-  name: string,
-  client: DatabaseClient,
+  { actor, input }: { actor: Actor; input: { name: unknown } },
+  deps: { db: DatabaseClient },
 ): Promise<Decommission | undefined> {
-  const row = await client.auditEntry.findFirst({
+  requireRole(actor, "viewer", "Reading servers");
+  const name = serverNameSchema.safeParse(input.name);
+  if (!name.success) return undefined;
+  const row = await deps.db.auditEntry.findFirst({
     where: {
-      ...aboutServer(name),
+      ...aboutServer(name.data),
       action: { notIn: [...serverReportedActions] },
     },
     orderBy: { createdAt: "desc" },

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { parseInput, requireRole } from "@/lib/verb";
 import type { ServerDeps } from "./deps";
 import { readInventory, type Inventory } from "./inventory";
 import { folders } from "./paths";
@@ -85,10 +87,12 @@ export function queryRows(
 
 /** The Servers list from Git at the remote branch's HEAD (live cluster state is joined by the page). */
 export async function listServers(
-  query: ListQuery,
-  deps: ServerDeps,
+  { actor, input }: { actor: Actor; input: unknown },
+  deps: Pick<ServerDeps, "writer" | "reader">,
   options: { refresh?: boolean } = {},
 ): Promise<ServerList> {
+  requireRole(actor, "viewer", "Listing servers");
+  const query = parseInput(listQuerySchema, input ?? {});
   const inventory = await gitInventory(deps, options);
   const all = rowsOf(inventory.inventory);
   const sites = [...new Set(all.flatMap((row) => (row.site ? [row.site] : [])))].sort();
@@ -101,7 +105,7 @@ export async function listServers(
 }
 
 export async function gitInventory(
-  deps: ServerDeps,
+  deps: Pick<ServerDeps, "writer" | "reader">,
   { refresh = false }: { refresh?: boolean } = {},
 ) {
   const snapshot = await deps.writer.readTree({ refresh });

@@ -6,7 +6,7 @@ import { readYamlObjects } from "@/lib/manifests/yaml-document";
 import { decommissionServer } from "@/lib/servers/decommission";
 import { editServer } from "@/lib/servers/edit";
 import { getServer } from "@/lib/servers/get-server";
-import { listServers, listQuerySchema } from "@/lib/servers/list-servers";
+import { listServers } from "@/lib/servers/list-servers";
 import { provisionServer } from "@/lib/servers/provision";
 import { registerServer } from "@/lib/servers/register";
 import { reprovisionServer } from "@/lib/servers/reprovision";
@@ -184,12 +184,16 @@ describe("a server's life: register, edit, provision, reprovision, decommission"
 
   it("lists the server from Git with its state, and shows its detail", async () => {
     const deps = world.deps();
-    const list = await listServers(listQuerySchema.parse({ state: "provisioned" }), deps, {
+    const list = await listServers({ actor: viewer, input: { state: "provisioned" } }, deps, {
       refresh: true,
     });
     expect(list.rows.map((row) => row.name)).toEqual(["rack1-node3"]);
     expect(list.rows[0]?.workflow?.template).toBe("ubuntu-2404");
-    const detail = await getServer("rack1-node3", deps);
+    const detail = await getServer({ actor: viewer, input: { name: "rack1-node3" } }, deps);
+    // A name typed into the URL that the console could never have written is no server at all.
+    expect(
+      await getServer({ actor: viewer, input: { name: "Rack1-Node3" } }, deps),
+    ).toBeUndefined();
     expect(detail?.file).toContain("kind: Hardware");
     expect(detail?.catalog.templates.map((entry) => entry.template).sort()).toEqual([
       "flatcar",

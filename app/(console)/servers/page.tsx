@@ -22,7 +22,7 @@ export default async function ServersPage({
 }) {
   const actor = await currentActor();
   const query = listQueryOf(await searchParams);
-  const list = await listServers(query, serverParts());
+  const list = await listServers({ actor, input: query }, serverParts());
   const live = serverClusterViews(
     list.rows.map((row) => row.name),
     sharedParts().cluster,

@@ -14,7 +14,6 @@ import { serverParts, sharedParts } from "@/lib/runtime";
 import { getServer } from "@/lib/servers/get-server";
 import { installState } from "@/lib/servers/install-state";
 import { lastDecommission } from "@/lib/servers/last-decommission";
-import { serverNameSchema } from "@/lib/servers/schema";
 import { serverTimeline } from "@/lib/timeline/server-timeline";
 import {
   decommissionServerAction,
@@ -36,17 +35,17 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function ServerPage({ params }: { params: Promise<{ name: string }> }) {
-  await currentActor();
-  const name = serverNameSchema.safeParse((await params).name);
-  const detail = name.success ? await getServer(name.data, serverParts()) : undefined;
+  const actor = await currentActor();
+  const input = { name: (await params).name };
+  const detail = await getServer({ actor, input }, serverParts());
   if (!detail) {
-    const gone = name.success ? await lastDecommission(name.data, sharedParts().db) : undefined;
-    if (!name.success || !gone) notFound();
+    const gone = await lastDecommission({ actor, input }, sharedParts());
+    if (!gone) notFound();
     return (
       <Decommissioned
-        name={name.data}
+        name={input.name}
         decommission={gone}
-        timeline={await serverTimeline(name.data, sharedParts())}
+        timeline={await serverTimeline(input.name, sharedParts())}
       />
     );
   }

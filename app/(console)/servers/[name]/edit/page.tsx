@@ -5,16 +5,14 @@ import { ServerForm } from "@/components/servers/server-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverParts } from "@/lib/runtime";
 import { getServer } from "@/lib/servers/get-server";
-import { serverNameSchema } from "@/lib/servers/schema";
 import { editServerAction } from "../../actions";
 import { currentActor } from "@/lib/auth/current-actor";
 
 export const metadata: Metadata = { title: "Edit server" };
 
 export default async function EditServerPage({ params }: { params: Promise<{ name: string }> }) {
-  await currentActor();
-  const name = serverNameSchema.safeParse((await params).name);
-  const detail = name.success ? await getServer(name.data, serverParts()) : undefined;
+  const actor = await currentActor();
+  const detail = await getServer({ actor, input: { name: (await params).name } }, serverParts());
   if (!detail) notFound();
   const {
     path: _path,

@@ -25,7 +25,7 @@ import { gitReader } from "@/lib/gitops/reader";
 import { gitWriter } from "@/lib/gitops/writer";
 import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
-import { loadClusterTarget } from "@/lib/k8s/kube-config";
+import { loadClusterTarget, type ClusterTarget } from "@/lib/k8s/kube-config";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import type { ServerDeps } from "@/lib/servers/deps";
 import { singleton } from "@/lib/singleton";
@@ -75,23 +75,15 @@ export function serverParts(): ServerDeps {
 
 /** With a cluster configured, each install's claim secret goes to it (lib/k8s/claim-secrets). */
 function firstBootClaims(): ServerDeps["firstBootClaims"] {
-  const settings = env().cluster;
-  if (settings.source === "none") return undefined;
-  const store = loadClusterTarget(settings)
-    .then(async (target) => {
-      if (!target) return undefined;
-      const { claimSecrets } = await import("@/lib/k8s/claim-secrets");
-      return claimSecrets(target.config);
-    })
-    .catch(() => undefined);
+  const secrets = lazyClusterPart(
+    "first-boot claims",
+    async (config) => (await import("@/lib/k8s/claim-secrets")).claimSecrets(config),
+    "The cluster configuration could not be read: the install's claim secret, kept in the cluster and never in Git, cannot be written. Nothing was committed.",
+  );
+  if (!secrets) return undefined;
   const deps = async (): Promise<FirstBootClaimDeps> => {
-    const secrets = await store;
-    if (!secrets)
-      throw new UnavailableError(
-        "The cluster configuration could not be read: the install's claim secret, kept in the cluster and never in Git, cannot be written. Nothing was committed.",
-      );
     const { db, now } = sharedParts();
-    return { db, secrets, now };
+    return { db, secrets: await secrets(), now };
   };
   return {
     arm: async (name, actor) => armFirstBootClaim(name, actor, await deps()),
@@ -102,7 +94,7 @@ function firstBootClaims(): ServerDeps["firstBootClaims"] {
         await disarmFirstBootClaim(name, await deps());
       } catch (error) {
         console.error(
-          `decommission ${name}: the claim secret stays in the cluster (${error instanceof Error ? error.message : "unknown error"})`,
+          `decommission ${name}: the claim secret stays in the cluster (${messageOf(error)})`,
         );
       }
     },
@@ -148,28 +140,42 @@ export function enrollmentParts(): EnrollmentDeps {
 
 /** With a cluster configured, the client library is loaded on the first enrollment, not before. */
 function bootstrapTokens(): EnrollmentDeps["bootstrapTokens"] {
+  const create = lazyClusterPart(
+    "enrollment",
+    async (config) =>
+      (await import("@/lib/k8s/create-bootstrap-token")).createBootstrapToken(config),
+    "The cluster configuration could not be read: no join token can be made.",
+  );
+  return create && (async (input) => (await create())(input));
+}
+
+/*
+ * A part that talks to the cluster: none without a cluster configured; otherwise the configuration
+ * is read and the client library loaded once, in the background, and a use before or without them
+ * is refused as unavailable with `unavailable` (the reason is logged once, never shown).
+ */
+function lazyClusterPart<T>(
+  name: string,
+  make: (config: ClusterTarget["config"]) => Promise<T>,
+  unavailable: string,
+): (() => Promise<T>) | undefined {
   const settings = env().cluster;
   if (settings.source === "none") return undefined;
-  const create = loadClusterTarget(settings)
-    .then(async (target) => {
-      if (!target) return undefined;
-      const { createBootstrapToken } = await import("@/lib/k8s/create-bootstrap-token");
-      return createBootstrapToken(target.config);
-    })
+  const part = loadClusterTarget(settings)
+    .then((target) => (target ? make(target.config) : undefined))
     .catch((error: unknown) => {
-      console.error(
-        `enrollment: cannot read the cluster configuration (${error instanceof Error ? error.message : "unknown error"})`,
-      );
+      console.error(`${name}: cannot read the cluster configuration (${messageOf(error)})`);
       return undefined;
     });
-  return async (input) => {
-    const ready = await create;
-    if (!ready)
-      throw new UnavailableError(
-        "The cluster configuration could not be read: no join token can be made.",
-      );
-    return ready(input);
+  return async () => {
+    const ready = await part;
+    if (ready === undefined) throw new UnavailableError(unavailable);
+    return ready;
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : "unknown error";
 }
 
 export function fluxWebhookParts(): FluxWebhookDeps {

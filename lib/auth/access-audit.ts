@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { AuditLog } from "@/lib/audit/types";
 import type { Actor } from "@/lib/actor";
-import { auditJournal } from "@/lib/audit/journal";
+import { authParts } from "@/lib/auth/auth-parts";
 
 /** Sign-in, refusal, lost access and role changes: each one audit entry, started and finished. */
 export type AccessEvent =
@@ -28,10 +27,8 @@ function entry(event: AccessEvent): { action: string; target: string; refusal?: 
   }
 }
 
-export async function recordAccessEvent(
-  event: AccessEvent,
-  log: AuditLog = auditJournal(),
-): Promise<void> {
+export async function recordAccessEvent(event: AccessEvent): Promise<void> {
+  const log = authParts().audit;
   const requestId = randomUUID();
   const { action, target, refusal } = entry(event);
   try {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { authParts } from "@/lib/auth/auth-parts";
 
 /**
  * When each person's GitHub access was last confirmed, kept on their User row so that every
@@ -14,9 +14,12 @@ export function accessCheckDue(
 }
 
 export async function markAccessChecked(userId: string, at: number): Promise<void> {
-  await db().user.updateMany({ where: { id: userId }, data: { accessCheckedAt: new Date(at) } });
+  await authParts().db.user.updateMany({
+    where: { id: userId },
+    data: { accessCheckedAt: new Date(at) },
+  });
 }
 
 export async function forgetAccessCheck(userId: string): Promise<void> {
-  await db().user.updateMany({ where: { id: userId }, data: { accessCheckedAt: null } });
+  await authParts().db.user.updateMany({ where: { id: userId }, data: { accessCheckedAt: null } });
 }

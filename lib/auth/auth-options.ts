@@ -12,7 +12,7 @@ import {
   sessionMaxAgeSeconds,
   sessionUpdateAgeSeconds,
 } from "@/lib/auth/session-cookie";
-import { db } from "@/lib/db";
+import { authParts } from "@/lib/auth/auth-parts";
 import { env } from "@/lib/env";
 import { singleton } from "@/lib/singleton";
 
@@ -25,7 +25,7 @@ export function authOptions(): AuthOptions {
     process.env.NEXTAUTH_SECRET = authSecret();
     const secure = auth.secureCookies;
     return {
-      adapter: prismaAdapter(db()),
+      adapter: prismaAdapter(authParts().db),
       secret: authSecret(),
       session: {
         strategy: "database",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/actor";
-import { db } from "@/lib/db";
+import { authParts } from "@/lib/auth/auth-parts";
 
 /** The Prisma reads and writes of sign-in and access checks, in one place. */
 export type StoredIdentity = {
@@ -45,7 +45,7 @@ function identityOf(user: UserRow): StoredIdentity {
 }
 
 export async function findSession(sessionToken: string): Promise<StoredSession | undefined> {
-  const row = await db().session.findUnique({
+  const row = await authParts().db.session.findUnique({
     where: { sessionToken },
     include: { user: { include: identityInclude } },
   });
@@ -53,20 +53,20 @@ export async function findSession(sessionToken: string): Promise<StoredSession |
 }
 
 export async function extendSession(sessionToken: string, expires: Date): Promise<void> {
-  await db().session.updateMany({ where: { sessionToken }, data: { expires } });
+  await authParts().db.session.updateMany({ where: { sessionToken }, data: { expires } });
 }
 
 export async function deleteSession(sessionToken: string): Promise<void> {
-  await db().session.deleteMany({ where: { sessionToken } });
+  await authParts().db.session.deleteMany({ where: { sessionToken } });
 }
 
 export async function deleteSessionsOf(userId: string): Promise<number> {
-  return (await db().session.deleteMany({ where: { userId } })).count;
+  return (await authParts().db.session.deleteMany({ where: { userId } })).count;
 }
 
 /** Everyone who signed in with GitHub and still has a session: the people a recheck concerns. */
 export async function githubIdentitiesWithSessions(): Promise<StoredIdentity[]> {
-  const users = await db().user.findMany({
+  const users = await authParts().db.user.findMany({
     where: { sessions: { some: {} }, accounts: { some: { provider: "github" } } },
     include: identityInclude,
   });
@@ -81,7 +81,7 @@ export async function saveGithubSignIn(input: {
   accessToken: string;
   scope: string | undefined;
 }): Promise<{ previousRole: string | null }> {
-  const client = db();
+  const client = authParts().db;
   const before = await client.user.findUnique({
     where: { id: input.userId },
     select: { role: true },
@@ -101,7 +101,7 @@ export async function saveGithubSignIn(input: {
 }
 
 export async function saveRole(userId: string, role: Role): Promise<void> {
-  await db().user.update({ where: { id: userId }, data: { role } });
+  await authParts().db.user.update({ where: { id: userId }, data: { role } });
 }
 
 const localAdmin = {
@@ -112,7 +112,7 @@ const localAdmin = {
 
 /** The local mode's one person, created on first use, with a "local" account marking it. */
 export async function ensureLocalAdmin(): Promise<StoredIdentity> {
-  const client = db();
+  const client = authParts().db;
   const user = await client.user.upsert({
     where: { login: localAdmin.login },
     create: { ...localAdmin, role: "admin" },

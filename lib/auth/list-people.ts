@@ -1,7 +1,7 @@
 import "server-only";
 import { parseRole } from "@/lib/auth/actor-of";
 import type { Role } from "@/lib/actor";
-import { db } from "@/lib/db";
+import { authParts } from "@/lib/auth/auth-parts";
 
 export type PersonView = {
   id: string;
@@ -13,7 +13,7 @@ export type PersonView = {
 
 /** Everyone who has signed in and kept access, for the Access page. */
 export async function listPeople(): Promise<PersonView[]> {
-  const users = await db().user.findMany({
+  const users = await authParts().db.user.findMany({
     orderBy: { login: "asc" },
     select: {
       id: true,

@@ -6,7 +6,7 @@ import { isLoopbackHost } from "@/lib/auth/auth-settings";
 import { ensureLocalAdmin } from "@/lib/auth/auth-store";
 import { prismaAdapter } from "@/lib/auth/prisma-adapter";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
-import { db } from "@/lib/db";
+import { authParts } from "@/lib/auth/auth-parts";
 import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 
@@ -20,7 +20,7 @@ export async function signInLocalAdmin(): Promise<{ sessionToken: string; expire
     throw new ForbiddenError("Local sign-in is only offered without GitHub sign-in, on loopback");
   }
   const identity = await ensureLocalAdmin();
-  const createSession = prismaAdapter(db()).createSession;
+  const createSession = prismaAdapter(authParts().db).createSession;
   if (!createSession) throw new Error("the Prisma adapter cannot create sessions");
   const session = await createSession({
     sessionToken: randomBytes(32).toString("hex"),

@@ -1,13 +1,11 @@
 import path from "node:path";
 import { readBlobs } from "./blob-batch";
-import { createBlobCache, type BlobCache } from "./blob-cache";
+import { blobIdsByFile, listingArgs } from "./blob-ids";
+import type { BlobCache } from "./blob-cache";
 import { git, type GitRunOptions } from "./git-command";
 import { gitEnvironment } from "./git-env";
 import { createRedactor } from "./redact";
 import type { TreeReader } from "./types";
-
-// Objects never change, so a blob read once is good forever; the bound keeps memory flat.
-const sharedBlobs = createBlobCache(32 * 1024 * 1024);
 
 /** Reads the writer's clone, never writes it: writing stays the GitOps writer's alone. */
 export type GitReader = {
@@ -26,10 +24,7 @@ export type GitReaderOptions = {
  * `cat-file --batch` for the blobs not seen before, so listing thousands of servers costs two
  * processes instead of one per file.
  */
-export function createGitReader(
-  options: GitReaderOptions,
-  cache: BlobCache = sharedBlobs,
-): GitReader {
+export function createGitReader(options: GitReaderOptions, cache: BlobCache): GitReader {
   const run: GitRunOptions = {
     cwd: options.cloneDir,
     env: { ...gitEnvironment({ token: undefined }), GIT_DIR: path.join(options.cloneDir, ".git") },
@@ -39,10 +34,7 @@ export function createGitReader(
   const prefix = `${options.manifestsPath}/`;
   return {
     async readFolders(sha, folders) {
-      const listing = await git(
-        ["ls-tree", "-r", "-z", sha, "--", ...folders.map((folder) => `${prefix}${folder}/`)],
-        run,
-      );
+      const listing = await git(listingArgs(sha, options.manifestsPath, folders), run);
       const ids = blobIdsByFile(listing, prefix);
       const blobs = await blobTexts(new Set(ids.values()), cache, run);
       const files = [...ids.keys()].sort();
@@ -53,21 +45,10 @@ export function createGitReader(
           const id = ids.get(file);
           return id === undefined ? undefined : blobs.get(id);
         },
+        blobId: (file) => ids.get(file),
       };
     },
   };
-}
-
-/** Object id by path under the prefix, from `ls-tree -r -z` output. */
-function blobIdsByFile(listing: string, prefix: string): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const entry of listing.split("\0")) {
-    // Regular files only: a symbolic link's blob is its target's name, not a manifest.
-    const match = /^100\d{3} blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
-    if (match?.[1] && match[2]?.startsWith(prefix))
-      ids.set(match[2].slice(prefix.length), match[1]);
-  }
-  return ids;
 }
 
 /** The texts of the given blobs, from the cache where it has them and from one `cat-file` else. */

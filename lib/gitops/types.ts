@@ -10,6 +10,8 @@ export type GitTree = {
   delete(path: string): Promise<boolean>;
   /** Every file under `folder` (default: the whole tree), sorted. */
   list(folder?: string): Promise<string[]>;
+  /** See `TreeReader.blobId`. */
+  blobId?(path: string): string | undefined;
 };
 
 /** Reads and writes the tree; throws a domain error (e.g. ConflictError) when it no longer fits. */
@@ -42,6 +44,8 @@ export type TreeSnapshot = {
   sha: string;
   files: string[];
   read(path: string): Promise<string | undefined>;
+  /** See `TreeReader.blobId`. */
+  blobId?(path: string): string | undefined;
 };
 
 /** Files of a tree, read-only; a `GitTree` is one too. Paths are relative to the manifests path. */
@@ -49,6 +53,12 @@ export type TreeReader = {
   /** Every file under `folder` (default: all that were read), sorted. */
   list(folder?: string): Promise<string[]>;
   read(path: string): Promise<string | undefined>;
+  /**
+   * Git's object id of the file's content, when the tree knows it without reading the file (the
+   * file is as its commit holds it): the same id is the same text, so what was parsed from it once
+   * stands. Undefined when unknown, e.g. once the file was written.
+   */
+  blobId?(path: string): string | undefined;
 };
 
 export type RemoteStatus = { ok: true; head: string } | { ok: false; reason: string };

@@ -1,6 +1,7 @@
 import type { SpawnOptions } from "node:child_process";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createBlobCache } from "@/lib/gitops/blob-cache";
 import { createGitReader } from "@/lib/gitops/tree-reader";
 import { ada, createGitWorld, type GitWorld } from "./git-world";
 
@@ -50,10 +51,10 @@ describe("the git processes the reader starts", () => {
     const cloneDir = path.join(world.dir, "read-clone");
     const { sha } = await world.writer({ cloneDir }).readTree();
     seen.length = 0;
-    const reader = await createGitReader({ cloneDir, manifestsPath: "manifests" }).readFolders(
-      sha,
-      ["."],
-    );
+    const reader = await createGitReader(
+      { cloneDir, manifestsPath: "manifests" },
+      createBlobCache(1024 * 1024),
+    ).readFolders(sha, ["."]);
     expect(await reader.read("README.md")).toBe("# GitOps tree\n");
     expect(seen.map((call) => call.args.slice(0, 3))).toEqual([
       ["git", "ls-tree", "-r"],

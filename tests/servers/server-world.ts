@@ -1,6 +1,7 @@
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import type { Actor } from "@/lib/actor";
+import { createBlobCache } from "@/lib/gitops/blob-cache";
 import { createGitReader } from "@/lib/gitops/tree-reader";
 import type { ServerDeps } from "@/lib/servers/deps";
 import { createGitWorld, type GitWorld } from "@/tests/gitops/git-world";
@@ -49,7 +50,10 @@ export async function createServerWorld(): Promise<ServerWorld> {
       const cloneDir = path.join(world.dir, `server-clone-${clones}`);
       return {
         writer: world.writer({ cloneDir }),
-        reader: createGitReader({ cloneDir, manifestsPath: "manifests" }),
+        reader: createGitReader(
+          { cloneDir, manifestsPath: "manifests" },
+          createBlobCache(8 * 1024 * 1024),
+        ),
         manifestsPath: "manifests",
         consoleUrl: "https://foundry.example.test",
         revokeServerTokens: async (name: string, reason: "decommissioned" | "reprovisioned") => {

@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { pinnedK3sVersion } from "@/e2e/support/pinned-k3s-version";
 import { bootInQemu } from "@/tests/bootmedia/qemu/qemu-run";
-import { realStackConsolePort } from "./settings";
 import {
   appliedAt,
   asked,
   committedSha,
   kubectlJson,
+  makeServerMedia,
   signInAsLocalAdmin,
   stackEnv,
   stackPort,
@@ -83,15 +83,11 @@ test("an arm64 board registered in the browser installs its gold image and joins
     "verify-image-checksum",
   ]);
 
-  const made = await page.request.post(`/api/media/servers/${board}?arch=aarch64&format=usb`, {
-    headers: { origin: `http://127.0.0.1:${realStackConsolePort}` },
-    maxRedirects: 0,
-  });
-  expect(made.status(), await made.text()).toBe(303);
-  const media = await page.request.get(made.headers().location ?? "");
-  expect(media.status()).toBe(200);
-  const image = path.join(work, `${board}-arm64.img`);
-  writeFileSync(image, await media.body());
+  const image = await makeServerMedia(
+    page,
+    { server: board, arch: "aarch64", format: "usb" },
+    path.join(work, `${board}-arm64.img`),
+  );
   await bootInQemu({
     name: `${board}-arm64-usb`,
     image,

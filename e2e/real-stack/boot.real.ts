@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { bootInQemu, type Firmware } from "../../tests/bootmedia/qemu/qemu-run";
-import { realStackConsolePort } from "./settings";
 import {
   appliedAt,
   asked,
   kubectlJson,
+  makeServerMedia,
   provisionInBrowser,
   registerInBrowser,
   signInAsLocalAdmin,
@@ -24,35 +24,18 @@ import {
 test.describe.configure({ mode: "serial" });
 
 const work = mkdtempSync(path.join(os.tmpdir(), "foundry-real-boot-"));
-const consoleOrigin = `http://127.0.0.1:${realStackConsolePort}`;
 const provisioned = { name: "rs-boot1", mac: "52:54:00:12:34:58" };
 const waiting = { name: "rs-boot2", mac: "52:54:00:12:34:59" };
 const hyphens = (mac: string) => mac.replaceAll(":", "-");
 
 type Timeline = { steps: { key: string; state: string; detail: string | null }[] };
 
-async function download(
-  page: Page,
-  response: { headers(): Record<string, string> },
-  file: string,
-): Promise<string> {
-  const location = response.headers().location ?? "";
-  expect(location).toMatch(/^\/api\/media\/downloads\//);
-  const image = await page.request.get(location);
-  expect(image.status(), location).toBe(200);
-  const target = path.join(work, file);
-  writeFileSync(target, await image.body());
-  return target;
-}
-
-async function serverMedia(page: Page, server: string): Promise<string> {
-  const made = await page.request.post(`/api/media/servers/${server}?arch=x86_64&format=iso`, {
-    headers: { origin: consoleOrigin },
-    maxRedirects: 0,
-  });
-  expect(made.status(), await made.text()).toBe(303);
-  return download(page, made, `${server}.iso`);
-}
+const serverMedia = (page: Page, server: string) =>
+  makeServerMedia(
+    page,
+    { server, arch: "x86_64", format: "iso" },
+    path.join(work, `${server}.iso`),
+  );
 
 const boot = (
   name: string,

@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, type Page } from "@playwright/test";
 import { readEnvFile } from "./env-file";
 import type { RecordedRequest } from "./tinkerbell-stand-in";
-import { realStackDir } from "./settings";
+import { realStackConsolePort, realStackDir } from "./settings";
 
 const execFileAsync = promisify(execFile);
 
@@ -136,4 +136,26 @@ export function asked(port: string, pathname: string, since: number, status?: nu
       { timeout: 120_000, intervals: [1_000] },
     )
     .toBe(true);
+}
+
+/**
+ * Makes a server's boot media as the Boot media page does (POST, then the 303 to the download)
+ * and writes them to `file`.
+ */
+export async function makeServerMedia(
+  page: Page,
+  media: { server: string; arch: "x86_64" | "aarch64"; format: "iso" | "usb" },
+  file: string,
+): Promise<string> {
+  const made = await page.request.post(
+    `/api/media/servers/${media.server}?arch=${media.arch}&format=${media.format}`,
+    { headers: { origin: `http://127.0.0.1:${realStackConsolePort}` }, maxRedirects: 0 },
+  );
+  expect(made.status(), await made.text()).toBe(303);
+  const location = made.headers().location ?? "";
+  expect(location).toMatch(/^\/api\/media\/downloads\//);
+  const image = await page.request.get(location);
+  expect(image.status(), location).toBe(200);
+  writeFileSync(file, await image.body());
+  return file;
 }

@@ -13,6 +13,14 @@ const configUrl = {
   description: "Where the server fetches its machine configuration at first boot (HTTP or HTTPS).",
 };
 
+/** Both templates that write cloud-init (first-boot-join.ts) set the time zone from this. */
+const timezone = {
+  name: "timezone",
+  type: "string",
+  default: "Etc/UTC",
+  description: "The server's time zone.",
+};
+
 export const builtInTemplates: BuiltInTemplate[] = [
   {
     data: ubuntu2404,
@@ -37,12 +45,7 @@ export const builtInTemplates: BuiltInTemplate[] = [
               "https://cloud-images.ubuntu.com/releases/noble/release/ubuntu-24.04-server-cloudimg-arm64.img",
           },
         },
-        {
-          name: "timezone",
-          type: "string",
-          default: "Etc/UTC",
-          description: "The server's time zone.",
-        },
+        timezone,
       ],
     },
   },
@@ -154,12 +157,7 @@ export const builtInTemplates: BuiltInTemplate[] = [
           default: "ext4",
           description: "The file system of that partition.",
         },
-        {
-          name: "timezone",
-          type: "string",
-          default: "Etc/UTC",
-          description: "The server's time zone.",
-        },
+        timezone,
       ],
     },
   },

@@ -1,11 +1,15 @@
-import { createHash } from "node:crypto";
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { SessionState } from "@/lib/auth/session-actor";
 import { bootWorld } from "@/tests/bootmedia/support/boot-world";
-import { consoleRoutes, signedIn, testActor } from "@/tests/bootmedia/support/console-routes";
-import { startRouteServer, type Hit } from "@/tests/bootmedia/support/route-server";
+import { signedIn, testActor } from "@/tests/bootmedia/support/console-routes";
+import { startRouteServer } from "@/tests/bootmedia/support/route-server";
+import {
+  downloadMedia,
+  hyphens,
+  makeServerMedia,
+  serveConsoleAndSmee,
+  smeeHitFor,
+} from "@/tests/bootmedia/qemu/media-world";
 import { bootInQemu, type Attachment } from "@/tests/bootmedia/qemu/qemu-run";
 
 /*
@@ -36,51 +40,30 @@ const { applyMigrations } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db");
 const { listBootEvents } = await import("@/lib/bootmedia/list-boot-events");
 
-const smeeScript = "#!ipxe\necho Metal Foundry test: reached the stand-in Smee\nsleep 600\n";
 const images: Record<string, string> = {};
 const timings: string[] = [];
 // EDK2 under TCG takes most of a minute before it reads the media.
 const bootBudgetMs = 180_000;
 
-async function download(urlPath: string, file: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${server.port}${urlPath}`, {
-    headers: { origin: "http://127.0.0.1:3000" },
-  });
-  expect(response.status).toBe(200);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  expect(response.headers.get("etag")).toBe(
-    `"${createHash("sha256").update(bytes).digest("hex")}"`,
-  );
-  const target = path.join(world.dir, file);
-  await writeFile(target, bytes);
-  return target;
-}
-
 beforeAll(async () => {
   await applyMigrations({ databaseUrl: world.env.DATABASE_URL });
-  const routes = await consoleRoutes();
-  server.use((request) => routes.handle(request));
-  server.use(async (request) =>
-    new URL(request.url).pathname.startsWith("/smee/")
-      ? new Response(smeeScript, { headers: { "content-type": "text/plain" } })
-      : undefined,
-  );
+  await serveConsoleAndSmee(server);
+  const dir = world.dir;
   session.state = signedIn("viewer");
   for (const format of ["iso", "usb"] as const) {
-    images[`generic-${format}`] = await download(
+    images[`generic-${format}`] = await downloadMedia(
+      server,
       `/api/media/generic?arch=aarch64&format=${format}`,
-      `generic-arm64.${format}`,
+      { dir, file: `generic-arm64.${format}` },
     );
   }
   session.state = signedIn("operator");
   for (const format of ["iso", "usb"] as const) {
-    const made = await fetch(
-      `http://127.0.0.1:${server.port}/api/media/servers/pi5-node1?arch=aarch64&format=${format}`,
-      { method: "POST", headers: { origin: "http://127.0.0.1:3000" }, redirect: "manual" },
+    images[`server-${format}`] = await makeServerMedia(
+      server,
+      { name: "pi5-node1", arch: "aarch64", format },
+      { dir, file: `pi5-node1-arm64.${format}` },
     );
-    expect(made.status).toBe(303);
-    const location = new URL(made.headers.get("location") ?? "", "http://console.test").pathname;
-    images[`server-${format}`] = await download(location, `pi5-node1-arm64.${format}`);
   }
 });
 
@@ -90,9 +73,6 @@ afterAll(async () => {
   await server.close();
   await world.close();
 });
-
-const hyphens = (mac: string) => mac.replaceAll(":", "-");
-const smeeHitFor = (mac: string) => (hit: Hit) => hit.path === `/smee/${hyphens(mac)}/auto.ipxe`;
 
 type Boot = { media: "iso" | "usb"; attachment: Attachment };
 // The ISO as a BMC's virtual CD and as a stick; the USB image as a stick.

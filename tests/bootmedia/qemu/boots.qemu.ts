@@ -1,17 +1,21 @@
-import { createHash } from "node:crypto";
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { SessionState } from "@/lib/auth/session-actor";
 import { bootWorld } from "@/tests/bootmedia/support/boot-world";
-import { consoleRoutes, signedIn, testActor } from "@/tests/bootmedia/support/console-routes";
-import { startRouteServer, type Hit } from "@/tests/bootmedia/support/route-server";
+import { signedIn, testActor } from "@/tests/bootmedia/support/console-routes";
+import { startRouteServer } from "@/tests/bootmedia/support/route-server";
+import {
+  downloadMedia,
+  hyphens,
+  makeServerMedia,
+  serveConsoleAndSmee,
+  smeeHitFor,
+} from "@/tests/bootmedia/qemu/media-world";
 import { bootInQemu, type Attachment, type Firmware } from "@/tests/bootmedia/qemu/qemu-run";
 
 /*
  * Real firmware (SeaBIOS, OVMF) boots the downloaded media under QEMU's user network, where the
  * guest's 10.0.2.2 is this host's loopback. The console is its route handlers behind a small
- * Node HTTP server, beside a stand-in Smee that answers with a script that just waits.
+ * Node HTTP server, beside a stand-in Smee (media-world.ts).
  */
 const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
 vi.mock("@/lib/auth/request-actor", () => ({ requestActor: async () => session.state }));
@@ -35,54 +39,29 @@ const { applyMigrations } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db");
 const { listBootEvents } = await import("@/lib/bootmedia/list-boot-events");
 
-const smeeScript = "#!ipxe\necho Metal Foundry test: reached the stand-in Smee\nsleep 600\n";
 const images: Record<string, string> = {};
 const timings: string[] = [];
 
-async function download(method: string, urlPath: string, file: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${server.port}${urlPath}`, {
-    method,
-    headers: { origin: "http://127.0.0.1:3000" },
-  });
-  expect(response.status).toBe(200);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  expect(response.headers.get("etag")).toBe(`"${sha256}"`);
-  expect(Number(response.headers.get("content-length"))).toBe(bytes.length);
-  const target = path.join(world.dir, file);
-  await writeFile(target, bytes);
-  return target;
-}
-
 beforeAll(async () => {
   await applyMigrations({ databaseUrl: world.env.DATABASE_URL });
-  const routes = await consoleRoutes();
-  server.use((request) => routes.handle(request));
-  server.use(async (request) =>
-    new URL(request.url).pathname.startsWith("/smee/")
-      ? new Response(smeeScript, { headers: { "content-type": "text/plain" } })
-      : undefined,
-  );
+  await serveConsoleAndSmee(server);
+  const dir = world.dir;
   session.state = signedIn("viewer");
-  images["generic-iso"] = await download(
-    "GET",
-    "/api/media/generic?arch=x86_64&format=iso",
-    "generic.iso",
-  );
-  images["generic-usb"] = await download(
-    "GET",
-    "/api/media/generic?arch=x86_64&format=usb",
-    "generic.img",
-  );
+  images["generic-iso"] = await downloadMedia(server, "/api/media/generic?arch=x86_64&format=iso", {
+    dir,
+    file: "generic.iso",
+  });
+  images["generic-usb"] = await downloadMedia(server, "/api/media/generic?arch=x86_64&format=usb", {
+    dir,
+    file: "generic.img",
+  });
   session.state = signedIn("operator");
   for (const format of ["iso", "usb"] as const) {
-    const made = await fetch(
-      `http://127.0.0.1:${server.port}/api/media/servers/rack1-node1?arch=x86_64&format=${format}`,
-      { method: "POST", headers: { origin: "http://127.0.0.1:3000" }, redirect: "manual" },
+    images[`server-${format}`] = await makeServerMedia(
+      server,
+      { name: "rack1-node1", arch: "x86_64", format },
+      { dir, file: `rack1-node1.${format}` },
     );
-    expect(made.status).toBe(303);
-    const location = new URL(made.headers.get("location") ?? "", "http://console.test").pathname;
-    images[`server-${format}`] = await download("GET", location, `rack1-node1.${format}`);
   }
 });
 
@@ -92,9 +71,6 @@ afterAll(async () => {
   await server.close();
   await world.close();
 });
-
-const hyphens = (mac: string) => mac.replaceAll(":", "-");
-const smeeHitFor = (mac: string) => (hit: Hit) => hit.path === `/smee/${hyphens(mac)}/auto.ipxe`;
 
 type Boot = { media: string; firmware: Firmware; attachment: Attachment };
 const boots: Boot[] = [

@@ -1,12 +1,12 @@
 import { ConflictError, UnavailableError } from "@/lib/errors";
 import { syncToRemote } from "./clone";
 import { commitChange } from "./commit";
+import { headTree } from "./head-tree";
 import { oneLine } from "./commit-message";
 import { openPullRequest, type PullRequestSettings } from "./pull-request";
 import { pushHead } from "./push";
 import type { ChangeOutcome, ChangeRequest } from "./push-change";
 import type { RepoHandle } from "./repo-handle";
-import { workingTree } from "./working-tree";
 
 /**
  * Commits the change on top of the branch's HEAD, pushes it to its own branch and opens a pull
@@ -18,7 +18,7 @@ export async function pullRequestChange(
   settings: PullRequestSettings & { pushAttempts: number },
 ): Promise<ChangeOutcome> {
   const head = await syncToRemote(repo);
-  await request.change(workingTree(repo.dir, repo.manifestsPath));
+  await request.change(await headTree(repo, head));
   const sha = await commitChange(repo, request);
   if (sha === undefined) return { sha: head, committed: false };
   const branch = pullRequestBranch(request.action, request.requestId);

@@ -1,6 +1,7 @@
 import { UnavailableError } from "@/lib/errors";
 import { syncToRemote } from "./clone";
 import { commitChange } from "./commit";
+import { headTree } from "./head-tree";
 import type { GitIdentity } from "./git-env";
 import { OutcomeUnknownError } from "./outcome-unknown";
 import { pushHead } from "./push";
@@ -9,7 +10,6 @@ import type { RepoHandle } from "./repo-handle";
 import { requestCommits } from "./request-commits";
 import type { ParsedRequest } from "./request-input";
 import type { TreeChange } from "./types";
-import { workingTree } from "./working-tree";
 
 export type ChangeRequest = ParsedRequest & { author: GitIdentity; change: TreeChange };
 export type ChangeOutcome = { sha: string; committed: boolean; pullRequestUrl?: string };
@@ -31,7 +31,7 @@ export async function pushChange(
     const landed = await landedSince(repo, base, head, request.requestId);
     if (landed !== undefined) return { sha: landed, committed: true };
     base = head;
-    await request.change(workingTree(repo.dir, repo.manifestsPath));
+    await request.change(await headTree(repo, head));
     const sha = await commitChange(repo, request);
     if (sha === undefined) return { sha: head, committed: false };
     const outcome = await pushHead(repo, `refs/heads/${repo.branch}`);

@@ -7,16 +7,27 @@ import { printable } from "./tree-path";
  * Returns the absolute path of `repoPath` (relative to the clone root) after checking, with
  * lstat from the root down, that none of its existing components is a symbolic link. A link
  * committed in the repository could point anywhere, dangling or not, so the console refuses all.
+ * `checked` holds what an earlier call found in the same clone (its real root, folders that are
+ * not links), so it is not looked at again.
  */
-export async function resolveWithoutLinks(cloneDir: string, repoPath: string): Promise<string> {
-  const root = await realpath(cloneDir);
+export type CheckedPaths = { root?: string; folders: Set<string> };
+
+export async function resolveWithoutLinks(
+  cloneDir: string,
+  repoPath: string,
+  checked: CheckedPaths = { folders: new Set() },
+): Promise<string> {
+  const root = (checked.root ??= await realpath(cloneDir));
+  const knownFolders = checked.folders;
   const parts = repoPath.split("/").filter((part) => part !== "");
   for (let index = 1; index <= parts.length; index += 1) {
     const shown = parts.slice(0, index).join("/");
+    if (knownFolders.has(shown)) continue;
     const info = await lstat(path.join(root, ...parts.slice(0, index))).catch(missing);
     if (info === undefined) break;
     if (info.isSymbolicLink()) throw linkError(shown);
     if (!info.isDirectory()) break;
+    knownFolders.add(shown);
   }
   return path.join(root, ...parts);
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { ConflictError, InvalidError, type FieldIssues } from "@/lib/errors";
+import { mapYielding, yieldToEventLoop } from "@/lib/event-loop";
 import { fieldIssues } from "@/lib/field-issues";
 import { csvRows } from "./csv-rows";
 import type { ServerDeps } from "./deps";
@@ -18,10 +19,10 @@ export type RowReport = { row: number; name: string; fields: FieldIssues };
 export type BulkOutcome = ServerChangeOutcome & { registered: string[]; refused: RowReport[] };
 
 /** Valid rows, and a report for the rest; rows also clash with earlier rows of the same file. */
-function checkRows(csv: string): {
+async function checkRows(csv: string): Promise<{
   valid: { row: number; spec: ServerSpec }[];
   refused: RowReport[];
-} {
+}> {
   const parsed = csvRows(csv);
   const refused: RowReport[] = parsed.problems.map((problem) => ({
     row: problem.row,
@@ -34,7 +35,8 @@ function checkRows(csv: string): {
     macs: new Map<string, number>(),
     ips: new Map<string, number>(),
   };
-  for (const { row, input } of parsed.rows) {
+  for (const [index, { row, input }] of parsed.rows.entries()) {
+    if (index > 0 && index % 200 === 0) await yieldToEventLoop();
     const result = serverSpecSchema.safeParse(input);
     if (!result.success) {
       refused.push({
@@ -96,7 +98,7 @@ export async function bulkRegisterServers(
 ): Promise<BulkOutcome> {
   requireRole(actor, "operator", "Changing servers");
   const { csv, allOrNothing, previewDigest } = parseInput(bulkRegisterSchema, input);
-  const checked = checkRows(csv);
+  const checked = await checkRows(csv);
   let registered: string[] = [];
   let refused: RowReport[] = [];
   const refuse = () => {
@@ -118,6 +120,11 @@ export async function bulkRegisterServers(
     (await gitInventory(deps, { refresh: true })).inventory,
   );
   const count = planned.fits.length;
+  // Rendered before the change, which runs in the writer's queue: other writes wait only for the
+  // files to be written, not for 10,000 of them to be made.
+  const rendered = new Map(
+    await mapYielding(planned.fits, ({ spec }) => [spec.name, renderHardwareFile(spec)] as const),
+  );
   const outcome = await runServerChange(
     deps,
     actor,
@@ -141,7 +148,7 @@ export async function bulkRegisterServers(
         const files: string[] = [];
         for (const { spec } of fitted.fits) {
           const path = hardwareFile(spec.name);
-          await tree.write(path, renderHardwareFile(spec));
+          await tree.write(path, rendered.get(spec.name) ?? renderHardwareFile(spec));
           files.push(path);
         }
         await updateResources(tree, folders.hardware, { add: files });

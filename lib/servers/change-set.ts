@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { ConflictError } from "@/lib/errors";
+import { mapYielding } from "@/lib/event-loop";
+import { mapLimited } from "@/lib/map-limited";
 import type { GitTree, TreeSnapshot } from "@/lib/gitops/types";
 import { unifiedDiff, type FileChange } from "./unified-diff";
 
@@ -15,6 +17,7 @@ export function recordingTree(base: GitTree): RecordedChange {
   const read = async (path: string) => (overlay.has(path) ? overlay.get(path) : base.read(path));
   const tree: GitTree = {
     read,
+    blobId: (path) => (overlay.has(path) ? undefined : base.blobId?.(path)),
     exists: async (path) => (await read(path)) !== undefined,
     async write(path, content) {
       overlay.set(path, content);
@@ -57,6 +60,7 @@ export function snapshotTree(snapshot: TreeSnapshot): GitTree {
   };
   return {
     read: (path) => (files.has(path) ? snapshot.read(path) : Promise.resolve(undefined)),
+    blobId: (path) => (files.has(path) ? snapshot.blobId?.(path) : undefined),
     exists: async (path) => files.has(path),
     write: refuse,
     delete: refuse,
@@ -67,19 +71,23 @@ export function snapshotTree(snapshot: TreeSnapshot): GitTree {
   };
 }
 
-export function diffOf(changes: FileChange[], manifestsPath: string): string {
-  return changes.map((change) => unifiedDiff(change, `${manifestsPath}/`)).join("\n");
+export async function diffOf(changes: FileChange[], manifestsPath: string): Promise<string> {
+  const diffs = await mapYielding(changes, (change) => unifiedDiff(change, `${manifestsPath}/`));
+  return diffs.join("\n");
 }
 
 export function digestOf(diff: string): string {
   return createHash("sha256").update(diff).digest("hex");
 }
 
+// Distinct paths, so order does not matter; a few at once keeps a 10,000-file CSV short.
+const writesAtOnce = 16;
+
 export async function applyRecorded(tree: GitTree, changes: FileChange[]): Promise<void> {
-  for (const change of changes) {
+  await mapLimited(changes, writesAtOnce, async (change) => {
     if (change.after === undefined) await tree.delete(change.path);
     else await tree.write(change.path, change.after);
-  }
+  });
 }
 
 export function assertPreviewed(diff: string, previewDigest: string | undefined): void {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TreeReader } from "@/lib/gitops/types";
+import { yieldToEventLoop } from "@/lib/event-loop";
 import { mapLimited } from "@/lib/map-limited";
 import { folders } from "./paths";
 import {
@@ -19,28 +20,46 @@ export type Inventory = {
   problems: { path: string; problem: string }[];
 };
 
-// Parsed files by content hash: with thousands of servers each check re-parses only what changed.
+// Parsed files by path and content: with thousands of servers each check parses only what changed,
+// and a file whose Git object id the tree knows is not even read.
 type Parsed<T> = T | undefined | Error;
 const serverCache = new Map<string, Parsed<ServerRecord>>();
 const workflowCache = new Map<string, Parsed<WorkflowRecord>>();
 
-function cached<T>(
+const contentKey = (path: string, text: string) =>
+  `text:${createHash("sha1").update(path).update("\0").update(text).digest("hex")}`;
+const blobKey = (path: string, blobId: string) => `blob:${blobId}:${path}`;
+
+function parsedOnce<T>(
   cache: Map<string, Parsed<T>>,
-  path: string,
-  text: string,
-  parse: (path: string, text: string) => T | undefined,
+  key: string,
+  parse: () => T | undefined,
 ): Parsed<T> {
-  const key = createHash("sha1").update(path).update("\0").update(text).digest("hex");
   if (cache.has(key)) return cache.get(key);
   let value: Parsed<T>;
   try {
-    value = parse(path, text);
+    value = parse();
   } catch (error) {
     value = error instanceof Error ? error : new Error(String(error));
   }
   if (cache.size > 50_000) cache.clear();
   cache.set(key, value);
   return value;
+}
+
+/** The file's record, from the cache by object id when the tree knows it, else by its text. */
+async function recordOf<T>(
+  tree: TreeReader,
+  path: string,
+  cache: Map<string, Parsed<T>>,
+  parse: (path: string, text: string) => T | undefined,
+): Promise<Parsed<T>> {
+  const blobId = tree.blobId?.(path);
+  if (blobId !== undefined && cache.has(blobKey(path, blobId)))
+    return cache.get(blobKey(path, blobId));
+  const text = (await tree.read(path)) ?? "";
+  const key = blobId === undefined ? contentKey(path, text) : blobKey(path, blobId);
+  return parsedOnce(cache, key, () => parse(path, text));
 }
 
 // Each read holds a file or a git process open: a bound far below the usual 1,024 descriptors.
@@ -60,16 +79,19 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
     tree.list(folders.hardware),
     tree.list(folders.workflows),
   ]);
-  const texts = await mapLimited(
+  const records = await mapLimited(
     [...hardwareFiles, ...workflowFiles].filter(isManifest),
     readsAtOnce,
-    async (path) => [path, (await tree.read(path)) ?? ""] as const,
+    async (path, index) => {
+      if (index > 0 && index % 200 === 0) await yieldToEventLoop();
+      const isHardware = path.startsWith(`${folders.hardware}/`);
+      const record = isHardware
+        ? await recordOf(tree, path, serverCache, serverRecordOf)
+        : await recordOf(tree, path, workflowCache, workflowRecordOf);
+      return { path, isHardware, record };
+    },
   );
-  for (const [path, text] of texts) {
-    const isHardware = path.startsWith(`${folders.hardware}/`);
-    const record = isHardware
-      ? cached(serverCache, path, text, serverRecordOf)
-      : cached(workflowCache, path, text, workflowRecordOf);
+  for (const { path, isHardware, record } of records) {
     if (record instanceof Error) {
       inventory.problems.push({ path, problem: `not valid YAML: ${record.message}` });
     } else if (record === undefined) {

@@ -49,10 +49,15 @@ export async function runServerChange(
     const snapshot = await deps.writer.readTree({ refresh: true });
     const reader = await deps.reader.readFolders(snapshot.sha, Object.values(folders));
     const recorded = recordingTree(
-      snapshotTree({ sha: snapshot.sha, files: await reader.list(), read: reader.read }),
+      snapshotTree({
+        sha: snapshot.sha,
+        files: await reader.list(),
+        read: reader.read,
+        blobId: reader.blobId,
+      }),
     );
     await planned.change(recorded.tree);
-    const diff = diffOf(await recorded.changes(), deps.manifestsPath);
+    const diff = await diffOf(await recorded.changes(), deps.manifestsPath);
     return {
       kind: "preview",
       baseSha: snapshot.sha,
@@ -71,7 +76,7 @@ export async function runServerChange(
       const recorded = recordingTree(tree);
       await planned.change(recorded.tree);
       const changes = await recorded.changes();
-      diff = diffOf(changes, deps.manifestsPath);
+      diff = await diffOf(changes, deps.manifestsPath);
       assertPreviewed(diff, options.previewDigest);
       await planned.beforeCommit?.();
       await applyRecorded(tree, changes);

@@ -1,0 +1,21 @@
+/*
+ * Long loops over a fleet (a 10,000-row CSV, an inventory parsed afresh) give way every so often,
+ * so that other requests, health checks and live streams are answered meanwhile.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** `fn` over `items` in order, giving way to other work after every `every` items. */
+export async function mapYielding<T, R>(
+  items: readonly T[],
+  fn: (item: T, index: number) => R,
+  every = 100,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (const [index, item] of items.entries()) {
+    if (index > 0 && index % every === 0) await yieldToEventLoop();
+    out.push(fn(item, index));
+  }
+  return out;
+}

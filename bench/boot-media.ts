@@ -11,6 +11,7 @@ import { mediaResponse } from "@/lib/bootmedia/media-response";
 import { patchImage } from "@/lib/bootmedia/image/patched-image";
 import { serverScript } from "@/lib/bootmedia/ipxe/server-script";
 import { createTemplateCache } from "@/lib/bootmedia/image/template-cache";
+import { percentile } from "./percentile";
 
 // Imports only modules without `server-only`, so plain `npx tsx bench/boot-media.ts` runs it.
 const ipxeDir = path.resolve(import.meta.dirname, "../vendor/ipxe");
@@ -18,11 +19,6 @@ const patchRuns = 200;
 const xorrisoRuns = 15;
 const concurrent = 50;
 const rounds = 8;
-
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-}
 
 function scriptFor(i: number): string {
   return serverScript({

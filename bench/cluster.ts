@@ -7,17 +7,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import { sandboxKubeconfig } from "../e2e/sandbox/kubeconfig";
 import { startScaledCluster } from "./cluster-fixture";
+import { percentile } from "./percentile";
 
 const scale = 1_000;
 const port = 3192;
 const secret = "bench-flux-webhook-key-not-secret";
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-  );
-}
 
 function rssMegabytes(pid: number): number {
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -161,7 +155,7 @@ export async function runClusterBench(): Promise<void> {
 
     const line = (label: string, values: number[]) =>
       console.log(
-        `  ${label}: p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms (n=${values.length})`,
+        `  ${label}: p50 ${percentile(values, 0.5).toFixed(1)} ms, p95 ${percentile(values, 0.95).toFixed(1)} ms (n=${values.length})`,
       );
     console.log(
       `cluster at scale (${scale} Hardware, ${scale} Workflows, ${scale} Nodes, sandbox API over HTTP)`,

@@ -7,6 +7,7 @@ import { startGitHttpServer } from "@/e2e/doubles/git-http-server";
 import type { Actor } from "@/lib/actor";
 import { createGitWriter, createKeyedQueue, type GitWriter } from "@/lib/gitops/create-git-writer";
 import { createMemoryAuditLog } from "@/tests/support/memory-audit-log";
+import { percentile } from "./percentile";
 
 // Imports only modules without `server-only`, so plain `npx tsx bench/gitops-writer.ts` runs it.
 const actor: Actor = {
@@ -18,11 +19,6 @@ const actor: Actor = {
 };
 const concurrentChanges = 50;
 const sequentialChanges = 20;
-
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-}
 
 async function timedChange(writer: GitWriter, requestId: string): Promise<number> {
   const started = performance.now();

@@ -3,6 +3,7 @@ import { runBootMediaBench } from "./boot-media";
 import { runGitopsWriterBench } from "./gitops-writer";
 import { runClusterBench } from "./cluster";
 import { runServerRssBench } from "./server-rss";
+import { runServerScaleBench } from "./servers-scale";
 import { runServersBench } from "./servers";
 
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   await runServerRssBench();
   await runBootMediaBench();
   await runServersBench();
+  await runServerScaleBench();
   await runClusterBench();
 }
 

@@ -1,26 +1,11 @@
 import { bulkRegisterServers } from "@/lib/servers/bulk-register";
-import { listQuerySchema, listServers } from "@/lib/servers/list-servers";
+import { listServers } from "@/lib/servers/list-servers";
 import { registerServer } from "@/lib/servers/register";
 import { createServerWorld, operator, serverInput } from "@/tests/servers/server-world";
+import { percentile } from "./percentile";
+import { csvOf, macOf } from "./server-csv";
 
 // Plain `npx tsx bench/servers.ts` runs it too: only modules without `server-only`.
-const header = "name,hostname,mac,arch,firmware,disk,site,rack";
-const mac = (i: number) =>
-  `02:00:${[i >> 16, (i >> 8) & 255, i & 255].map((n) => n.toString(16).padStart(2, "0")).join(":")}:01`;
-const csvOf = (from: number, count: number) =>
-  [
-    header,
-    ...Array.from(
-      { length: count },
-      (_, k) =>
-        `bench-${from + k},bench-${from + k},${mac(from + k)},x86_64,uefi,/dev/sda,ams${k % 3},rack${k % 20}`,
-    ),
-  ].join("\n");
-
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-}
 
 /** Form submit → commit pushed (preview, then the commit of that preview), and a 200-row CSV. */
 export async function runServersBench(): Promise<void> {
@@ -43,7 +28,7 @@ export async function runServersBench(): Promise<void> {
     for (let i = 0; i < 20; i += 1) {
       const input = serverInput({
         name: `form-${i}`,
-        interfaces: [{ mode: "dhcp", mac: mac(50_000 + i) }],
+        interfaces: [{ mode: "dhcp", mac: macOf(50_000 + i) }],
       });
       started = performance.now();
       const preview = await registerServer({ actor: operator, input, preview: true }, deps);
@@ -62,7 +47,7 @@ export async function runServersBench(): Promise<void> {
     const lists: number[] = [];
     for (let i = 0; i < 10; i += 1) {
       started = performance.now();
-      await listServers(listQuerySchema.parse({ q: "bench-1", sort: "rack", page: 2 }), deps);
+      await listServers({ actor: operator, input: { q: "bench-1", sort: "rack", page: 2 } }, deps);
       lists.push(performance.now() - started);
     }
     console.log(

@@ -1,0 +1,87 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { bulkRegisterServers } from "@/lib/servers/bulk-register";
+import { registerServer } from "@/lib/servers/register";
+import type { ServerDeps } from "@/lib/servers/deps";
+import { createServerWorld, operator, serverInput } from "@/tests/servers/server-world";
+import { percentile } from "./percentile";
+import { csvOf, macOf } from "./server-csv";
+
+/*
+ * Does a write cost more as the fleet grows? A form register (preview, then its commit) into a
+ * repository of 10 servers beside the same into one of 10,000, both made by the bulk CSV form as a
+ * person would; and while the 10,000-row CSV commits, how long the event loop stalls and how long
+ * one register sent just after it waits.
+ */
+const registers = 15;
+
+async function registerOnce(deps: ServerDeps, index: number): Promise<number> {
+  const input = serverInput({
+    name: `form-${index}`,
+    interfaces: [{ mode: "dhcp", mac: macOf(90_000 + index) }],
+  });
+  const started = performance.now();
+  const preview = await registerServer({ actor: operator, input, preview: true }, deps);
+  if (preview.kind !== "preview") throw new Error("expected a preview");
+  await registerServer(
+    { actor: operator, input: { ...input, previewDigest: preview.digest } },
+    deps,
+  );
+  return performance.now() - started;
+}
+
+type Fleet = { servers: number; p50: number; p95: number; csv?: CsvFigures };
+type CsvFigures = { seconds: number; stallMs: number; queuedMs: number };
+
+async function fleet(servers: number): Promise<Fleet> {
+  const world = await createServerWorld();
+  try {
+    const deps = world.deps();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = performance.now();
+    const bulk = bulkRegisterServers(
+      { actor: operator, input: { csv: csvOf(0, servers), allOrNothing: true } },
+      deps,
+    );
+    // Someone registers a server through the JSON API (no preview) while a CSV is under way.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const queuedAt = performance.now();
+    const queued = registerServer(
+      {
+        actor: operator,
+        input: serverInput({ name: "api-0", interfaces: [{ mode: "dhcp", mac: macOf(80_000) }] }),
+      },
+      deps,
+    ).then(() => performance.now() - queuedAt);
+    await bulk;
+    const seconds = (performance.now() - started) / 1000;
+    const queuedMs = await queued;
+    delay.disable();
+    const stallMs = delay.max / 1e6;
+    const times: number[] = [];
+    for (let i = 1; i <= registers; i += 1) times.push(await registerOnce(deps, i));
+    return {
+      servers,
+      p50: percentile(times, 0.5),
+      p95: percentile(times, 0.95),
+      csv: { seconds, stallMs, queuedMs },
+    };
+  } finally {
+    await world.close();
+  }
+}
+
+export async function runServerScaleBench(): Promise<void> {
+  const small = await fleet(10);
+  const large = await fleet(10_000);
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  console.log(
+    `servers at scale: register (preview + commit) p50 ${ms(large.p50)} with 10,000 servers beside ${ms(small.p50)} with 10 (${(large.p50 / small.p50).toFixed(2)}×; target ≤ 1.5×); p95 ${ms(large.p95)} beside ${ms(small.p95)}`,
+  );
+  for (const run of [small, large]) {
+    if (!run.csv) continue;
+    console.log(
+      `servers at scale: ${run.servers.toLocaleString("en")}-row CSV committed in ${run.csv.seconds.toFixed(1)} s; longest event-loop stall ${ms(run.csv.stallMs)} (target ≤ 100 ms); a register sent 0.1 s after it answered in ${ms(run.csv.queuedMs)} (target < 2,000 ms)`,
+    );
+  }
+}

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { bulkRegisterServers } from "@/lib/servers/bulk-register";
 import { registerServer } from "@/lib/servers/register";
@@ -71,6 +73,26 @@ async function fleet(servers: number): Promise<Fleet> {
   }
 }
 
+/** The inventory of 30,000 servers read under the open-file limit many hosts default to. */
+function openFilesAtScale(): string {
+  const started = performance.now();
+  const result = spawnSync(
+    "prlimit",
+    [
+      "--nofile=1024:1024",
+      path.resolve("node_modules/.bin/tsx"),
+      path.resolve("tests/servers/support/inventory-of-many.ts"),
+      "30000",
+    ],
+    { encoding: "utf8" },
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  if (result.error) return `not measured (${result.error.message})`;
+  const emfile = /EMFILE/.test(result.stderr) ? "EMFILE" : "no EMFILE";
+  const read = result.stdout.trim().split("\n").pop() ?? "";
+  return `${emfile}, exit ${result.status ?? "?"}, ${read} in ${seconds} s (target: no EMFILE)`;
+}
+
 export async function runServerScaleBench(): Promise<void> {
   const small = await fleet(10);
   const large = await fleet(10_000);
@@ -78,6 +100,7 @@ export async function runServerScaleBench(): Promise<void> {
   console.log(
     `servers at scale: register (preview + commit) p50 ${ms(large.p50)} with 10,000 servers beside ${ms(small.p50)} with 10 (${(large.p50 / small.p50).toFixed(2)}×; target ≤ 1.5×); p95 ${ms(large.p95)} beside ${ms(small.p95)}`,
   );
+  console.log(`servers at scale: 30,000 servers under ulimit -n 1024: ${openFilesAtScale()}`);
   for (const run of [small, large]) {
     if (!run.csv) continue;
     console.log(

@@ -42,9 +42,18 @@ function parsedOnce<T>(
   } catch (error) {
     value = error instanceof Error ? error : new Error(String(error));
   }
-  if (cache.size > 50_000) cache.clear();
   cache.set(key, value);
   return value;
+}
+
+/*
+ * Keeps what the last inventory used and drops the rest once the cache holds far more: bounded by
+ * the fleet's size, never cleared whole (a fleet larger than a fixed bound would be parsed again
+ * on every write).
+ */
+function keepOnly<T>(cache: Map<string, Parsed<T>>, used: Set<string>): void {
+  if (cache.size <= 2 * used.size + 1_000) return;
+  for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
 }
 
 /** The file's record, from the cache by object id when the tree knows it, else by its text. */
@@ -53,12 +62,17 @@ async function recordOf<T>(
   path: string,
   cache: Map<string, Parsed<T>>,
   parse: (path: string, text: string) => T | undefined,
+  used: Set<string>,
 ): Promise<Parsed<T>> {
   const blobId = tree.blobId?.(path);
-  if (blobId !== undefined && cache.has(blobKey(path, blobId)))
-    return cache.get(blobKey(path, blobId));
+  const known = blobId === undefined ? undefined : blobKey(path, blobId);
+  if (known !== undefined && cache.has(known)) {
+    used.add(known);
+    return cache.get(known);
+  }
   const text = (await tree.read(path)) ?? "";
-  const key = blobId === undefined ? contentKey(path, text) : blobKey(path, blobId);
+  const key = known ?? contentKey(path, text);
+  used.add(key);
   return parsedOnce(cache, key, () => parse(path, text));
 }
 
@@ -79,6 +93,7 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
     tree.list(folders.hardware),
     tree.list(folders.workflows),
   ]);
+  const used = new Set<string>();
   const records = await mapLimited(
     [...hardwareFiles, ...workflowFiles].filter(isManifest),
     readsAtOnce,
@@ -86,11 +101,13 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
       if (index > 0 && index % 200 === 0) await yieldToEventLoop();
       const isHardware = path.startsWith(`${folders.hardware}/`);
       const record = isHardware
-        ? await recordOf(tree, path, serverCache, serverRecordOf)
-        : await recordOf(tree, path, workflowCache, workflowRecordOf);
+        ? await recordOf(tree, path, serverCache, serverRecordOf, used)
+        : await recordOf(tree, path, workflowCache, workflowRecordOf, used);
       return { path, isHardware, record };
     },
   );
+  keepOnly(serverCache, used);
+  keepOnly(workflowCache, used);
   for (const { path, isHardware, record } of records) {
     if (record instanceof Error) {
       inventory.problems.push({ path, problem: `not valid YAML: ${record.message}` });

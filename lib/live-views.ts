@@ -6,7 +6,7 @@ import { gitopsView } from "@/lib/k8s/read/gitops-view";
 import { nodesView } from "@/lib/k8s/read/nodes-view";
 import { clusterOverview } from "@/lib/k8s/read/overview-view";
 import { provisioningDurations } from "@/lib/timeline/provisioning-durations";
-import { sharedParts } from "@/lib/runtime";
+import { sharedParts } from "@/lib/runtime/shared";
 
 /**
  * The views pages render and browsers refetch when an event invalidates them, by name. Each

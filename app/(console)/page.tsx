@@ -15,7 +15,7 @@ import { databaseSummary } from "@/lib/status/database-summary";
 import { repositoryCommitHref } from "@/lib/status/repository-commit-href";
 import { repositorySummary } from "@/lib/status/repository-summary";
 import { currentActor } from "@/lib/auth/current-actor";
-import { sharedParts } from "@/lib/runtime";
+import { sharedParts } from "@/lib/runtime/shared";
 import { RefreshOn } from "@/components/live/refresh-on";
 
 export const metadata: Metadata = { title: "Overview" };

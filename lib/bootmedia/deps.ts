@@ -5,7 +5,7 @@ import type { ManifestReader } from "@/lib/bootmedia/read-hardware";
 import type { TemplateCache } from "@/lib/bootmedia/image/template-cache";
 import type { DatabaseClient } from "@/lib/db/client";
 
-/** What the boot media verbs work with; the console's own in `lib/runtime.ts`. */
+/** What the boot media verbs work with; the console's own in `lib/runtime/boot-media.ts`. */
 export type BootMediaDeps = {
   db: DatabaseClient;
   audit: AuditLog;

@@ -14,7 +14,7 @@ export type TailscaleKeys = {
   remove(keyId: string): Promise<void>;
 };
 
-/** What the first-boot verbs work with; the console's own in `lib/runtime.ts`. */
+/** What the first-boot verbs work with; the console's own in `lib/runtime/enrollment.ts`. */
 export type EnrollmentDeps = {
   db: DatabaseClient;
   audit: AuditLog;

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/actor";
 import type { GitWriter } from "@/lib/gitops/create-git-writer";
 import type { GitReader } from "@/lib/gitops/tree-reader";
 
-/** What the server verbs need from outside; the console's own in `lib/runtime.ts`. */
+/** What the server verbs need from outside; the console's own in `lib/runtime/servers.ts`. */
 export type ServerDeps = {
   writer: GitWriter;
   /** Reads (never writes) the writer's clone, for fast listings of thousands of servers. */

@@ -24,7 +24,7 @@ const world = await bootWorld({
 Object.assign(process.env, world.env);
 const { applyMigrations } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db");
-const { bootMediaParts } = await import("@/lib/runtime");
+const { bootMediaParts } = await import("@/lib/runtime/boot-media");
 const { revokeServerTokens } = await import("@/lib/bootmedia/revoke-server-tokens");
 const { maxBootReportsPerToken } = await import("@/lib/bootmedia/record-media-boot");
 

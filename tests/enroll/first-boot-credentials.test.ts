@@ -88,7 +88,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
     kubeConfig.loadFromString(sandboxKubeconfig(kube.url));
     const store = claimSecretStore(kubeConfig);
     const claimDeps = { db, secrets: store, now: () => clock.now };
-    // The console's own wiring (lib/runtime.ts): provisioning arms the claim in the cluster.
+    // The console's own wiring (lib/runtime/servers.ts): provisioning arms the claim in the cluster.
     armed = (serverDeps) => ({
       ...serverDeps,
       firstBootClaims: {

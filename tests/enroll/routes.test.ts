@@ -6,7 +6,7 @@ const calls = vi.hoisted(() => ({
   fail: undefined as Error | undefined,
 }));
 
-vi.mock("@/lib/runtime", () => ({ enrollmentParts: () => ({}) }));
+vi.mock("@/lib/runtime/enrollment", () => ({ enrollmentParts: () => ({}) }));
 vi.mock("@/lib/enrollment/claim-enrollment-token", () => ({
   claimEnrollmentToken: async (request: unknown) => {
     calls.claim.push(request);

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAuditEntries } from "@/lib/audit/prisma-audit-log";
 import { currentActor } from "@/lib/auth/current-actor";
 import { repositoryCommitHref } from "@/lib/status/repository-commit-href";
-import { sharedParts } from "@/lib/runtime";
+import { sharedParts } from "@/lib/runtime/shared";
 import { RefreshOn } from "@/components/live/refresh-on";
 
 export const metadata: Metadata = { title: "Activity" };

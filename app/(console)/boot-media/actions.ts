@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { operatorAction } from "@/lib/auth/action-client";
 import { createServerMedia } from "@/lib/bootmedia/create-server-media";
-import { bootMediaParts } from "@/lib/runtime";
+import { bootMediaParts } from "@/lib/runtime/boot-media";
 import {
   revokeEnrollmentToken,
   revokeEnrollmentTokenSchema,

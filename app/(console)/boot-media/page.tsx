@@ -5,7 +5,7 @@ import { WritingInstructions } from "@/components/boot-media/writing-instruction
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/actor";
 import { currentActor } from "@/lib/auth/current-actor";
-import { bootMediaParts } from "@/lib/runtime";
+import { bootMediaParts } from "@/lib/runtime/boot-media";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
 import { listEnrollmentTokens } from "@/lib/bootmedia/list-enrollment-tokens";
 import { mediaArchName } from "@/lib/bootmedia/media-arch-name";

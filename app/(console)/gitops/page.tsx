@@ -7,7 +7,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { recentWebhookEvents } from "@/lib/events/event-views";
 import { gitopsView } from "@/lib/k8s/read/gitops-view";
 import { reconcileNow } from "./actions";
-import { sharedParts } from "@/lib/runtime";
+import { sharedParts } from "@/lib/runtime/shared";
 
 export const metadata: Metadata = { title: "GitOps" };
 

@@ -3,7 +3,7 @@ import { NodesTable } from "@/components/nodes/nodes-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { nodesView } from "@/lib/k8s/read/nodes-view";
 import { currentActor } from "@/lib/auth/current-actor";
-import { sharedParts } from "@/lib/runtime";
+import { sharedParts } from "@/lib/runtime/shared";
 
 export const metadata: Metadata = { title: "Nodes" };
 

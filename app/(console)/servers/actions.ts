@@ -6,7 +6,7 @@ import { operatorAction } from "@/lib/auth/action-client";
 import type { Actor } from "@/lib/actor";
 import { bulkRegisterServers } from "@/lib/servers/bulk-register";
 import { decommissionServer } from "@/lib/servers/decommission";
-import { serverParts } from "@/lib/runtime";
+import { serverParts } from "@/lib/runtime/servers";
 import { editServer } from "@/lib/servers/edit";
 import { provisionServer } from "@/lib/servers/provision";
 import { registerServer } from "@/lib/servers/register";

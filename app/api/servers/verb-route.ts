@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/actor";
 import { withRole } from "@/lib/auth/with-role";
 import { InvalidError } from "@/lib/errors";
-import { serverParts } from "@/lib/runtime";
+import { serverParts } from "@/lib/runtime/servers";
 import type { ServerDeps } from "@/lib/servers/deps";
 
 type RouteContext = { params: Promise<Record<string, string> | undefined> };

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isDomainError } from "@/lib/errors";
 import { requestTimeline } from "@/lib/timeline/request-timeline";
 import { currentActor } from "@/lib/auth/current-actor";
-import { sharedParts } from "@/lib/runtime";
+import { sharedParts } from "@/lib/runtime/shared";
 
 export const metadata: Metadata = { title: "Request" };
 

@@ -1,6 +1,6 @@
 import { publicRoute } from "@/lib/auth/public-route";
 import { exchangeEnrollmentToken } from "@/lib/enrollment/exchange-enrollment-token";
-import { enrollmentParts } from "@/lib/runtime";
+import { enrollmentParts } from "@/lib/runtime/enrollment";
 
 type Context = { params: Promise<{ server: string }> };
 

@@ -1,5 +1,5 @@
 import { withRole } from "@/lib/auth/with-role";
-import { bootMediaParts } from "@/lib/runtime";
+import { bootMediaParts } from "@/lib/runtime/boot-media";
 import { downloadGenericMedia } from "@/lib/bootmedia/download-generic-media";
 import { mediaResponse } from "@/lib/bootmedia/media-response";
 import { isResumedDownload } from "@/lib/http/resumed-download";

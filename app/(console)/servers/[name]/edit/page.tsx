@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { OperatorOnly } from "@/components/servers/operator-only";
 import { ServerForm } from "@/components/servers/server-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { serverParts } from "@/lib/runtime";
+import { serverParts } from "@/lib/runtime/servers";
 import { getServer } from "@/lib/servers/get-server";
 import { editServerAction } from "../../actions";
 import { currentActor } from "@/lib/auth/current-actor";

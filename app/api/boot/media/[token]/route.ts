@@ -1,6 +1,6 @@
 import { publicRoute } from "@/lib/auth/public-route";
 import { recordMediaBoot } from "@/lib/bootmedia/record-media-boot";
-import { bootMediaParts } from "@/lib/runtime";
+import { bootMediaParts } from "@/lib/runtime/boot-media";
 
 type Context = { params: Promise<{ token: string }> };
 

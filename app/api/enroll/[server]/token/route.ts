@@ -1,7 +1,7 @@
 import { publicRoute } from "@/lib/auth/public-route";
 import { claimEnrollmentToken } from "@/lib/enrollment/claim-enrollment-token";
 import { claimSecretHeader } from "@/lib/enrollment/first-boot-claim";
-import { enrollmentParts } from "@/lib/runtime";
+import { enrollmentParts } from "@/lib/runtime/enrollment";
 
 type Context = { params: Promise<{ server: string }> };
 

@@ -1,5 +1,5 @@
 import { withRole } from "@/lib/auth/with-role";
-import { bootMediaParts } from "@/lib/runtime";
+import { bootMediaParts } from "@/lib/runtime/boot-media";
 import { mediaResponse } from "@/lib/bootmedia/media-response";
 import { openServerMedia } from "@/lib/bootmedia/open-server-media";
 import { isResumedDownload } from "@/lib/http/resumed-download";

@@ -1,6 +1,6 @@
 import { withRole } from "@/lib/auth/with-role";
 import { createServerMedia } from "@/lib/bootmedia/create-server-media";
-import { bootMediaParts } from "@/lib/runtime";
+import { bootMediaParts } from "@/lib/runtime/boot-media";
 
 type Context = { params: Promise<{ name: string }> };
 

@@ -1,6 +1,6 @@
 import { withRole } from "@/lib/auth/with-role";
 import { requestTimeline } from "@/lib/timeline/request-timeline";
-import { sharedParts } from "@/lib/runtime";
+import { sharedParts } from "@/lib/runtime/shared";
 
 export const GET = withRole(
   "viewer",

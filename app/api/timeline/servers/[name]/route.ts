@@ -1,6 +1,6 @@
 import { withRole } from "@/lib/auth/with-role";
 import { serverTimeline } from "@/lib/timeline/server-timeline";
-import { sharedParts } from "@/lib/runtime";
+import { sharedParts } from "@/lib/runtime/shared";
 
 export const GET = withRole(
   "viewer",

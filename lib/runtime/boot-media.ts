@@ -1,0 +1,24 @@
+import "server-only";
+import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
+import type { BootMediaDeps } from "@/lib/bootmedia/deps";
+import { createTemplateCache } from "@/lib/bootmedia/image/template-cache";
+import { env } from "@/lib/env";
+import { gitWriter } from "@/lib/gitops/writer";
+import { singleton } from "@/lib/singleton";
+import { sharedParts } from "./shared";
+
+export function bootMediaParts(): BootMediaDeps {
+  return singleton("runtime:boot-media", () => {
+    const settings = env().bootMedia;
+    const { db, audit, now } = sharedParts();
+    return {
+      db,
+      audit,
+      settings,
+      templates: createTemplateCache(settings),
+      tree: () => gitWriter().readTree(),
+      tickets: createDownloadTickets(),
+      now,
+    };
+  });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { eventBus } from "@/lib/events/bus";
+import type { FluxWebhookDeps } from "@/lib/events/receive-flux-webhook";
+import type { GitHubWebhookDeps } from "@/lib/events/receive-github-webhook";
+import { gitWriter } from "@/lib/gitops/writer";
+import { sharedParts } from "./shared";
+
+export function fluxWebhookParts(): FluxWebhookDeps {
+  return { secret: env().webhooks.fluxSecret, client: sharedParts().db, bus: eventBus() };
+}
+
+export function githubWebhookParts(): GitHubWebhookDeps {
+  return {
+    secret: env().webhooks.githubSecret,
+    client: sharedParts().db,
+    bus: eventBus(),
+    branch: env().git.branch,
+    refreshClone: () => gitWriter().readTree({ refresh: true }),
+  };
+}

@@ -10,8 +10,17 @@ export function serverSteps(
   view: ServerClusterView,
   boots: readonly BootEvent[],
   previousDone: boolean,
+  /** When the latest provision or reprovision that committed was requested, if one did. */
+  installRequestedAt?: Date,
 ): TimelineStep[] {
-  const { hardware, workflow, node } = view;
+  const { hardware, node } = view;
+  // Until Flux applies a new install's Workflow, the cluster's newest is the previous install's:
+  // its steps are not this install's. Both clocks are the control plane's.
+  const superseded =
+    installRequestedAt !== undefined &&
+    view.workflow?.createdAt != null &&
+    Date.parse(view.workflow.createdAt) < wholeSeconds(installRequestedAt.toISOString());
+  const workflow = superseded ? null : view.workflow;
   const steps: TimelineStep[] = [];
   steps.push({
     key: "hardware",
@@ -53,7 +62,9 @@ export function serverSteps(
     at: workflow?.startedAt ?? (workflow?.state === "pending" ? workflow.createdAt : null),
     detail: workflow
       ? `Workflow ${workflow.name}${workflow.state === "pending" ? ": waiting for the server to boot" : workflow.currentAction ? `: ${workflow.currentAction}` : ""}`
-      : null,
+      : superseded
+        ? `The new Workflow is not in the cluster yet (${view.workflow?.name ?? "the previous one"} is the previous install's)`
+        : null,
     message: failed ? (workflow?.message ?? "the workflow failed") : null,
     ...(workflow
       ? {
@@ -88,6 +99,7 @@ export function serverSteps(
   // During a reinstall the node of the previous install may still be Ready: that is not this one.
   const readyAfterInstall =
     node?.ready === true &&
+    !superseded &&
     (!workflow ||
       (workflow.state === "succeeded" &&
         (!node.readySince ||
@@ -97,7 +109,11 @@ export function serverSteps(
   steps.push({
     key: "node-ready",
     label: "Node Ready",
-    state: readyAfterInstall ? "done" : installed || (!workflow && node) ? "current" : "waiting",
+    state: readyAfterInstall
+      ? "done"
+      : installed || (!workflow && node && !superseded)
+        ? "current"
+        : "waiting",
     at: readyAfterInstall ? (node?.readySince ?? null) : (workflow?.finishedAt ?? null),
     detail: node
       ? `Node ${node.name}${node.kubeletVersion ? ` (${node.kubeletVersion})` : ""}${

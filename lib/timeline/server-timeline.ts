@@ -10,6 +10,8 @@ import { serverSteps } from "./server-steps";
 import type { Timeline, TimelineStep } from "./types";
 import { aboutServer } from "@/lib/audit/about-server";
 
+const installActions = new Set(["provision-server", "reprovision-server"]);
+
 /**
  * One server's timeline: its latest request through the console (matched by the audit target's
  * first word), then Flux, then Tinkerbell and the node. Without a request (e.g. Hardware
@@ -65,8 +67,15 @@ export async function serverTimeline(
     steps.push(...flux);
     previousDone = flux.at(-1)?.state === "done";
   }
+  const installRequestedAt =
+    row && installActions.has(row.action) && row.commitSha ? row.createdAt : undefined;
   steps.push(
-    ...serverSteps(serverClusterView(name, watch), await bootEventsFor(name, client), previousDone),
+    ...serverSteps(
+      serverClusterView(name, watch),
+      await bootEventsFor(name, client),
+      previousDone,
+      installRequestedAt,
+    ),
   );
   return { subject: name, steps };
 }

@@ -92,6 +92,53 @@ describe("the timeline's Node Ready step", () => {
   });
 });
 
+describe("a reinstall committed but not yet applied by Flux", () => {
+  // The previous install's Workflow (created 12:00) succeeded; the reprovision was asked at 13:00.
+  const steps = serverSteps(
+    {
+      name: "rack1-node3",
+      hardware,
+      workflow: workflow("succeeded", "2026-12-01T12:10:00Z"),
+      node: readyNode("2026-12-01T12:12:00Z"),
+    },
+    [],
+    false,
+    new Date("2026-12-01T13:00:00.400Z"),
+  );
+  const step = (key: string) => steps.find((each) => each.key === key);
+
+  it("shows none of the previous install's steps as this one's", () => {
+    expect(step("workflow")).toMatchObject({
+      state: "waiting",
+      detail:
+        "The new Workflow is not in the cluster yet (rack1-node3-g2 is the previous install's)",
+    });
+    expect(step("succeeded")).toMatchObject({ state: "waiting", at: null });
+    expect(step("node-ready")).toMatchObject({
+      state: "waiting",
+      detail: "Node rack1-node3 (v1.33.5+k3s1), Ready from the previous install",
+    });
+  });
+
+  it("follows the new Workflow once it is in the cluster, created in the second it was asked for", () => {
+    const applied = serverSteps(
+      {
+        name: "rack1-node3",
+        hardware,
+        workflow: { ...workflow("pending", null), createdAt: "2026-12-01T13:00:00Z" },
+        node: readyNode("2026-12-01T12:12:00Z"),
+      },
+      [],
+      true,
+      new Date("2026-12-01T13:00:00.400Z"),
+    );
+    expect(applied.find((each) => each.key === "workflow")).toMatchObject({
+      state: "current",
+      detail: "Workflow rack1-node3-g2: waiting for the server to boot",
+    });
+  });
+});
+
 describe("the timeline's Workflow step", () => {
   it("fails with Tinkerbell's reason when the Template does not render, instead of waiting for a boot", () => {
     // As the Tink controller (v0.21.0) records it: no state, no tasks, the reason on a condition.

@@ -5,7 +5,7 @@ import { fieldIssues } from "@/lib/field-issues";
 import { csvRows } from "./csv-rows";
 import type { ServerDeps } from "./deps";
 import { renderHardwareFile } from "./hardware-file";
-import { readInventory, type Inventory } from "./inventory";
+import { readInventory, rememberHardwareFile, type Inventory } from "./inventory";
 import { gitInventory } from "./list-servers";
 import { updateResources } from "./kustomization-change";
 import { folders, hardwareFile } from "./paths";
@@ -123,7 +123,11 @@ export async function bulkRegisterServers(
   // Rendered before the change, which runs in the writer's queue: other writes wait only for the
   // files to be written, not for 10,000 of them to be made.
   const rendered = new Map(
-    await mapYielding(planned.fits, ({ spec }) => [spec.name, renderHardwareFile(spec)] as const),
+    await mapYielding(planned.fits, ({ spec }) => {
+      const text = renderHardwareFile(spec);
+      if (!preview) rememberHardwareFile(hardwareFile(spec.name), text);
+      return [spec.name, text] as const;
+    }),
   );
   const outcome = await runServerChange(
     deps,

@@ -23,52 +23,74 @@ export type Inventory = {
 // Parsed files by path and content: with thousands of servers each check parses only what changed,
 // and a file whose Git object id the tree knows is not even read.
 type Parsed<T> = T | undefined | Error;
-const serverCache = new Map<string, Parsed<ServerRecord>>();
-const workflowCache = new Map<string, Parsed<WorkflowRecord>>();
+/** Parsed records by key; `fresh` counts the keys added since the last prune (the newest ones). */
+type ParseCache<T> = { entries: Map<string, Parsed<T>>; fresh: number };
+const serverCache: ParseCache<ServerRecord> = { entries: new Map(), fresh: 0 };
+const workflowCache: ParseCache<WorkflowRecord> = { entries: new Map(), fresh: 0 };
 
 const contentKey = (path: string, text: string) =>
   `text:${createHash("sha1").update(path).update("\0").update(text).digest("hex")}`;
 const blobKey = (path: string, blobId: string) => `blob:${blobId}:${path}`;
 
-function parsedOnce<T>(
-  cache: Map<string, Parsed<T>>,
-  key: string,
-  parse: () => T | undefined,
-): Parsed<T> {
-  if (cache.has(key)) return cache.get(key);
+/** Git's object id for a file of this text, as `git hash-object` computes it. */
+const gitBlobId = (text: string) =>
+  createHash("sha1")
+    .update(`blob ${Buffer.byteLength(text)}\0`)
+    .update(text)
+    .digest("hex");
+
+function parsedOnce<T>(cache: ParseCache<T>, key: string, parse: () => T | undefined): Parsed<T> {
+  if (cache.entries.has(key)) return cache.entries.get(key);
   let value: Parsed<T>;
   try {
     value = parse();
   } catch (error) {
     value = error instanceof Error ? error : new Error(String(error));
   }
-  cache.set(key, value);
+  cache.entries.set(key, value);
+  cache.fresh += 1;
   return value;
 }
 
 /*
- * Keeps what the last inventory used and drops the rest once the cache holds far more: bounded by
- * the fleet's size, never cleared whole (a fleet larger than a fixed bound would be parsed again
- * on every write).
+ * Keeps what the last inventory used, and what was added since the one before (files a change is
+ * about to commit), and drops the rest once the cache holds far more: bounded by the fleet's size,
+ * never cleared whole (a fleet larger than a fixed bound would be parsed again on every write).
  */
-function keepOnly<T>(cache: Map<string, Parsed<T>>, used: Set<string>): void {
-  if (cache.size <= 2 * used.size + 1_000) return;
-  for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
+function keepOnly<T>(cache: ParseCache<T>, used: Set<string>): void {
+  const { entries, fresh } = cache;
+  cache.fresh = 0;
+  if (entries.size <= 2 * used.size + fresh + 1_000) return;
+  const older = entries.size - fresh;
+  let index = 0;
+  for (const key of entries.keys()) {
+    if (index++ >= older) break;
+    if (!used.has(key)) entries.delete(key);
+  }
+}
+
+/**
+ * Parses a Hardware file a change is about to commit, under the object id Git will give it, so
+ * the next write's check finds it parsed (a 10,000-row CSV would otherwise be parsed again there,
+ * in the writer's queue).
+ */
+export function rememberHardwareFile(path: string, text: string): void {
+  parsedOnce(serverCache, blobKey(path, gitBlobId(text)), () => serverRecordOf(path, text));
 }
 
 /** The file's record, from the cache by object id when the tree knows it, else by its text. */
 async function recordOf<T>(
   tree: TreeReader,
   path: string,
-  cache: Map<string, Parsed<T>>,
+  cache: ParseCache<T>,
   parse: (path: string, text: string) => T | undefined,
   used: Set<string>,
 ): Promise<Parsed<T>> {
   const blobId = tree.blobId?.(path);
   const known = blobId === undefined ? undefined : blobKey(path, blobId);
-  if (known !== undefined && cache.has(known)) {
+  if (known !== undefined && cache.entries.has(known)) {
     used.add(known);
-    return cache.get(known);
+    return cache.entries.get(known);
   }
   const text = (await tree.read(path)) ?? "";
   const key = known ?? contentKey(path, text);

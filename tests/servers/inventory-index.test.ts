@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { TreeReader } from "@/lib/gitops/types";
 import { readInventory } from "@/lib/servers/inventory";
+import { bulkRegisterServers } from "@/lib/servers/bulk-register";
 import { registerServer } from "@/lib/servers/register";
 import { ada } from "@/tests/gitops/git-world";
 import { createServerWorld, operator, serverInput, type ServerWorld } from "./server-world";
@@ -73,4 +74,29 @@ it("a write's check opens none of the files it parsed at the same Git objects be
   expect(seen.again).toEqual([]);
   // Once written, the file is no longer what its commit holds: it is read and parsed again.
   expect(seen.written).toBeUndefined();
+});
+
+it("the write after a CSV opens none of the files the CSV committed", async () => {
+  const csv = [
+    "name,hostname,mac",
+    "csv-node1,csv-node1,02:00:00:00:01:01",
+    "csv-node2,csv-node2,02:00:00:00:01:02",
+  ].join("\n");
+  const deps = world.deps();
+  await bulkRegisterServers({ actor: operator, input: { csv } }, deps);
+  let reads: string[] = [];
+  await world.writer({ cloneDir: `${world.dir}/after-csv-clone` }).applyChange({
+    actor: ada,
+    action: "test-index",
+    summary: "test: read the inventory after a CSV",
+    change: async (tree) => {
+      const counted = counting(tree);
+      const inventory = await readInventory(counted.tree);
+      expect([...inventory.servers.keys()]).toEqual(
+        expect.arrayContaining(["csv-node1", "csv-node2"]),
+      );
+      reads = counted.reads;
+    },
+  });
+  expect(reads.filter((path) => path.includes("csv-node"))).toEqual([]);
 });

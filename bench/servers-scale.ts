@@ -12,7 +12,7 @@ import { csvOf, macOf } from "./server-csv";
  * Does a write cost more as the fleet grows? A form register (preview, then its commit) into a
  * repository of 10 servers beside the same into one of 10,000, both made by the bulk CSV form as a
  * person would; and while the 10,000-row CSV commits, how long the event loop stalls and how long
- * one register sent just after it waits.
+ * a register queued behind it waits.
  */
 const registers = 15;
 
@@ -31,7 +31,7 @@ async function registerOnce(deps: ServerDeps, index: number): Promise<number> {
   return performance.now() - started;
 }
 
-type Fleet = { servers: number; p50: number; p95: number; csv?: CsvFigures };
+type Fleet = { servers: number; p50: number; p95: number; csv: CsvFigures };
 type CsvFigures = { seconds: number; stallMs: number; queuedMs: number };
 
 async function fleet(servers: number): Promise<Fleet> {
@@ -40,23 +40,36 @@ async function fleet(servers: number): Promise<Fleet> {
     const deps = world.deps();
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
-    const started = performance.now();
-    const bulk = bulkRegisterServers(
-      { actor: operator, input: { csv: csvOf(0, servers), allOrNothing: true } },
-      deps,
-    );
-    // Someone registers a server through the JSON API (no preview) while a CSV is under way.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const queuedAt = performance.now();
-    const queued = registerServer(
-      {
-        actor: operator,
-        input: serverInput({ name: "api-0", interfaces: [{ mode: "dhcp", mac: macOf(80_000) }] }),
+    // One register through the JSON API (no preview), sent the moment the CSV's commit joins the
+    // writer's queue: how long a write waits behind it.
+    let queued: Promise<number> | undefined;
+    const sendQueued = () => {
+      const sentAt = performance.now();
+      const input = serverInput({
+        name: "api-0",
+        interfaces: [{ mode: "dhcp", mac: macOf(80_000) }],
+      });
+      queued = registerServer({ actor: operator, input }, deps).then(
+        () => performance.now() - sentAt,
+      );
+    };
+    const watched: ServerDeps = {
+      ...deps,
+      writer: {
+        ...deps.writer,
+        applyChange: (change) => {
+          if (change.action === "bulk-register-servers") setImmediate(sendQueued);
+          return deps.writer.applyChange(change);
+        },
       },
-      deps,
-    ).then(() => performance.now() - queuedAt);
-    await bulk;
+    };
+    const started = performance.now();
+    await bulkRegisterServers(
+      { actor: operator, input: { csv: csvOf(0, servers), allOrNothing: true } },
+      watched,
+    );
     const seconds = (performance.now() - started) / 1000;
+    if (!queued) throw new Error("the CSV never reached the writer");
     const queuedMs = await queued;
     delay.disable();
     const stallMs = delay.max / 1e6;
@@ -102,9 +115,8 @@ export async function runServerScaleBench(): Promise<void> {
   );
   console.log(`servers at scale: 30,000 servers under ulimit -n 1024: ${openFilesAtScale()}`);
   for (const run of [small, large]) {
-    if (!run.csv) continue;
     console.log(
-      `servers at scale: ${run.servers.toLocaleString("en")}-row CSV committed in ${run.csv.seconds.toFixed(1)} s; longest event-loop stall ${ms(run.csv.stallMs)} (target ≤ 100 ms); a register sent 0.1 s after it answered in ${ms(run.csv.queuedMs)} (target < 2,000 ms)`,
+      `servers at scale: ${run.servers.toLocaleString("en")}-row CSV committed in ${run.csv.seconds.toFixed(1)} s; longest event-loop stall ${ms(run.csv.stallMs)} (target ≤ 100 ms); a register queued behind its commit answered in ${ms(run.csv.queuedMs)} (target < 2,000 ms)`,
     );
   }
 }

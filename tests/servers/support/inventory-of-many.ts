@@ -1,6 +1,6 @@
 // Run by tests/servers/inventory-open-files.test.ts under a low open-file limit (prlimit): the
 // inventory of a working tree holding `count` servers registered the way the console writes them.
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { workingTree } from "@/lib/gitops/working-tree";
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     await tree.write(hardwareFile(spec.name), renderHardwareFile(spec));
   }
   const inventory = await readInventory(tree);
+  await rm(dir, { recursive: true, force: true });
   console.log(
     JSON.stringify({ servers: inventory.servers.size, problems: inventory.problems.length }),
   );

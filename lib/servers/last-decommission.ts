@@ -6,7 +6,12 @@ import { serverNameSchema } from "./schema";
 import { serverReportedActions } from "@/lib/audit/server-reported-actions";
 import { aboutServer } from "@/lib/audit/about-server";
 
-export type Decommission = { actorLogin: string; commitSha: string; finishedAt: Date };
+export type Decommission = {
+  name: string;
+  actorLogin: string;
+  commitSha: string;
+  finishedAt: Date;
+};
 
 /**
  * How a server left Git, when the last request a person made about it was a decommission that
@@ -28,5 +33,10 @@ export async function lastDecommission(
   });
   if (row?.action !== "decommission-server" || row.status !== "succeeded") return undefined;
   if (!row.commitSha || !row.finishedAt) return undefined;
-  return { actorLogin: row.actorLogin, commitSha: row.commitSha, finishedAt: row.finishedAt };
+  return {
+    name: name.data,
+    actorLogin: row.actorLogin,
+    commitSha: row.commitSha,
+    finishedAt: row.finishedAt,
+  };
 }

@@ -44,9 +44,9 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
     if (!gone) notFound();
     return (
       <Decommissioned
-        name={input.name}
+        name={gone.name}
         decommission={gone}
-        timeline={await serverTimeline(input.name, sharedParts())}
+        timeline={await serverTimeline(gone.name, sharedParts())}
       />
     );
   }

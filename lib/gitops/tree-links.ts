@@ -18,16 +18,15 @@ export async function resolveWithoutLinks(
   checked: CheckedPaths = { folders: new Set() },
 ): Promise<string> {
   const root = (checked.root ??= await realpath(cloneDir));
-  const knownFolders = checked.folders;
   const parts = repoPath.split("/").filter((part) => part !== "");
   for (let index = 1; index <= parts.length; index += 1) {
     const shown = parts.slice(0, index).join("/");
-    if (knownFolders.has(shown)) continue;
+    if (checked.folders.has(shown)) continue;
     const info = await lstat(path.join(root, ...parts.slice(0, index))).catch(missing);
     if (info === undefined) break;
     if (info.isSymbolicLink()) throw linkError(shown);
     if (!info.isDirectory()) break;
-    knownFolders.add(shown);
+    checked.folders.add(shown);
   }
   return path.join(root, ...parts);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { ConflictError, InvalidError, type FieldIssues } from "@/lib/errors";
-import { mapYielding, yieldToEventLoop } from "@/lib/event-loop";
+import { giveWayAt, mapYielding } from "@/lib/event-loop";
 import { fieldIssues } from "@/lib/field-issues";
 import { csvRows } from "./csv-rows";
 import type { ServerDeps } from "./deps";
@@ -36,7 +36,7 @@ async function checkRows(csv: string): Promise<{
     ips: new Map<string, number>(),
   };
   for (const [index, { row, input }] of parsed.rows.entries()) {
-    if (index > 0 && index % 200 === 0) await yieldToEventLoop();
+    await giveWayAt(index, 200);
     const result = serverSpecSchema.safeParse(input);
     if (!result.success) {
       refused.push({
@@ -149,10 +149,11 @@ export async function bulkRegisterServers(
             "The repository changed while the rows were checked, so the commit would not register the servers counted. Look at the new preview and confirm again.",
           );
         }
+        // The rows that fit are the ones planned (checked just above), rendered in that order.
         const files: string[] = [];
-        for (const { spec } of fitted.fits) {
-          const path = hardwareFile(spec.name);
-          await tree.write(path, rendered.get(spec.name) ?? renderHardwareFile(spec));
+        for (const [name, text] of rendered) {
+          const path = hardwareFile(name);
+          await tree.write(path, text);
           files.push(path);
         }
         await updateResources(tree, folders.hardware, { add: files });

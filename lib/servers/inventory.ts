@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TreeReader } from "@/lib/gitops/types";
-import { yieldToEventLoop } from "@/lib/event-loop";
+import { giveWayAt } from "@/lib/event-loop";
 import { mapLimited } from "@/lib/map-limited";
 import { folders } from "./paths";
 import {
@@ -28,16 +28,15 @@ type ParseCache<T> = { entries: Map<string, Parsed<T>>; fresh: number };
 const serverCache: ParseCache<ServerRecord> = { entries: new Map(), fresh: 0 };
 const workflowCache: ParseCache<WorkflowRecord> = { entries: new Map(), fresh: 0 };
 
-const contentKey = (path: string, text: string) =>
-  `text:${createHash("sha1").update(path).update("\0").update(text).digest("hex")}`;
-const blobKey = (path: string, blobId: string) => `blob:${blobId}:${path}`;
-
 /** Git's object id for a file of this text, as `git hash-object` computes it. */
 const gitBlobId = (text: string) =>
   createHash("sha1")
     .update(`blob ${Buffer.byteLength(text)}\0`)
     .update(text)
     .digest("hex");
+
+// One key whether the tree told the object id or the text was read and hashed as Git does.
+const blobKey = (path: string, blobId: string) => `${blobId}:${path}`;
 
 function parsedOnce<T>(cache: ParseCache<T>, key: string, parse: () => T | undefined): Parsed<T> {
   if (cache.entries.has(key)) return cache.entries.get(key);
@@ -78,7 +77,7 @@ export function rememberHardwareFile(path: string, text: string): void {
   parsedOnce(serverCache, blobKey(path, gitBlobId(text)), () => serverRecordOf(path, text));
 }
 
-/** The file's record, from the cache by object id when the tree knows it, else by its text. */
+/** The file's record, from the cache by object id, told by the tree or hashed from the text read. */
 async function recordOf<T>(
   tree: TreeReader,
   path: string,
@@ -93,7 +92,7 @@ async function recordOf<T>(
     return cache.entries.get(known);
   }
   const text = (await tree.read(path)) ?? "";
-  const key = known ?? contentKey(path, text);
+  const key = known ?? blobKey(path, gitBlobId(text));
   used.add(key);
   return parsedOnce(cache, key, () => parse(path, text));
 }
@@ -120,7 +119,7 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
     [...hardwareFiles, ...workflowFiles].filter(isManifest),
     readsAtOnce,
     async (path, index) => {
-      if (index > 0 && index % 200 === 0) await yieldToEventLoop();
+      await giveWayAt(index, 200);
       const isHardware = path.startsWith(`${folders.hardware}/`);
       const record = isHardware
         ? await recordOf(tree, path, serverCache, serverRecordOf, used)

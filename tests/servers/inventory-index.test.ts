@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { TreeReader } from "@/lib/gitops/types";
+import type { GitTree, TreeReader } from "@/lib/gitops/types";
 import { readInventory } from "@/lib/servers/inventory";
 import { bulkRegisterServers } from "@/lib/servers/bulk-register";
 import { registerServer } from "@/lib/servers/register";
@@ -45,28 +45,33 @@ function counting(tree: TreeReader): { tree: TreeReader; reads: string[] } {
   };
 }
 
+/** Runs `look` as a change of the console's writer, on its own clone: the tree a write sees. */
+async function inAWrite(clone: string, look: (tree: GitTree) => Promise<void>): Promise<void> {
+  await world.writer({ cloneDir: `${world.dir}/${clone}` }).applyChange({
+    actor: ada,
+    action: "test-index",
+    summary: `test: read the inventory (${clone})`,
+    change: look,
+  });
+}
+
 it("a write's check opens none of the files it parsed at the same Git objects before", async () => {
   const seen: { first: string[]; again: string[]; ids: (string | undefined)[]; written?: string } =
     { first: [], again: [], ids: [] };
   const expected = (
     await world.remoteGit(["rev-parse", "main:manifests/tinkerbell/hardware/rack1-node1.yaml"])
   ).trim();
-  await world.writer({ cloneDir: `${world.dir}/index-clone` }).applyChange({
-    actor: ada,
-    action: "test-index",
-    summary: "test: read the inventory twice",
-    change: async (tree) => {
-      const first = counting(tree);
-      const inventory = await readInventory(first.tree);
-      expect([...inventory.servers.keys()].sort()).toEqual(["rack1-node1", "rack1-node2"]);
-      const again = counting(tree);
-      await readInventory(again.tree);
-      seen.first = first.reads;
-      seen.again = again.reads;
-      seen.ids.push(tree.blobId?.("tinkerbell/hardware/rack1-node1.yaml"));
-      await tree.write("tinkerbell/hardware/rack1-node1.yaml", "# edited\n");
-      seen.written = tree.blobId?.("tinkerbell/hardware/rack1-node1.yaml");
-    },
+  await inAWrite("index-clone", async (tree) => {
+    const first = counting(tree);
+    const inventory = await readInventory(first.tree);
+    expect([...inventory.servers.keys()].sort()).toEqual(["rack1-node1", "rack1-node2"]);
+    const again = counting(tree);
+    await readInventory(again.tree);
+    seen.first = first.reads;
+    seen.again = again.reads;
+    seen.ids.push(tree.blobId?.("tinkerbell/hardware/rack1-node1.yaml"));
+    await tree.write("tinkerbell/hardware/rack1-node1.yaml", "# edited\n");
+    seen.written = tree.blobId?.("tinkerbell/hardware/rack1-node1.yaml");
   });
   // rack1-node1 was parsed at its object when rack1-node2 was registered; rack1-node2 is new.
   expect(seen.first).toEqual(["tinkerbell/hardware/rack1-node2.yaml"]);
@@ -85,18 +90,13 @@ it("the write after a CSV opens none of the files the CSV committed", async () =
   const deps = world.deps();
   await bulkRegisterServers({ actor: operator, input: { csv } }, deps);
   let reads: string[] = [];
-  await world.writer({ cloneDir: `${world.dir}/after-csv-clone` }).applyChange({
-    actor: ada,
-    action: "test-index",
-    summary: "test: read the inventory after a CSV",
-    change: async (tree) => {
-      const counted = counting(tree);
-      const inventory = await readInventory(counted.tree);
-      expect([...inventory.servers.keys()]).toEqual(
-        expect.arrayContaining(["csv-node1", "csv-node2"]),
-      );
-      reads = counted.reads;
-    },
+  await inAWrite("after-csv-clone", async (tree) => {
+    const counted = counting(tree);
+    const inventory = await readInventory(counted.tree);
+    expect([...inventory.servers.keys()]).toEqual(
+      expect.arrayContaining(["csv-node1", "csv-node2"]),
+    );
+    reads = counted.reads;
   });
   expect(reads.filter((path) => path.includes("csv-node"))).toEqual([]);
 });

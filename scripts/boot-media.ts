@@ -71,9 +71,9 @@ async function main(): Promise<void> {
   const deps: BootMediaDeps = {
     db,
     audit,
-    settings: settings.bootMedia,
+    bootMedia: settings.bootMedia,
     templates: createTemplateCache(settings.bootMedia),
-    tree: () => writer.readTree(),
+    headTree: () => writer.readTree(),
     tickets: createDownloadTickets(),
     now: () => new Date(),
   };

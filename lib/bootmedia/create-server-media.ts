@@ -37,8 +37,8 @@ export async function createServerMedia(
 ): Promise<ServerMedia> {
   requireRole(actor, "operator", "Making per-server boot media");
   const { server, ...kind } = parseInput(serverMediaInputSchema, input, badRequestSummary);
-  const smeeScriptUrl = requireSmeeUrl(deps.settings);
-  const hardware = await readHardware(await deps.tree(), server);
+  const smeeScriptUrl = requireSmeeUrl(deps.bootMedia);
+  const hardware = await readHardware(await deps.headTree(), server);
   const serverArch = hardware.interfaces.find((nic) => nic.dhcp?.arch)?.dhcp?.arch;
   // Media for the other architecture would not start: its firmware cannot run that iPXE.
   if (serverArch !== undefined && serverArch !== kind.arch) {
@@ -58,7 +58,7 @@ export async function createServerMedia(
       network,
       token,
       smeeScriptUrl,
-      publicUrl: deps.settings.publicUrl,
+      publicUrl: deps.bootMedia.publicUrl,
     });
     // Patched before the token is stored: a script too long for the slot stores nothing.
     const image = patchImage(template, script);
@@ -72,7 +72,7 @@ export async function createServerMedia(
         createdById: actor.id,
         createdByLogin: actor.login,
         createdAt: now,
-        expiresAt: new Date(now.getTime() + deps.settings.tokenTtlHours * 3_600_000),
+        expiresAt: new Date(now.getTime() + deps.bootMedia.tokenTtlHours * 3_600_000),
       },
     });
     const ticket = deps.tickets.add(

@@ -23,7 +23,7 @@ export async function downloadGenericMedia(
 ): Promise<MediaDownload> {
   requireRole(actor, "viewer", "Downloading generic boot media");
   const { audit, ...kind } = parseInput(genericMediaInputSchema, input, badRequestSummary);
-  const smeeScriptUrl = requireSmeeUrl(deps.settings);
+  const smeeScriptUrl = requireSmeeUrl(deps.bootMedia);
   const build = async (): Promise<MediaDownload> => ({
     image: patchImage(await deps.templates.get(kind), genericScript({ smeeScriptUrl })),
     fileName: mediaFileName(kind),

@@ -58,7 +58,7 @@ export async function recordMediaBoot(
   );
   const server = row.serverName;
   // The medium finds its port by the server's MAC, so it reports that MAC and no other.
-  const hardware = await readHardware(await deps.tree(), server);
+  const hardware = await readHardware(await deps.headTree(), server);
   if (!hardware.interfaces.some((nic) => nic.dhcp?.mac === mac)) {
     throw new ForbiddenError(
       `${mac} is not a network port of ${server}, whose boot medium this is.`,

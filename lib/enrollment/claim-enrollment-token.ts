@@ -52,7 +52,7 @@ export async function claimEnrollmentToken(
   deps: EnrollmentDeps,
 ): Promise<{ token: string; expiresAt: Date }> {
   const { server } = input;
-  if (!addressAllowed(deps.settings.sourceCidrs, input.from)) {
+  if (!addressAllowed(deps.enrollment.sourceCidrs, input.from)) {
     throw new ForbiddenError("Enrollment tokens are handed out to the provisioning network only.");
   }
   const name = serverNameSchema.safeParse(server);
@@ -74,7 +74,7 @@ export async function claimEnrollmentToken(
   }
   const { token, hash } = newEnrollmentToken();
   const now = deps.now();
-  const expiresAt = new Date(now.getTime() + deps.settings.tokenTtlMinutes * 60_000);
+  const expiresAt = new Date(now.getTime() + deps.enrollment.tokenTtlMinutes * 60_000);
   const actor = enrollmentActor(name.data);
   try {
     await audited(

@@ -5,7 +5,7 @@ import {
   hashEnrollmentToken,
   newEnrollmentToken,
 } from "@/lib/bootmedia/enrollment-token";
-import type { DatabaseClient } from "@/lib/db/client";
+import type { Context } from "@/lib/context";
 
 /*
  * The installer's proof that it is the machine being installed. At each provision the console
@@ -22,13 +22,7 @@ const currentRow = 0;
 // Long enough for a server that boots days after it was provisioned; a later one reprovisions.
 const claimLifetimeMs = 30 * 24 * 3_600_000;
 
-/** Where the claim secret lives in the cluster: the Secret the Hardware's reference names. */
-export type ClaimSecretStore = {
-  write(server: string, secret: string): Promise<void>;
-  remove(server: string): Promise<void>;
-};
-
-export type FirstBootClaimDeps = { db: DatabaseClient; secrets: ClaimSecretStore; now(): Date };
+export type FirstBootClaimDeps = Pick<Context, "db" | "claimSecrets" | "now">;
 
 /** A fresh claim secret for the server's next install: its hash stored, the secret in the cluster. */
 export async function armFirstBootClaim(
@@ -58,7 +52,7 @@ export async function armFirstBootClaim(
     create: { ...row, serverName: server, purpose: firstBootClaimPurpose, generation: currentRow },
     update: row,
   });
-  await deps.secrets.write(server, token);
+  await deps.claimSecrets.write(server, token);
 }
 
 /** Ends the server's claim: a decommissioned server's Secret goes and its row is revoked. */
@@ -70,12 +64,12 @@ export async function disarmFirstBootClaim(
     where: { serverName: server, purpose: firstBootClaimPurpose, revokedAt: null },
     data: { revokedAt: deps.now(), revokedReason: "server decommissioned" },
   });
-  await deps.secrets.remove(server);
+  await deps.claimSecrets.remove(server);
 }
 
 /** Whether `presented` is the server's current, live claim secret (compared in constant time). */
 export async function claimSecretMatches(
-  deps: { db: DatabaseClient; now(): Date },
+  deps: Pick<Context, "db" | "now">,
   server: string,
   presented: string | undefined,
 ): Promise<boolean> {

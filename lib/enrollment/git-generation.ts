@@ -1,6 +1,6 @@
-import type { ServerGeneration } from "@/lib/enrollment/deps";
+import type { ServerGeneration } from "@/lib/enrollment/server-generation";
 import { throttled } from "@/lib/enrollment/throttled";
-import type { ServerDeps } from "@/lib/servers/deps";
+import type { Context } from "@/lib/context";
 import { gitInventory } from "@/lib/servers/list-servers";
 
 /** A few seconds: a Workflow committed outside the console is seen soon, yet claims cannot flood the writer. */
@@ -12,7 +12,7 @@ export const gitRefreshIntervalMs = 10_000;
  * and runs at most once per interval for all callers together.
  */
 export function gitGenerationReader(
-  deps: ServerDeps,
+  deps: Pick<Context, "writer" | "reader">,
   options: { minIntervalMs?: number; now?: () => number } = {},
 ): (server: string, options: { refresh: boolean }) => Promise<ServerGeneration> {
   const fetchRemote = throttled(

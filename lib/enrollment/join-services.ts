@@ -1,7 +1,8 @@
-import type { EnrollmentDeps, TailscaleKeys } from "@/lib/enrollment/deps";
+import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import type { K3sJoinSettings } from "@/lib/enrollment/enrollment-settings";
 import { UnavailableError } from "@/lib/errors";
 import type { CreateBootstrapToken } from "@/lib/k8s/create-bootstrap-token";
+import type { TailscaleKeys } from "@/lib/tailscale/tailscale-keys";
 
 export type JoinServices = {
   tailscale: TailscaleKeys;
@@ -11,10 +12,10 @@ export type JoinServices = {
 
 /** Everything the exchange mints with, or an UnavailableError naming what is not configured. */
 export function joinServices(
-  deps: Pick<EnrollmentDeps, "tailscale" | "bootstrapTokens" | "settings">,
+  deps: Pick<EnrollmentDeps, "tailscale" | "bootstrapTokens" | "enrollment">,
 ): JoinServices {
   const { tailscale, bootstrapTokens } = deps;
-  const { k3s } = deps.settings;
+  const { k3s } = deps.enrollment;
   const missing = [
     ...(tailscale
       ? []

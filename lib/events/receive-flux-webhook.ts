@@ -1,12 +1,11 @@
 import "server-only";
-import type { DatabaseClient } from "@/lib/db";
-import type { EventBus } from "./bus";
+import type { Context } from "@/lib/context";
 import { fluxDeliveryKey, fluxEventRevision, fluxEventSchema, fluxEventSha } from "./flux-event";
 import { parseJsonBody, readWebhookBody, webhookAnswer } from "./webhook-answers";
 import { verifyHmacSignature } from "./signature";
 import { storeWebhookEvent } from "./webhook-events";
 
-export type FluxWebhookDeps = { secret: string | undefined; client: DatabaseClient; bus: EventBus };
+export type FluxWebhookDeps = Pick<Context, "fluxWebhookSecret" | "db" | "bus">;
 
 /**
  * A Flux notification-controller event (Provider type `generic-hmac`): size, signature over the
@@ -16,13 +15,14 @@ export async function receiveFluxWebhook(
   request: Request,
   deps: FluxWebhookDeps,
 ): Promise<Response> {
-  if (!deps.secret) return webhookAnswer(503, { error: "FLUX_WEBHOOK_SECRET is not set" });
+  if (!deps.fluxWebhookSecret)
+    return webhookAnswer(503, { error: "FLUX_WEBHOOK_SECRET is not set" });
   const body = await readWebhookBody(request);
   if (body instanceof Response) return body;
   const signed = verifyHmacSignature({
     body,
     header: request.headers.get("x-signature"),
-    secret: deps.secret,
+    secret: deps.fluxWebhookSecret,
     allowed: ["sha256", "sha384", "sha512"],
   });
   if (!signed) return webhookAnswer(401, { error: "bad signature" });
@@ -30,7 +30,7 @@ export async function receiveFluxWebhook(
   if (parsed instanceof Response) return parsed;
   const event = parsed;
   const { kind, namespace, name } = event.involvedObject;
-  const outcome = await storeWebhookEvent(deps.client, {
+  const outcome = await storeWebhookEvent(deps.db, {
     source: "flux",
     deliveryKey: fluxDeliveryKey(event),
     type: event.reason,

@@ -1,20 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { DatabaseClient } from "@/lib/db";
-import type { EventBus } from "./bus";
+import type { Context } from "@/lib/context";
 import { githubDeliverySchema, githubPingSchema, githubPushSchema } from "./github-event";
 import { verifyHmacSignature } from "./signature";
 import { parseJsonBody, readWebhookBody, webhookAnswer } from "./webhook-answers";
 import { storeWebhookEvent } from "./webhook-events";
 
-export type GitHubWebhookDeps = {
-  secret: string | undefined;
-  client: DatabaseClient;
-  bus: EventBus;
-  branch: string;
-  /** Fetches the console's clone; runs after the answer so GitHub's 10 s limit never bites. */
-  refreshClone: () => Promise<unknown>;
-};
+// The clone is refreshed after the answer, so GitHub's 10 s limit never bites.
+export type GitHubWebhookDeps = Pick<
+  Context,
+  "githubWebhookSecret" | "db" | "bus" | "branch" | "refreshClone"
+>;
 
 /**
  * GitHub's `ping` and `push`: size, `X-Hub-Signature-256` over the raw bytes, the delivery id
@@ -24,13 +20,14 @@ export async function receiveGitHubWebhook(
   request: Request,
   deps: GitHubWebhookDeps,
 ): Promise<Response> {
-  if (!deps.secret) return webhookAnswer(503, { error: "GITHUB_WEBHOOK_SECRET is not set" });
+  if (!deps.githubWebhookSecret)
+    return webhookAnswer(503, { error: "GITHUB_WEBHOOK_SECRET is not set" });
   const body = await readWebhookBody(request);
   if (body instanceof Response) return body;
   const signed = verifyHmacSignature({
     body,
     header: request.headers.get("x-hub-signature-256"),
-    secret: deps.secret,
+    secret: deps.githubWebhookSecret,
     allowed: ["sha256"],
   });
   if (!signed) return webhookAnswer(401, { error: "bad signature" });
@@ -46,7 +43,7 @@ export async function receiveGitHubWebhook(
   if (type === "ping") {
     const ping = parseJsonBody(body, githubPingSchema);
     if (ping instanceof Response) return ping;
-    const outcome = await storeWebhookEvent(deps.client, {
+    const outcome = await storeWebhookEvent(deps.db, {
       source: "github",
       deliveryKey,
       type: "ping",
@@ -58,7 +55,7 @@ export async function receiveGitHubWebhook(
 
   const push = parseJsonBody(body, githubPushSchema);
   if (push instanceof Response) return push;
-  const outcome = await storeWebhookEvent(deps.client, {
+  const outcome = await storeWebhookEvent(deps.db, {
     source: "github",
     deliveryKey,
     type: "push",

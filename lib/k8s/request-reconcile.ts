@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import type { AuditLog } from "@/lib/audit/types";
 import type { Actor } from "@/lib/actor";
+import type { Context } from "@/lib/context";
 import { NotFoundError, UnavailableError } from "@/lib/errors";
-import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { fluxKindKeys } from "@/lib/k8s/kinds";
 import { reconcileAnnotation } from "@/lib/k8s/views/reshape-flux";
 import { KubeStatusError } from "@/lib/k8s/watch/kind-source";
@@ -23,7 +22,7 @@ export const requestReconcileSchema = z.object({
     .regex(/^[a-z0-9.-]+$/),
 });
 
-export type RequestReconcileDeps = { cluster: ClusterWatch; audit: AuditLog; now(): Date };
+export type RequestReconcileDeps = Pick<Context, "cluster" | "audit" | "now">;
 
 /**
  * "Reconcile now" for a Flux object: the `reconcile.fluxcd.io/requestedAt` annotation, as the

@@ -14,9 +14,9 @@ export function bootMediaParts(): BootMediaDeps {
     return {
       db,
       audit,
-      settings,
+      bootMedia: settings,
       templates: createTemplateCache(settings),
-      tree: () => gitWriter().readTree(),
+      headTree: () => gitWriter().readTree(),
       tickets: createDownloadTickets(),
       now,
     };

@@ -17,7 +17,7 @@ export function enrollmentParts(): EnrollmentDeps {
     return {
       db,
       audit,
-      settings,
+      enrollment: settings,
       currentGeneration: gitGenerationReader(serverParts()),
       clusterWorkflow: (server) => serverClusterView(server, sharedParts().cluster).workflow,
       tailscale: tailscale && {

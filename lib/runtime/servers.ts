@@ -42,7 +42,7 @@ function firstBootClaims(): ServerDeps["firstBootClaims"] {
   if (!secrets) return undefined;
   const deps = async (): Promise<FirstBootClaimDeps> => {
     const { db, now } = sharedParts();
-    return { db, secrets: await secrets(), now };
+    return { db, claimSecrets: await secrets(), now };
   };
   return {
     arm: async (name, actor) => armFirstBootClaim(name, actor, await deps()),

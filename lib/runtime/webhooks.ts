@@ -7,13 +7,13 @@ import { gitWriter } from "@/lib/gitops/writer";
 import { sharedParts } from "./shared";
 
 export function fluxWebhookParts(): FluxWebhookDeps {
-  return { secret: env().webhooks.fluxSecret, client: sharedParts().db, bus: eventBus() };
+  return { fluxWebhookSecret: env().webhooks.fluxSecret, db: sharedParts().db, bus: eventBus() };
 }
 
 export function githubWebhookParts(): GitHubWebhookDeps {
   return {
-    secret: env().webhooks.githubSecret,
-    client: sharedParts().db,
+    githubWebhookSecret: env().webhooks.githubSecret,
+    db: sharedParts().db,
     bus: eventBus(),
     branch: env().git.branch,
     refreshClone: () => gitWriter().readTree({ refresh: true }),

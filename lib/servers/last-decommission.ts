@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
-import type { DatabaseClient } from "@/lib/db";
+import type { Context } from "@/lib/context";
 import { requireRole } from "@/lib/verb";
 import { serverNameSchema } from "./schema";
 import { serverReportedActions } from "@/lib/audit/server-reported-actions";
@@ -19,7 +19,7 @@ export type Decommission = {
  */
 export async function lastDecommission(
   { actor, input }: { actor: Actor; input: { name: unknown } },
-  deps: { db: DatabaseClient },
+  deps: Pick<Context, "db">,
 ): Promise<Decommission | undefined> {
   requireRole(actor, "viewer", "Reading servers");
   const name = serverNameSchema.safeParse(input.name);

@@ -87,7 +87,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromString(sandboxKubeconfig(kube.url));
     const store = claimSecretStore(kubeConfig);
-    const claimDeps = { db, secrets: store, now: () => clock.now };
+    const claimDeps = { db, claimSecrets: store, now: () => clock.now };
     // The console's own wiring (lib/runtime/servers.ts): provisioning arms the claim in the cluster.
     armed = (serverDeps) => ({
       ...serverDeps,
@@ -138,7 +138,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
     deps = {
       db,
       audit,
-      settings: {
+      enrollment: {
         tokenTtlMinutes: 120,
         sourceCidrs: [],
         tailscale: settings,
@@ -386,7 +386,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
       UnavailableError,
     );
     await expect(
-      exchange(other, token, { settings: { ...deps.settings, k3s: undefined } }),
+      exchange(other, token, { enrollment: { ...deps.enrollment, k3s: undefined } }),
     ).rejects.toThrow(/FOUNDRY_K3S_URL/);
     tailscale.failKeysWith = 500;
     try {
@@ -532,7 +532,7 @@ describeEachDatabase("first-boot credentials", (provider) => {
   it("hands tokens only to the configured source networks", async () => {
     const fenced = {
       ...deps,
-      settings: { ...deps.settings, sourceCidrs: ["10.0.1.0/24", "2001:db8::/32"] },
+      enrollment: { ...deps.enrollment, sourceCidrs: ["10.0.1.0/24", "2001:db8::/32"] },
     };
     const ask = (from: string | undefined) =>
       claimEnrollmentToken({ input: { server: "rack9-node9", generation: 1, from } }, fenced);

@@ -73,11 +73,11 @@ describeEachDatabase("signed webhooks", (provider) => {
   let published: LiveEvent[];
   let refreshes: number;
   const flux = (request: Request) =>
-    receiveFluxWebhook(request, { secret: fluxSecret, client, bus });
+    receiveFluxWebhook(request, { fluxWebhookSecret: fluxSecret, db: client, bus });
   const github = (request: Request) =>
     receiveGitHubWebhook(request, {
-      secret: githubSecret,
-      client,
+      githubWebhookSecret: githubSecret,
+      db: client,
       bus,
       branch: "main",
       refreshClone: async () => {

@@ -29,7 +29,7 @@ export default async function BootMediaPage({
   const operator = hasRole(actor, "operator");
   const [generic, servers, tokens] = await Promise.all([
     settle(() => downloadGenericMedia({ actor, input: { arch, format, audit: false } }, deps)),
-    settle(async () => hardwareNames((await deps.tree()).files)),
+    settle(async () => hardwareNames((await deps.headTree()).files)),
     listEnrollmentTokens({ actor, input: {} }, deps),
   ]);
   const query = new URLSearchParams({ arch: mediaArchName(arch), format }).toString();
@@ -86,7 +86,7 @@ export default async function BootMediaPage({
               server={server}
               arch={arch}
               format={format}
-              ttlHours={deps.settings.tokenTtlHours}
+              ttlHours={deps.bootMedia.tokenTtlHours}
             />
           ) : (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">

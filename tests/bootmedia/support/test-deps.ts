@@ -25,7 +25,7 @@ export function testDeps(
   return {
     db,
     audit: createMemoryAuditLog(),
-    settings: bootMediaSettingsFrom(
+    bootMedia: bootMediaSettingsFrom(
       {
         FOUNDRY_PUBLIC_URL: "http://10.0.2.2:3000",
         FOUNDRY_SMEE_URL: "http://10.0.2.2:7080",
@@ -35,7 +35,10 @@ export function testDeps(
       { consoleUrl: "http://127.0.0.1:3000", dataDir: "/unused", cwd: "/" },
     ),
     templates: testTemplates(),
-    tree: async () => ({ files: [...files.keys()], read: async (path: string) => files.get(path) }),
+    headTree: async () => ({
+      files: [...files.keys()],
+      read: async (path: string) => files.get(path),
+    }),
     tickets: createDownloadTickets(),
     now: () => clock.now,
     clock,

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { hasRole, type Actor, type Role } from "@/lib/actor";
 import { markGuarded } from "@/lib/auth/guard-registry";
-import { requestActor } from "@/lib/auth/request-actor";
+import { requestActor } from "@/lib/auth/session";
 import { storageFailureOf } from "@/lib/storage-failure";
 import { fieldsOf, isDomainError, type DomainErrorKind, type FieldIssues } from "@/lib/errors";
 import { fieldIssues } from "@/lib/field-issues";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
-import { parseRole } from "@/lib/auth/actor-of";
+import { parseRole } from "@/lib/actor";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { allowGithubSignIn, recordGithubSignIn } from "@/lib/auth/github-sign-in";
 import { githubProvider } from "@/lib/auth/github-provider";

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/actor";
-import { requestActor } from "@/lib/auth/request-actor";
+import { requestActor } from "@/lib/auth/session";
 import { signInPath } from "@/lib/auth/sign-in-path";
 
 /**

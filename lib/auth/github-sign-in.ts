@@ -2,7 +2,7 @@ import "server-only";
 import type { Account, User } from "next-auth";
 import { markAccessChecked } from "@/lib/auth/access-check-clock";
 import { recordAccessEvent } from "@/lib/auth/access-audit";
-import { actorOf } from "@/lib/auth/actor-of";
+import { actorOf } from "@/lib/actor";
 import { deleteSessionsOf, saveGithubSignIn } from "@/lib/auth/auth-store";
 import { githubAccess } from "@/lib/auth/github-access";
 import { rememberDecision, takeDecision } from "@/lib/auth/sign-in-decisions";

@@ -1,6 +1,5 @@
 import "server-only";
-import { parseRole } from "@/lib/auth/actor-of";
-import type { Role } from "@/lib/actor";
+import { parseRole, type Role } from "@/lib/actor";
 import { authParts } from "@/lib/auth/auth-parts";
 
 export type PersonView = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAccessEvent } from "@/lib/auth/access-audit";
-import { actorOf } from "@/lib/auth/actor-of";
+import { actorOf } from "@/lib/actor";
 import { isLoopbackHost } from "@/lib/auth/auth-settings";
 import { ensureLocalAdmin } from "@/lib/auth/auth-store";
 import { prismaAdapter } from "@/lib/auth/prisma-adapter";

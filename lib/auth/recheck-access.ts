@@ -1,8 +1,7 @@
 import "server-only";
 import { forgetAccessCheck, markAccessChecked } from "@/lib/auth/access-check-clock";
 import { recordAccessEvent } from "@/lib/auth/access-audit";
-import { actorOf, parseRole } from "@/lib/auth/actor-of";
-import type { Role } from "@/lib/actor";
+import { actorOf, parseRole, type Role } from "@/lib/actor";
 import { deleteSessionsOf, saveRole, type StoredIdentity } from "@/lib/auth/auth-store";
 import { githubAccess } from "@/lib/auth/github-access";
 import { GithubTokenRevokedError } from "@/lib/auth/github-api";

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { hasRole, type Actor, type Role } from "@/lib/actor";
 import { allowedOriginsOf, safeMethods } from "@/lib/auth/allowed-origins";
 import { markGuarded } from "@/lib/auth/guard-registry";
-import { requestActor } from "@/lib/auth/request-actor";
+import { requestActor } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/http/error-response";
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import type { Actor, Role } from "@/lib/actor";
-import type { SessionState } from "@/lib/auth/session-actor";
+import type { SessionState } from "@/lib/auth/session";
 import {
   inlineServerActions,
   modulePath,
@@ -17,7 +17,7 @@ import {
  */
 const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
 
-vi.mock("@/lib/auth/request-actor", () => ({ requestActor: async () => session.state }));
+vi.mock("@/lib/auth/session", () => ({ requestActor: async () => session.state }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-foundry-path": "/servers?page=2" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionState } from "@/lib/auth/session-actor";
+import type { SessionState } from "@/lib/auth/session";
 import { bootWorld } from "@/tests/bootmedia/support/boot-world";
 import {
   consoleRoutes,
@@ -9,7 +9,7 @@ import {
 import { tokenInScript } from "@/tests/bootmedia/support/test-deps";
 
 const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
-vi.mock("@/lib/auth/request-actor", () => ({ requestActor: async () => session.state }));
+vi.mock("@/lib/auth/session", () => ({ requestActor: async () => session.state }));
 
 const world = await bootWorld({
   hardware: [

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { requestActor } from "@/lib/auth/request-actor";
+import { requestActor } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { env } from "@/lib/env";
 import { signInLocally } from "./actions";

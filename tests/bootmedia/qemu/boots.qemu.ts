@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import type { SessionState } from "@/lib/auth/session-actor";
+import type { SessionState } from "@/lib/auth/session";
 import { bootWorld } from "@/tests/bootmedia/support/boot-world";
 import { signedIn, testActor } from "@/tests/bootmedia/support/console-routes";
 import { startRouteServer } from "@/tests/bootmedia/support/route-server";
@@ -18,7 +18,7 @@ import { bootInQemu, type Attachment, type Firmware } from "@/tests/bootmedia/qe
  * Node HTTP server, beside a stand-in Smee (media-world.ts).
  */
 const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
-vi.mock("@/lib/auth/request-actor", () => ({ requestActor: async () => session.state }));
+vi.mock("@/lib/auth/session", () => ({ requestActor: async () => session.state }));
 
 const serverMac = "52:54:00:12:34:56";
 const server = await startRouteServer();

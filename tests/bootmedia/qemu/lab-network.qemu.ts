@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionState } from "@/lib/auth/session-actor";
+import type { SessionState } from "@/lib/auth/session";
 import { bootWorld } from "@/tests/bootmedia/support/boot-world";
 import { consoleRoutes, signedIn } from "@/tests/bootmedia/support/console-routes";
 import { startRouteServer } from "@/tests/bootmedia/support/route-server";
@@ -22,7 +22,7 @@ import { bootInQemu } from "@/tests/bootmedia/qemu/qemu-run";
  * --snat-subnet-routes=false (what the decision tells users) forwards.
  */
 const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
-vi.mock("@/lib/auth/request-actor", () => ({ requestActor: async () => session.state }));
+vi.mock("@/lib/auth/session", () => ({ requestActor: async () => session.state }));
 
 const inCi = process.env.CI === "true";
 const isRoot = process.getuid?.() === 0;

@@ -1,5 +1,5 @@
 import type { Actor, Role } from "@/lib/actor";
-import type { SessionState } from "@/lib/auth/session-actor";
+import type { SessionState } from "@/lib/auth/session";
 
 /**
  * The console's boot media route handlers, imported after the test set its settings, and

@@ -1,11 +1,21 @@
 import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { actorOf, parseRole, type Actor } from "@/lib/actor";
 import { accessCheckDue } from "@/lib/auth/access-check-clock";
-import { actorOf, parseRole } from "@/lib/auth/actor-of";
-import type { Actor } from "@/lib/actor";
 import { deleteSession, extendSession, findSession } from "@/lib/auth/auth-store";
 import { recheckAccess } from "@/lib/auth/recheck-access";
-import { sessionMaxAgeSeconds, sessionUpdateAgeSeconds } from "@/lib/auth/session-cookie";
+import {
+  sessionCookieName,
+  sessionMaxAgeSeconds,
+  sessionUpdateAgeSeconds,
+} from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
+
+/*
+ * Who is asking: a session token's person as of now, and the session of the request being served
+ * (resolved once per request; every guard asks it). Pages ask through lib/auth/current-actor.
+ */
 
 export type SessionState =
   | { kind: "signed-in"; actor: Actor }
@@ -48,3 +58,9 @@ export async function sessionActor(sessionToken: string, now = Date.now()): Prom
   }
   return { kind: "signed-in", actor };
 }
+
+/** The session of the request being served, resolved once per request. Every guard asks this. */
+export const requestActor = cache(async (): Promise<SessionState> => {
+  const token = (await cookies()).get(sessionCookieName(env().auth.secureCookies))?.value;
+  return token ? sessionActor(token) : { kind: "anonymous" };
+});

@@ -38,7 +38,7 @@ vi.mock("@/lib/env", () => ({
     ),
 }));
 
-const { sessionActor } = await import("@/lib/auth/session-actor");
+const { sessionActor } = await import("@/lib/auth/session");
 
 const now = Date.parse("2026-11-21T12:00:00Z");
 const day = 24 * 60 * 60 * 1000;

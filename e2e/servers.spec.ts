@@ -124,7 +124,7 @@ test("a refused field shows its message beside the field and commits nothing", a
   await page.getByLabel("Name", { exact: true }).fill("../etc");
   await page.getByLabel("MAC (interface 1)").fill("aa:bb:cc:dd:ee:03");
   await page.getByRole("button", { name: "Preview the commit" }).click();
-  await expect(page.locator("#name-error")).toContainText("lowercase letters");
+  await expect(page.getByTestId("name-error")).toContainText("lowercase letters");
   // A screen reader hears the message with the field, and that the field is invalid.
   const name = page.getByLabel("Name", { exact: true });
   await expect(name).toHaveAttribute("aria-invalid", "true");
@@ -136,14 +136,14 @@ test("a refused field shows its message beside the field and commits nothing", a
     "true",
   );
   // The blank hostname is the name's: its fault is said once, under the name.
-  await expect(page.locator("#hostname-error")).toHaveCount(0);
+  await expect(page.getByTestId("hostname-error")).toHaveCount(0);
   // Summarised above the form in the field's own words, with a way to it.
   const summary = page.getByTestId("error-summary");
   await expect(summary).toContainText("1 field needs attention");
   await expect(summary.getByRole("link", { name: "Name" })).toHaveAttribute("href", "#name");
   await page.getByLabel("Name", { exact: true }).fill("rack1-node9");
   await page.getByRole("button", { name: "Preview the commit" }).click();
-  await expect(page.locator("#mac-0-error")).toContainText("already registered to rack1-node3");
+  await expect(page.getByTestId("mac-0-error")).toContainText("already registered to rack1-node3");
 
   const response = await page.request.post(`${foundry.url}/api/servers`, {
     data: { name: "../etc", interfaces: [{ mode: "dhcp", mac: "02:00:00:00:00:09" }] },

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { csvColumns } from "@/lib/servers/csv-rows";
 import { ChangePanel, primaryButton } from "./change-panel";
 import type { RowReport } from "./change-result";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";
 

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { ChangePanel, primaryButton } from "./change-panel";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";
 

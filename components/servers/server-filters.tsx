@@ -1,5 +1,5 @@
 import type { ListQuery } from "@/lib/servers/list-servers";
-import { inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 
 /** A plain GET form: the filters become the URL, so a view can be bookmarked and shared. */
 export function ServerFilters({ query, sites }: { query: ListQuery; sites: string[] }) {

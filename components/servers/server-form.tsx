@@ -8,7 +8,8 @@ import {
   type ServerSpec,
 } from "@/lib/servers/schema";
 import { ChangePanel, primaryButton } from "./change-panel";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 import { fieldIssues } from "@/lib/field-issues";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";

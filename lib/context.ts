@@ -8,7 +8,7 @@ import type { DatabaseClient } from "@/lib/db/client";
  *
  * Each domain adds the parts it owns to this interface where it defines them (`declare module
  * "@/lib/context"` in its deps or context-parts file), so this file imports no domain and every
- * domain imports it downwards; two domains naming one part differently fail to compile.
+ * domain imports it downwards; two domains declaring one part with different types fail to compile.
  */
 export interface Context {
   db: DatabaseClient;

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isMachinePath, isPublicPath } from "@/lib/auth/public-routes";
 import { allowedOriginsOf, safeMethods } from "@/lib/auth/allowed-origins";
-import { isLoopbackHost } from "@/lib/auth/auth-settings";
+import { isLoopbackHost } from "@/lib/settings/auth";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/settings/env-schema";
 import { rateLimitFor } from "@/lib/http/rate-limits";
 import { tooManyRequests } from "@/lib/http/rate-limiter";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/http/security-headers";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createDatabaseClient, type DatabaseClient } from "@/lib/db/client";
 import { checkDatabase, type DatabaseHealth } from "@/lib/db/health";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { singleton } from "@/lib/singleton";
 
 export { createDatabaseClient, type DatabaseClient } from "@/lib/db/client";

@@ -1,8 +1,8 @@
 import "server-only";
 import { mkdir } from "node:fs/promises";
 import { applyMigrations, MigrationError } from "@/lib/db/migrate";
-import { env } from "@/lib/env";
-import { EnvError, type Env } from "@/lib/env-schema";
+import { env } from "@/lib/settings/env";
+import { EnvError, type Env } from "@/lib/settings/env-schema";
 import { startLiveState } from "@/lib/events/live-state";
 import { gitWriter } from "@/lib/gitops/writer";
 import { trustForwardedFor } from "@/lib/http/trusted-forwarded-for";

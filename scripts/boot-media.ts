@@ -18,7 +18,7 @@ import { createTemplateCache } from "@/lib/bootmedia/image/template-cache";
 import { writeMediaFile } from "@/lib/bootmedia/image/write-media-file";
 import { createDatabaseClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/settings/env-schema";
 import { isDomainError } from "@/lib/errors";
 import { createGitWriter } from "@/lib/gitops/create-git-writer";
 import { gitWriterOptions } from "@/lib/gitops/options-from-env";

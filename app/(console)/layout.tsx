@@ -5,7 +5,7 @@ import { LiveUpdates } from "@/components/live/live-updates";
 import { Header } from "@/components/shell/header";
 import { Sidebar } from "@/components/shell/sidebar";
 import { currentActor } from "@/lib/auth/current-actor";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { liveViews } from "@/lib/live-views";
 
 // Every console page reads a session, Git and the cluster per request: never prerender one at build.

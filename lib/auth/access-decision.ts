@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/actor";
-import type { AuthSettings } from "@/lib/auth/auth-settings";
-import { matchesPrincipal, type Membership, type Principal } from "@/lib/auth/principals";
+import type { AuthSettings } from "@/lib/settings/auth";
+import { matchesPrincipal, type Membership, type Principal } from "@/lib/settings/principals";
 
 export type AccessDecision =
   { allowed: true; role: Role } | { allowed: false; reason: "not-on-list" };

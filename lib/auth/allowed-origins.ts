@@ -1,4 +1,4 @@
-import { isLoopbackHost, type AuthSettings } from "@/lib/auth/auth-settings";
+import { isLoopbackHost, type AuthSettings } from "@/lib/settings/auth";
 
 /** The console's origin; in local mode any loopback spelling of it, as people type either. */
 export function allowedOriginsOf(settings: {

@@ -13,7 +13,7 @@ import {
   sessionUpdateAgeSeconds,
 } from "@/lib/auth/session-cookie";
 import { authParts } from "@/lib/auth/auth-parts";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { singleton } from "@/lib/singleton";
 
 /** next-auth v4's configuration, built once from the settings. */

@@ -2,7 +2,7 @@ import "server-only";
 import { decideAccess, type AccessDecision } from "@/lib/auth/access-decision";
 import { githubApi, type GithubUser } from "@/lib/auth/github-api";
 import { githubMembership } from "@/lib/auth/github-membership";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 
 /** Asks GitHub, with the person's own token, who they are and whether the lists let them in. */
 export async function githubAccess(

@@ -1,7 +1,7 @@
 import "server-only";
-import type { AuthSettings } from "@/lib/auth/auth-settings";
+import type { AuthSettings } from "@/lib/settings/auth";
 import type { GithubApi } from "@/lib/auth/github-api";
-import { teamsNamed, type Membership } from "@/lib/auth/principals";
+import { teamsNamed, type Membership } from "@/lib/settings/principals";
 
 /** The person's login, orgs and the memberships of only those teams the settings name. */
 export async function githubMembership(

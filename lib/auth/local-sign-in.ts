@@ -2,12 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAccessEvent } from "@/lib/auth/access-audit";
 import { actorOf } from "@/lib/actor";
-import { isLoopbackHost } from "@/lib/auth/auth-settings";
+import { isLoopbackHost } from "@/lib/settings/auth";
 import { ensureLocalAdmin } from "@/lib/auth/auth-store";
 import { prismaAdapter } from "@/lib/auth/prisma-adapter";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 import { authParts } from "@/lib/auth/auth-parts";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { ForbiddenError } from "@/lib/errors";
 
 /**

@@ -4,7 +4,7 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { deleteSession } from "@/lib/auth/auth-store";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

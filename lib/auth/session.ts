@@ -10,7 +10,7 @@ import {
   sessionMaxAgeSeconds,
   sessionUpdateAgeSeconds,
 } from "@/lib/auth/session-cookie";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 
 /*
  * Who is asking: a session token's person as of now, and the session of the request being served

@@ -4,7 +4,7 @@ import { hasRole, type Actor, type Role } from "@/lib/actor";
 import { allowedOriginsOf, safeMethods } from "@/lib/auth/allowed-origins";
 import { markGuarded } from "@/lib/auth/guard-registry";
 import { requestActor } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { errorResponse } from "@/lib/http/error-response";
 
 /**

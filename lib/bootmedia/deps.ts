@@ -1,4 +1,4 @@
-import type { BootMediaSettings } from "@/lib/bootmedia/boot-media-settings";
+import type { BootMediaSettings } from "@/lib/settings/boot-media";
 import type { DownloadTickets } from "@/lib/bootmedia/download-tickets";
 import type { TemplateCache } from "@/lib/bootmedia/image/template-cache";
 import type { ManifestReader } from "@/lib/bootmedia/read-hardware";

@@ -7,7 +7,7 @@ import { enrollmentActor } from "@/lib/enrollment/enrollment-actor";
 import { recordEnrollmentEvent } from "@/lib/enrollment/record-enrollment-event";
 import { refuseDoubleClaim } from "@/lib/enrollment/refuse-double-claim";
 import { claimInputSchema, firstBootPurpose } from "@/lib/enrollment/schema";
-import { addressAllowed } from "@/lib/enrollment/source-cidrs";
+import { addressAllowed } from "@/lib/settings/source-cidrs";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { audited, parseInput } from "@/lib/verb";

@@ -1,7 +1,7 @@
 import type { Context } from "@/lib/context";
-import type { ClaimSecretStore } from "@/lib/enrollment/claim-secret-store";
+import type { ClaimSecretStore } from "@/lib/k8s/claim-secret-store";
 import type { ClaimableWorkflow } from "@/lib/enrollment/claim-window";
-import type { EnrollmentSettings } from "@/lib/enrollment/enrollment-settings";
+import type { EnrollmentSettings } from "@/lib/settings/enrollment";
 import type { ServerGeneration } from "@/lib/enrollment/server-generation";
 import type { CreateBootstrapToken } from "@/lib/k8s/create-bootstrap-token";
 import type { TailscaleKeys } from "@/lib/tailscale/tailscale-keys";

@@ -1,5 +1,5 @@
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
-import type { K3sJoinSettings } from "@/lib/enrollment/enrollment-settings";
+import type { K3sJoinSettings } from "@/lib/settings/enrollment";
 import { UnavailableError } from "@/lib/errors";
 import type { CreateBootstrapToken } from "@/lib/k8s/create-bootstrap-token";
 import type { TailscaleKeys } from "@/lib/tailscale/tailscale-keys";

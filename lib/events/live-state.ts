@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { cluster } from "@/lib/k8s/cluster";
 import { singleton } from "@/lib/singleton";
 import { eventBus } from "./bus";

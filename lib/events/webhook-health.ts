@@ -1,6 +1,6 @@
 import "server-only";
 import type { DatabaseClient } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 
 export type WebhookHealth = {
   flux: { configured: boolean; lastReceivedAt: string | null };

@@ -1,7 +1,6 @@
 import path from "node:path";
 import type { AuditJournal } from "@/lib/audit/types";
-// Up the layers, types only: the writer's and reader's options are cut from the parsed settings.
-import type { Env } from "@/lib/env-schema";
+import type { Env } from "@/lib/settings/env-schema";
 import type { GitWriterOptions } from "./create-git-writer";
 import { ensureEmbeddedRepository } from "./embedded-repository";
 import type { GitReaderOptions } from "./tree-reader";

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { singleton } from "@/lib/singleton";
 import { createBlobCache } from "./blob-cache";
 import { gitReaderOptions } from "./options-from-env";

@@ -1,6 +1,6 @@
 import "server-only";
 import { auditJournal } from "@/lib/audit/journal";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { singleton } from "@/lib/singleton";
 import { createGitWriter, type GitWriter } from "./create-git-writer";
 import { gitWriterOptions } from "./options-from-env";

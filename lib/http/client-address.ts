@@ -1,4 +1,4 @@
-import { plainAddress } from "@/lib/enrollment/source-cidrs";
+import { plainAddress } from "@/lib/settings/source-cidrs";
 
 /**
  * The client's address: the socket's peer, unless that peer is a trusted proxy (`isTrusted`);

@@ -1,4 +1,4 @@
-import { cidrSet } from "@/lib/enrollment/source-cidrs";
+import { cidrSet } from "@/lib/settings/source-cidrs";
 import { clientAddress } from "@/lib/http/client-address";
 import { beforeNext } from "@/lib/http/request-gate";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiException, CoreV1Api, type KubeConfig } from "@kubernetes/client-node";
-import type { ClaimSecretStore } from "@/lib/enrollment/claim-secret-store";
+import type { ClaimSecretStore } from "@/lib/k8s/claim-secret-store";
 import { UnavailableError } from "@/lib/errors";
 import { claimSecretName, claimSecretKey } from "@/lib/manifests/build-hardware";
 import { tinkerbellNamespace } from "@/lib/manifests/object-meta";

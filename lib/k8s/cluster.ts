@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { startClusterWatch, type ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { loadClusterTarget } from "@/lib/k8s/kube-config";
 import { singleton } from "@/lib/singleton";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { KubeConfig } from "@kubernetes/client-node";
-import type { ClusterSettings } from "@/lib/k8s/cluster-settings";
+import type { ClusterSettings } from "@/lib/settings/cluster";
 
 export type ClusterTarget = {
   config: KubeConfig;

@@ -1,7 +1,7 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import type { AuthenticationDetailsProvider } from "oci-common";
-import type { OciSettings } from "@/lib/oci/oci-settings";
+import type { OciSettings } from "@/lib/settings/oci";
 import { withTimeout } from "@/lib/oci/with-timeout";
 
 export type OciIdentity = {

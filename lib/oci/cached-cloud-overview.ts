@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { buildCloudOverview, type CloudOverview } from "@/lib/oci/cloud-overview";
 import { singleton } from "@/lib/singleton";
 

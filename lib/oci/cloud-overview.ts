@@ -7,7 +7,7 @@ import {
   type FreeTierLimits,
   type PriceEstimates,
 } from "@/lib/oci/data-files";
-import type { OciSettings } from "@/lib/oci/oci-settings";
+import type { OciSettings } from "@/lib/settings/oci";
 import type { MonthToDateCost, Section } from "@/lib/oci/types";
 
 export type CloudOverview =

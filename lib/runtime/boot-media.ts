@@ -2,7 +2,7 @@ import "server-only";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { createTemplateCache } from "@/lib/bootmedia/image/template-cache";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { gitWriter } from "@/lib/gitops/writer";
 import { singleton } from "@/lib/singleton";
 import { sharedParts } from "./shared";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
 import { gitGenerationReader } from "@/lib/enrollment/git-generation";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { singleton } from "@/lib/singleton";
 import { createAuthKey } from "@/lib/tailscale/create-auth-key";

@@ -6,7 +6,7 @@ import {
   type FirstBootClaimDeps,
 } from "@/lib/enrollment/first-boot-claim";
 import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { eventBus } from "@/lib/events/bus";
 import { publishingWriter } from "@/lib/events/publishing-writer";
 import { gitReader } from "@/lib/gitops/reader";

@@ -2,7 +2,7 @@ import "server-only";
 import { auditJournal } from "@/lib/audit/journal";
 import type { AuditLog } from "@/lib/audit/types";
 import { db, type DatabaseClient } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { UnavailableError } from "@/lib/errors";
 import { eventBus } from "@/lib/events/bus";
 import { publishingAudit } from "@/lib/events/publishing-audit";

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { eventBus } from "@/lib/events/bus";
 import type { FluxWebhookDeps } from "@/lib/events/receive-flux-webhook";
 import type { GitHubWebhookDeps } from "@/lib/events/receive-github-webhook";

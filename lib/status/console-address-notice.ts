@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { consoleAddressWarning } from "@/lib/servers/console-address-warning";
 
 /** The Overview's warning when servers would be told to call the console on loopback. */

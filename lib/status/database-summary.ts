@@ -1,6 +1,6 @@
 import "server-only";
 import { databaseHealth, type DatabaseHealth } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 
 export type DatabaseSummary = { engine: "SQLite" | "PostgreSQL"; health: DatabaseHealth };
 

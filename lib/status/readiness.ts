@@ -1,6 +1,6 @@
 import "server-only";
 import { databaseHealth } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { gitWriter } from "@/lib/gitops/writer";
 import { singleton } from "@/lib/singleton";
 import { type Check, diskCheck, measureReadiness, type Readiness } from "./readiness-checks";

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { commitUrl } from "@/lib/gitops/commit-url";
 
 /** A browser link to a commit of the GitOps repository, for the tables of actions. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { commitUrl } from "@/lib/gitops/commit-url";
 import { remoteLabel } from "@/lib/gitops/remote-failure";
 import { gitWriter } from "@/lib/gitops/writer";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { TailscaleSettings } from "@/lib/tailscale/tailscale-settings";
+import type { TailscaleSettings } from "@/lib/settings/tailscale";
 import { tailscaleAccessToken } from "@/lib/tailscale/access-token";
 import { tailscaleRequest } from "@/lib/tailscale/tailscale-request";
 

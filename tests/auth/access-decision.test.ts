@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideAccess } from "@/lib/auth/access-decision";
-import { parsePrincipal, type Principal } from "@/lib/auth/principals";
+import { parsePrincipal, type Principal } from "@/lib/settings/principals";
 
 function list(...entries: string[]): Principal[] {
   return entries.map((entry) => {

@@ -2,13 +2,15 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Actor, Role } from "@/lib/actor";
 import type { SessionState } from "@/lib/auth/session";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/settings/env-schema";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { DuplicateError } from "@/lib/servers/errors";
 
 const session = vi.hoisted(() => ({ state: { kind: "anonymous" } as SessionState }));
 vi.mock("@/lib/auth/session", () => ({ requestActor: async () => session.state }));
-vi.mock("@/lib/env", () => ({ env: () => parseEnv({ PORT: "3000", HOSTNAME: "127.0.0.1" }) }));
+vi.mock("@/lib/settings/env", () => ({
+  env: () => parseEnv({ PORT: "3000", HOSTNAME: "127.0.0.1" }),
+}));
 
 const { operatorAction } = await import("@/lib/auth/action-client");
 const { withRole } = await import("@/lib/auth/with-role");

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { StoredIdentity, StoredSession } from "@/lib/auth/auth-store";
 import type { RecheckOutcome } from "@/lib/auth/recheck-access";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/settings/env-schema";
 
 const world = vi.hoisted(() => ({
   sessions: new Map<string, StoredSession>(),
@@ -23,7 +23,7 @@ vi.mock("@/lib/auth/recheck-access", () => ({
     return world.outcome;
   },
 }));
-vi.mock("@/lib/env", () => ({
+vi.mock("@/lib/settings/env", () => ({
   env: () =>
     parseEnv(
       world.mode === "github"

@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { genericScript } from "@/lib/bootmedia/ipxe/generic-script";
 import { serverScript } from "@/lib/bootmedia/ipxe/server-script";
-import { EnvError, parseEnv } from "@/lib/env-schema";
+import { EnvError, parseEnv } from "@/lib/settings/env-schema";
 import { InvalidError } from "@/lib/errors";
 
 const cwd = "/srv/foundry";

@@ -7,7 +7,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { claimEnrollmentToken, noClaimMessage } from "@/lib/enrollment/claim-enrollment-token";
 import type { ClaimableWorkflow } from "@/lib/enrollment/claim-window";
 import type { EnrollmentDeps } from "@/lib/enrollment/deps";
-import type { TailscaleSettings } from "@/lib/tailscale/tailscale-settings";
+import type { TailscaleSettings } from "@/lib/settings/tailscale";
 import { exchangeEnrollmentToken } from "@/lib/enrollment/exchange-enrollment-token";
 import { gitGenerationReader } from "@/lib/enrollment/git-generation";
 import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/settings/env-schema";
 import { InvalidError } from "@/lib/errors";
 import { gitReaderOptions, gitWriterOptions } from "@/lib/gitops/options-from-env";
 import { createMemoryAuditLog } from "@/tests/support/memory-audit-log";

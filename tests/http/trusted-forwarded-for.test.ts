@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cidrSet } from "@/lib/enrollment/source-cidrs";
+import { cidrSet } from "@/lib/settings/source-cidrs";
 import { clientAddress } from "@/lib/http/client-address";
 import { rateLimitFor } from "@/lib/http/rate-limits";
 import { trustForwardedFor } from "@/lib/http/trusted-forwarded-for";

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env-schema";
+import { EnvError, parseEnv } from "@/lib/settings/env-schema";
 import { buildCloudOverview } from "@/lib/oci/cloud-overview";
-import { ociSettingsFrom } from "@/lib/oci/oci-settings";
+import { ociSettingsFrom } from "@/lib/settings/oci";
 import { renderCloudView } from "./render";
 
 let dir: string | undefined;

@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startOciApiDouble, type OciApiDouble, type OciTenancy } from "@/e2e/doubles/oci-api";
-import { parseEnv } from "@/lib/env-schema";
-import type { OciSettings } from "@/lib/oci/oci-settings";
+import { parseEnv } from "@/lib/settings/env-schema";
+import type { OciSettings } from "@/lib/settings/oci";
 
 export const tenancyId = "ocid1.tenancy.oc1..aaaaaaaafoundrytesttenancy";
 export const userId = "ocid1.user.oc1..aaaaaaaafoundrytestuser";

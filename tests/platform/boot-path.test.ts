@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/settings/env-schema";
 import { controlPlaneConfig } from "./lib/cloud-init";
 import { renderLayer } from "./lib/flux-build";
 import { consoleSettings } from "./lib/console-settings";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/settings/env-schema";
 import { builtInTemplateFiles } from "@/lib/manifests/os-templates/render-files";
 import { controlPlaneConfig } from "./lib/cloud-init";
 import { consoleSettings } from "./lib/console-settings";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { parsePrincipal } from "@/lib/auth/principals";
+import { parsePrincipal } from "@/lib/settings/principals";
 
 export const metadata: Metadata = { title: "Not allowed" };
 

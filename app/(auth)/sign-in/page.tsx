@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requestActor } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { signInLocally } from "./actions";
 import { GithubSignInButton } from "./github-sign-in-button";
 import { signInErrorMessage } from "./sign-in-errors";

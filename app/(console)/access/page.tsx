@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { listPeople } from "@/lib/auth/list-people";
-import { env } from "@/lib/env";
+import { env } from "@/lib/settings/env";
 import { RecheckButton } from "./recheck-button";
 
 export const metadata: Metadata = { title: "Access" };

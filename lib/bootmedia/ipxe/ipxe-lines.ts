@@ -1,5 +1,5 @@
 import { InvalidError } from "@/lib/errors";
-import { macPlaceholder } from "@/lib/bootmedia/boot-media-settings";
+import { macPlaceholder } from "@/lib/settings/boot-media";
 
 /*
  * iPXE scripts are plain lines of words: `${…}` expands settings, spaces split arguments and

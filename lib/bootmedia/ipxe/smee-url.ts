@@ -1,4 +1,4 @@
-import type { BootMediaSettings } from "@/lib/bootmedia/boot-media-settings";
+import type { BootMediaSettings } from "@/lib/settings/boot-media";
 import { UnavailableError } from "@/lib/errors";
 
 export function requireSmeeUrl(settings: BootMediaSettings): string {

@@ -1,5 +1,5 @@
 import type { Actor, Role } from "@/lib/actor";
-import { bootMediaSettingsFrom } from "@/lib/bootmedia/boot-media-settings";
+import { bootMediaSettingsFrom } from "@/lib/settings/boot-media";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
 import { hardwareFile } from "@/lib/servers/paths";

@@ -1,10 +1,10 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { isLoopbackHost } from "@/lib/auth/auth-settings";
+import { isLoopbackHost } from "@/lib/settings/auth";
 
 /**
- * The Oracle Cloud settings of the Cloud page. Pure, like the rest of `lib/env-schema.ts`, which
+ * The Oracle Cloud settings of the Cloud page. Pure, like the rest of `env-schema.ts`, which
  * merges this shape into the one settings schema and calls `ociSettingsFrom` after parsing.
  */
 const optionalText = z

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env-schema";
+import { EnvError, parseEnv } from "@/lib/settings/env-schema";
 
 const cwd = "/srv/foundry";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The cluster settings, merged into `lib/env-schema.ts`. Pure: `KUBECONFIG` only names a file;
+ * The cluster settings, merged into `env-schema.ts`. Pure: `KUBECONFIG` only names a file;
  * reading it happens when the watches start.
  */
 const optionalText = z

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { formatPrincipal, parsePrincipal, type Principal } from "@/lib/auth/principals";
+import { formatPrincipal, parsePrincipal, type Principal } from "@/lib/settings/principals";
 
 /**
- * The sign-in and access settings. Pure, like the rest of `lib/env-schema.ts`, which merges this
+ * The sign-in and access settings. Pure, like the rest of `env-schema.ts`, which merges this
  * shape into the one settings schema and calls `authSettingsFrom` after parsing.
  */
 const optionalText = z

@@ -2,7 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 
 /**
- * The boot media settings. Pure, like the rest of `lib/env-schema.ts`, which merges this shape
+ * The boot media settings. Pure, like the rest of `env-schema.ts`, which merges this shape
  * into the one settings schema and calls `bootMediaSettingsFrom` after parsing.
  */
 const optionalText = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env-schema";
+import { EnvError, parseEnv } from "@/lib/settings/env-schema";
 
 const cwd = "/srv/foundry";
 const secret = "s".repeat(32);

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { sourceCidrsSchema } from "@/lib/enrollment/source-cidrs";
-import type { TailscaleCredentials, TailscaleSettings } from "@/lib/tailscale/tailscale-settings";
+import { sourceCidrsSchema } from "@/lib/settings/source-cidrs";
+import type { TailscaleCredentials, TailscaleSettings } from "@/lib/settings/tailscale";
 
 /**
  * First-boot credential settings: the enrollment token's life, Tailscale's API and the K3s join
- * address. Pure, merged into `lib/env-schema.ts` like the other settings shapes.
+ * address. Pure, merged into `env-schema.ts` like the other settings shapes.
  */
 const optionalText = z
   .string()

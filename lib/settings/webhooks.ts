@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Webhook secrets and event retention, merged into `lib/env-schema.ts`. */
+/** Webhook secrets and event retention, merged into `env-schema.ts`. */
 const secret = z
   .string()
   .trim()

@@ -1,28 +1,28 @@
 import path from "node:path";
 import { z } from "zod";
-import { authSettingsFrom, authSettingsShape, type AuthSettings } from "@/lib/auth/auth-settings";
+import { authSettingsFrom, authSettingsShape, type AuthSettings } from "@/lib/settings/auth";
 import {
   bootMediaSettingsFrom,
   bootMediaSettingsShape,
   type BootMediaSettings,
-} from "@/lib/bootmedia/boot-media-settings";
-import { httpSettingsShape } from "@/lib/http/http-settings";
+} from "@/lib/settings/boot-media";
+import { httpSettingsShape } from "@/lib/settings/http";
 import {
   enrollmentSettingsFrom,
   enrollmentSettingsShape,
   type EnrollmentSettings,
-} from "@/lib/enrollment/enrollment-settings";
+} from "@/lib/settings/enrollment";
 import {
   webhookSettingsFrom,
   webhookSettingsShape,
   type WebhookSettings,
-} from "@/lib/events/webhook-settings";
+} from "@/lib/settings/webhooks";
 import {
   clusterSettingsFrom,
   clusterSettingsShape,
   type ClusterSettings,
-} from "@/lib/k8s/cluster-settings";
-import { ociSettingsFrom, ociSettingsShape, type OciSettings } from "@/lib/oci/oci-settings";
+} from "@/lib/settings/cluster";
+import { ociSettingsFrom, ociSettingsShape, type OciSettings } from "@/lib/settings/oci";
 
 /**
  * Every setting the console reads, validated once at start. Pure: no side effects, so tests and

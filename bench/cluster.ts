@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -8,15 +8,11 @@ import { chromium } from "@playwright/test";
 import { sandboxKubeconfig } from "../e2e/sandbox/kubeconfig";
 import { startScaledCluster } from "./cluster-fixture";
 import { percentile } from "./percentile";
+import { rssMegabytes } from "./standalone-process";
 
 const scale = 1_000;
 const port = 3192;
 const secret = "bench-flux-webhook-key-not-secret";
-
-function rssMegabytes(pid: number): number {
-  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
-}
 
 async function until<T>(
   probe: () => Promise<T | undefined>,

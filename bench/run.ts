@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures; never fails on speed. Needs `npm run build` for the server figures.
+import { runBodyFloodBench } from "./body-flood";
 import { runBootMediaBench } from "./boot-media";
 import { runGitopsWriterBench } from "./gitops-writer";
 import { runClusterBench } from "./cluster";
@@ -9,6 +10,7 @@ import { runServersBench } from "./servers";
 async function main(): Promise<void> {
   await runGitopsWriterBench();
   await runServerRssBench();
+  await runBodyFloodBench();
   await runBootMediaBench();
   await runServersBench();
   await runServerScaleBench();

@@ -1,15 +1,11 @@
 import { z } from "zod";
+import { optionalText } from "@/lib/settings/optional-text";
 import { formatPrincipal, parsePrincipal, type Principal } from "@/lib/settings/principals";
 
 /**
  * The sign-in and access settings. Pure, like the rest of `env-schema.ts`, which merges this
  * shape into the one settings schema and calls `authSettingsFrom` after parsing.
  */
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 const principalList = z
   .string()

@@ -1,15 +1,11 @@
 import path from "node:path";
 import { z } from "zod";
+import { optionalText } from "@/lib/settings/optional-text";
 
 /**
  * The boot media settings. Pure, like the rest of `env-schema.ts`, which merges this shape
  * into the one settings schema and calls `bootMediaSettingsFrom` after parsing.
  */
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 // iPXE expands `${…}` and splits on spaces: a URL it is given must hold neither.
 const ipxeUrl = z

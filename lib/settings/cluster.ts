@@ -1,14 +1,10 @@
 import { z } from "zod";
+import { optionalText } from "@/lib/settings/optional-text";
 
 /**
  * The cluster settings, merged into `env-schema.ts`. Pure: `KUBECONFIG` only names a file;
  * reading it happens when the watches start.
  */
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 export const clusterSettingsShape = {
   KUBECONFIG: optionalText,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "@/lib/settings/optional-text";
 import { sourceCidrsSchema } from "@/lib/settings/source-cidrs";
 import type { TailscaleCredentials, TailscaleSettings } from "@/lib/settings/tailscale";
 
@@ -6,11 +7,6 @@ import type { TailscaleCredentials, TailscaleSettings } from "@/lib/settings/tai
  * First-boot credential settings: the enrollment token's life, Tailscale's API and the K3s join
  * address. Pure, merged into `env-schema.ts` like the other settings shapes.
  */
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 const httpsUrl = z
   .string()

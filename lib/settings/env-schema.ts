@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { optionalText } from "@/lib/settings/optional-text";
 import { authSettingsFrom, authSettingsShape, type AuthSettings } from "@/lib/settings/auth";
 import {
   bootMediaSettingsFrom,
@@ -28,11 +29,6 @@ import { ociSettingsFrom, ociSettingsShape, type OciSettings } from "@/lib/setti
  * Every setting the console reads, validated once at start. Pure: no side effects, so tests and
  * the CLI scripts can parse any environment they build.
  */
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 const port = z.coerce
   .number({ error: "must be a number" })

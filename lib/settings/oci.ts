@@ -1,17 +1,13 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { optionalText } from "@/lib/settings/optional-text";
 import { isLoopbackHost } from "@/lib/settings/auth";
 
 /**
  * The Oracle Cloud settings of the Cloud page. Pure, like the rest of `env-schema.ts`, which
  * merges this shape into the one settings schema and calls `ociSettingsFrom` after parsing.
  */
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 const ocid = (kinds: string[]) =>
   z

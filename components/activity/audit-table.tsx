@@ -3,6 +3,7 @@ import type { AuditEntryView } from "@/lib/audit/prisma-audit-log";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ShortSha } from "@/components/ui/short-sha";
 import { AuditStatus } from "./audit-status";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export function AuditTable({
   entries,
@@ -12,7 +13,10 @@ export function AuditTable({
   commitHref: (sha: string) => string | undefined;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <ScrollRegion
+      label="Activity"
+      className="rounded-lg border border-zinc-200 dark:border-zinc-800"
+    >
       <table className="w-full text-left text-sm">
         <thead className="sticky top-0 bg-zinc-50 text-xs uppercase text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
@@ -80,6 +84,6 @@ export function AuditTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { Assessed } from "@/lib/oci/assess";
 import type { Section } from "@/lib/oci/types";
 import { ChargeCell } from "./charge-cell";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type Column<T> = { header: string; cell: (row: T) => ReactNode; numeric?: boolean };
 
@@ -35,7 +36,10 @@ export function ResourceTable<T extends { charge: Assessed<object>["charge"] }>(
       ) : section.value.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{empty}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <ScrollRegion
+          label={title}
+          className="rounded-lg border border-zinc-200 dark:border-zinc-800"
+        >
           <table className="w-full text-left text-sm">
             <thead className="sticky top-0 bg-zinc-50 text-xs uppercase text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
               <tr>
@@ -76,7 +80,7 @@ export function ResourceTable<T extends { charge: Assessed<object>["charge"] }>(
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

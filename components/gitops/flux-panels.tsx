@@ -9,6 +9,7 @@ import type { FluxKindKey } from "@/lib/k8s/kinds";
 import type { FluxObjectView } from "@/lib/k8s/views/reshape-flux";
 import { ReconcileButton } from "./reconcile-button";
 import type { ComponentProps } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const order: { key: FluxKindKey; title: string }[] = [
   { key: "gitrepositories", title: "Git repositories" },
@@ -104,7 +105,10 @@ export function FluxPanels({
             </h2>
             <KindNotice panel={panel.panel} />
             {panel.objects.length > 0 ? (
-              <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+              <ScrollRegion
+                label={title}
+                className="rounded-lg border border-zinc-200 dark:border-zinc-800"
+              >
                 <table className="w-full text-left text-sm">
                   <thead className="bg-zinc-50 text-xs uppercase text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
                     <tr>
@@ -126,7 +130,7 @@ export function FluxPanels({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             ) : null}
           </section>
         );

@@ -6,6 +6,7 @@ import { useLiveView } from "@/components/live/use-live-view";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { NodesView } from "@/lib/k8s/read/nodes-view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function memory(bytes: number | null): string {
   return bytes === null ? "—" : `${(bytes / 2 ** 30).toFixed(1)} GiB`;
@@ -23,7 +24,10 @@ export function NodesTable({ initial }: { initial: NodesView }) {
   return (
     <>
       <KindNotice panel={data.panel} />
-      <div className="mt-2 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <ScrollRegion
+        label="Nodes"
+        className="mt-2 rounded-lg border border-zinc-200 dark:border-zinc-800"
+      >
         <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-zinc-50 text-xs uppercase text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
@@ -87,7 +91,7 @@ export function NodesTable({ initial }: { initial: NodesView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -8,11 +8,12 @@ import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { useHydrated } from "./use-hydrated";
 import { useChangeFlow, type ServerAction } from "./use-change-flow";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function Report({ refused }: { refused: RowReport[] }) {
   if (refused.length === 0) return null;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Rows that were not registered">
       <table className="text-left text-sm" aria-label="Rows that were not registered">
         <thead>
           <tr>
@@ -35,7 +36,7 @@ function Report({ refused }: { refused: RowReport[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -3,6 +3,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { ServerClusterView } from "@/lib/k8s/read/server-cluster-view";
 import type { ListQuery, ServerRow } from "@/lib/servers/list-servers";
 import { hrefWith } from "./list-href";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const columns: { key: ListQuery["sort"]; label: string }[] = [
   { key: "name", label: "Name" },
@@ -46,7 +47,10 @@ export function ServerTable({
   query: ListQuery;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <ScrollRegion
+      label="Servers"
+      className="rounded-lg border border-zinc-200 dark:border-zinc-800"
+    >
       <table className="w-full text-left text-sm">
         <thead className="sticky top-0 bg-zinc-50 text-xs uppercase text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
@@ -102,6 +106,6 @@ export function ServerTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -5,6 +5,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { listPeople } from "@/lib/auth/list-people";
 import { env } from "@/lib/settings/env";
 import { RecheckButton } from "./recheck-button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Access" };
 
@@ -24,7 +25,7 @@ export default async function AccessPage() {
           <RecheckButton />
         </div>
       ) : null}
-      <div className="overflow-x-auto">
+      <ScrollRegion label="People and their roles">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
@@ -53,7 +54,7 @@ export default async function AccessPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

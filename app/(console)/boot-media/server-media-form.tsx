@@ -27,9 +27,10 @@ export function ServerMediaForm(props: {
       <form action={action} className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="arch" value={props.arch} />
         <input type="hidden" name="format" value={props.format} />
-        <label className="flex flex-col text-sm">
-          Server
+        <div className="flex flex-col text-sm">
+          <label htmlFor="server-media-server">Server</label>
           <select
+            id="server-media-server"
             name="server"
             defaultValue={props.server ?? props.servers[0]}
             className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
@@ -40,7 +41,7 @@ export function ServerMediaForm(props: {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button
           type="submit"
           disabled={pending || props.servers.length === 0}

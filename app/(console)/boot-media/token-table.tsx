@@ -2,6 +2,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { EnrollmentTokenView } from "@/lib/bootmedia/list-enrollment-tokens";
 import { mediaArchName } from "@/lib/bootmedia/media-arch-name";
 import { RevokeTokenButton } from "./revoke-token-button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Live enrollment tokens; operators may revoke each. */
 export function TokenTable({
@@ -15,7 +16,7 @@ export function TokenTable({
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">No live enrollment tokens.</p>;
   }
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Boot media tokens">
       <table className="w-full text-left text-sm">
         <thead className="sticky top-0 border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
@@ -68,6 +69,6 @@ export function TokenTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -9,6 +9,7 @@ import { ProvisionForm } from "@/components/servers/provision-form";
 import { LiveStatus } from "@/components/servers/server-table";
 import { ServerTimeline } from "@/components/timeline/live-timeline";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { serverClusterView } from "@/lib/k8s/read/server-cluster-view";
 import { serverParts } from "@/lib/runtime/servers";
 import { sharedParts } from "@/lib/runtime/shared";
@@ -88,24 +89,28 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
             <summary className="text-sm">
               <code>{server.path}</code> at {detail.sha.slice(0, 7)}
             </summary>
-            <pre
-              data-testid="hardware-file"
-              className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900"
+            <ScrollRegion
+              label={server.path}
+              className="mt-2 max-h-96 rounded-md bg-zinc-50 dark:bg-zinc-900"
             >
-              {detail.file}
-            </pre>
+              <pre data-testid="hardware-file" className="p-3 text-xs">
+                {detail.file}
+              </pre>
+            </ScrollRegion>
           </details>
           {detail.workflowFile ? (
             <details className="mt-3">
               <summary className="text-sm">
                 <code>{server.workflow?.path}</code>
               </summary>
-              <pre
-                data-testid="workflow-file"
-                className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900"
+              <ScrollRegion
+                label={server.workflow?.path ?? "Workflow file"}
+                className="mt-2 max-h-96 rounded-md bg-zinc-50 dark:bg-zinc-900"
               >
-                {detail.workflowFile}
-              </pre>
+                <pre data-testid="workflow-file" className="p-3 text-xs">
+                  {detail.workflowFile}
+                </pre>
+              </ScrollRegion>
             </details>
           ) : null}
         </section>

@@ -39,7 +39,8 @@ ENV NODE_ENV=production \
     PORT=3000 \
     FOUNDRY_DATA_DIR=/data \
     FOUNDRY_IPXE_DIR=/usr/lib/ipxe \
-    NODE_OPTIONS=--max-old-space-size=160
+    NODE_OPTIONS=--max-old-space-size=160 \
+    KEEP_ALIVE_TIMEOUT=65000
 COPY --from=build --chown=root:root /app/.next/standalone ./
 USER foundry
 VOLUME ["/data"]

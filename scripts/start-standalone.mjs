@@ -51,5 +51,9 @@ if (process.env.FOUNDRY_SANDBOX === "auto" && noCluster && existsSync(sandboxMai
   }
 }
 
+// Whatever sits in front (the Gateway's Envoy, a test's HTTP client) reuses idle connections:
+// if the console closed them first, at Node's default of 5 s, a request sent on one as it closes
+// gets a reset. The Dockerfile sets the same.
+process.env.KEEP_ALIVE_TIMEOUT ??= "65000";
 process.chdir(standalone);
 await import(pathToFileURL(server).href);

@@ -3,7 +3,13 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type ConsoleServer = { url: string; dataDir: string; stop(): Promise<void> };
+export type ConsoleServer = {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** SIGKILL: the process gets no chance to finish anything, as when a node dies. */
+  kill(): Promise<void>;
+};
 
 /** Starts the built standalone console with extra settings, on its own port and data dir. */
 export async function startConsoleServer(
@@ -36,14 +42,11 @@ export async function startConsoleServer(
     if (Date.now() > deadline) throw new Error(`the console did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return {
-    url,
-    dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const ended = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  return { url, dataDir, stop: () => ended("SIGTERM"), kill: () => ended("SIGKILL") };
 }

@@ -45,7 +45,7 @@ npx vitest run --config tests/bootmedia/qemu/vitest.config.mts
 stage "build"
 npm run build
 stage "browser tests (Debian Chromium)"
-npx playwright test
+bash scripts/with-postgres.sh npx playwright test
 stage "real stack builds (started in the background at the beginning)"
 if ! wait "$build_pid"; then
   cat "$build_log"

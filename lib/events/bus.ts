@@ -1,4 +1,3 @@
-import { singleton } from "@/lib/singleton";
 import type { Invalidation } from "./live-keys";
 
 export type LiveTopic = "cluster" | "flux" | "git" | "activity" | "resync";
@@ -12,18 +11,36 @@ export type LiveEvent = {
   at: string;
 };
 
+export type LiveEventInput = Omit<LiveEvent, "id" | "at">;
+
 export type EventBus = {
-  publish(event: Omit<LiveEvent, "id" | "at">): LiveEvent;
+  /** Fire and forget: a live update that cannot be sent is logged, never fails the change. */
+  publish(event: LiveEventInput): void;
   subscribe(listener: (event: LiveEvent) => void): () => void;
-  /** Events after `lastId` still held, or "resync" when the gap cannot be filled from memory. */
-  since(lastId: string): LiveEvent[] | "resync";
+  /** Events after `lastId` still held, or "resync" when the gap cannot be filled. */
+  since(lastId: string): Promise<LiveEvent[] | "resync">;
+  /**
+   * Runs `prepare` before an event another replica published reaches this one's browsers, e.g.
+   * fetching the commit it announces, so what they refetch already shows it. A bus that is one
+   * process's memory hears no other replica and never calls it.
+   */
+  beforeRemote(prepare: (event: LiveEvent) => Promise<void>): void;
 };
+
+/** An event id is `<epoch>-<n>`: n grows by one per event within its epoch. */
+export function parseEventId(id: string): { epoch: string; seq: number } | undefined {
+  const match = /^([a-z0-9]+)-(\d+)$/.exec(id);
+  return match?.[1] && match[2] ? { epoch: match[1], seq: Number(match[2]) } : undefined;
+}
 
 /**
  * The in-process fan-out to SSE streams. Ids are `<epoch>-<n>`: a browser resuming with an id
  * from before a restart, or older than the ring buffer, is told to refetch everything.
  */
-export function createEventBus(capacity = 1_000, epoch = Date.now().toString(36)): EventBus {
+export function createEventBus(
+  capacity = 1_000,
+  epoch = Date.now().toString(36),
+): EventBus & { publish(event: LiveEventInput): LiveEvent } {
   const ring: { seq: number; event: LiveEvent }[] = [];
   const listeners = new Set<(event: LiveEvent) => void>();
   let seq = 0;
@@ -46,18 +63,14 @@ export function createEventBus(capacity = 1_000, epoch = Date.now().toString(36)
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    since(lastId) {
-      const match = /^([a-z0-9]+)-(\d+)$/.exec(lastId);
-      if (!match || match[1] !== epoch) return "resync";
-      const last = Number(match[2]);
+    beforeRemote() {},
+    async since(lastId) {
+      const parsed = parseEventId(lastId);
+      if (parsed?.epoch !== epoch) return "resync";
+      const last = parsed.seq;
       const oldest = ring[0]?.seq ?? seq + 1;
       if (last < oldest - 1 || last > seq) return "resync";
       return ring.filter((entry) => entry.seq > last).map((entry) => entry.event);
     },
   };
-}
-
-/** The process's bus. */
-export function eventBus(): EventBus {
-  return singleton("event-bus", () => createEventBus());
 }

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/settings/env";
 import { cluster } from "@/lib/k8s/cluster";
 import { singleton } from "@/lib/singleton";
-import { eventBus } from "./bus";
+import { serverParts } from "@/lib/runtime/servers";
+import { eventBus } from "./process-bus";
 import { pruneWebhookEvents } from "./webhook-events";
 
 const pruneEveryMs = 60 * 60 * 1000;
@@ -16,6 +17,10 @@ export function startLiveState(): void {
   singleton("live-state", () => {
     const watch = cluster();
     const bus = eventBus();
+    // A commit another replica pushed is fetched before this replica's browsers hear of it.
+    bus.beforeRemote(async (event) => {
+      if (event.topic === "git") await serverParts().writer.readTree({ refresh: true });
+    });
     watch.onChange((kinds) => {
       bus.publish({
         topic: "cluster",

@@ -1,4 +1,4 @@
-import type { EventBus, LiveEvent } from "./bus";
+import { parseEventId, type EventBus, type LiveEvent } from "./bus";
 
 const encoder = new TextEncoder();
 
@@ -23,11 +23,11 @@ export function sseResponse(options: {
   const { bus, lastEventId, signal } = options;
   const maxQueuedBytes = options.maxQueuedBytes ?? 1024 * 1024;
   let cleanup = () => {};
-  // The replay is bounded by the bus's ring and sent before anyone can read: never cut for it.
+  // The replay is bounded by the bus's capacity and sent before anyone can read: never cut for it.
   let replaying = true;
   const stream = new ReadableStream<Uint8Array>(
     {
-      start(controller) {
+      async start(controller) {
         const send = (chunk: Uint8Array) => {
           try {
             controller.enqueue(chunk);
@@ -42,24 +42,19 @@ export function sseResponse(options: {
             cleanup();
           }
         };
-        send(encoder.encode(`retry: 2000\n: connected\n\n`));
-        if (lastEventId) {
-          const missed = bus.since(lastEventId);
-          if (missed === "resync") {
-            send(
-              frame({
-                id: lastEventId,
-                topic: "resync",
-                // A resync invalidates everything; the topic says so.
-                invalidate: [],
-                summary: null,
-                at: new Date().toISOString(),
-              }),
-            );
-          } else for (const event of missed) send(frame(event));
-        }
-        replaying = false;
-        const unsubscribe = bus.subscribe((event) => send(frame(event)));
+        let sentUpTo = lastEventId ? parseEventId(lastEventId) : undefined;
+        // An event both replayed and heard live is sent once: ids grow within an epoch.
+        const deliver = (event: LiveEvent) => {
+          const id = parseEventId(event.id);
+          if (id && sentUpTo?.epoch === id.epoch && id.seq <= sentUpTo.seq) return;
+          sentUpTo = id;
+          send(frame(event));
+        };
+        // Subscribed before the replay is read, so an event published meanwhile is held, not lost.
+        const held: LiveEvent[] = [];
+        const unsubscribe = bus.subscribe((event) =>
+          replaying ? held.push(event) : deliver(event),
+        );
         const heartbeat = setInterval(
           () => send(encoder.encode(`: heartbeat\n\n`)),
           options.heartbeatMs ?? 15_000,
@@ -76,6 +71,30 @@ export function sseResponse(options: {
           cleanup = () => {};
         };
         signal.addEventListener("abort", () => cleanup(), { once: true });
+        send(encoder.encode(`retry: 2000\n: connected\n\n`));
+        if (lastEventId) {
+          const missed = await bus.since(lastEventId).catch((error: unknown) => {
+            console.warn(
+              `events: replay failed: ${error instanceof Error ? error.message : "unknown error"}`,
+            );
+            return "resync" as const;
+          });
+          if (missed === "resync") {
+            sentUpTo = undefined;
+            send(
+              frame({
+                id: lastEventId,
+                topic: "resync",
+                // A resync invalidates everything; the topic says so.
+                invalidate: [],
+                summary: null,
+                at: new Date().toISOString(),
+              }),
+            );
+          } else for (const event of missed) deliver(event);
+        }
+        replaying = false;
+        for (const event of held.splice(0)) deliver(event);
       },
       cancel() {
         cleanup();

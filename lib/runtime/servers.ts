@@ -7,7 +7,7 @@ import {
 } from "@/lib/enrollment/first-boot-claim";
 import { lastClaimedGeneration } from "@/lib/enrollment/last-claimed-generation";
 import { env } from "@/lib/settings/env";
-import { eventBus } from "@/lib/events/bus";
+import { eventBus } from "@/lib/events/process-bus";
 import { publishingWriter } from "@/lib/events/publishing-writer";
 import { gitReader } from "@/lib/gitops/reader";
 import { gitWriter } from "@/lib/gitops/writer";

@@ -4,7 +4,7 @@ import type { AuditLog } from "@/lib/audit/types";
 import { db, type DatabaseClient } from "@/lib/db";
 import { env } from "@/lib/settings/env";
 import { UnavailableError } from "@/lib/errors";
-import { eventBus } from "@/lib/events/bus";
+import { eventBus } from "@/lib/events/process-bus";
 import { publishingAudit } from "@/lib/events/publishing-audit";
 import { cluster } from "@/lib/k8s/cluster";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";

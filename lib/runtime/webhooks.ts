@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/settings/env";
-import { eventBus } from "@/lib/events/bus";
+import { eventBus } from "@/lib/events/process-bus";
 import type { FluxWebhookDeps } from "@/lib/events/receive-flux-webhook";
 import type { GitHubWebhookDeps } from "@/lib/events/receive-github-webhook";
 import { gitWriter } from "@/lib/gitops/writer";

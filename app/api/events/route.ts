@@ -1,5 +1,5 @@
 import { withRole } from "@/lib/auth/with-role";
-import { eventBus } from "@/lib/events/bus";
+import { eventBus } from "@/lib/events/process-bus";
 import { sseResponse } from "@/lib/events/sse-response";
 import { liveStreamSlots, liveStreamsPerPerson } from "@/lib/events/stream-slots";
 

@@ -1,0 +1,8 @@
+-- CreateTable
+CREATE TABLE "LiveEvent" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "topic" TEXT NOT NULL,
+    "invalidate" TEXT NOT NULL,
+    "summary" TEXT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);

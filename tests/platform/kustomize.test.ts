@@ -12,9 +12,13 @@ describe("the Flux tree under manifests/", () => {
     expect(report.problems).toEqual([]);
   });
 
-  // Components a fork opts into with a commit (docs/decisions/008-boot-path.md); each is built
-  // by its own test (tests/platform/site-profile.test.ts).
-  const optIn = ["manifests/infrastructure/controllers/tinkerbell/site"];
+  // Components a fork opts into with a commit (docs/decisions/008-boot-path.md, the README's
+  // "Two consoles on PostgreSQL"); each is built by its own test (tests/platform/site-profile.test.ts,
+  // tests/platform/console-ha.test.ts).
+  const optIn = [
+    "manifests/infrastructure/controllers/tinkerbell/site",
+    "manifests/apps/foundry-console-ha",
+  ];
 
   it("leaves no YAML file orphaned", () => {
     const reached = new Set([

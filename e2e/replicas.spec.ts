@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
@@ -51,6 +51,8 @@ test.beforeAll(async () => {
     AUTH_SECRET: "e2e-replicas-auth-secret-at-least-32-chars",
     AUTH_URL: proxy.url,
     FLUX_WEBHOOK_SECRET: e2eFluxSecret,
+    // Baked into the media's script; nothing here boots them.
+    FOUNDRY_SMEE_URL: "http://127.0.0.1:7171",
   };
   // A seeds the console's own repository as a first start does; B pushes to the same one, as
   // two pods push to one fork.
@@ -159,6 +161,46 @@ test("a browser streaming from one replica sees a Flux event and a commit made o
     expect(seen.signals.filter((signal) => signal.everything)).toEqual([]);
   }
   await servers.close();
+});
+
+test("media made on one replica download, in ranges, from the other; revoking on the other stops them", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const made = await page.request.post(`${a.url}/api/media/servers/replica-node1?format=iso`, {
+    headers: { Origin: proxy.url },
+    maxRedirects: 0,
+  });
+  expect(made.status(), await made.text()).toBe(303);
+  const media = (await made.json()) as { downloadPath: string; size: number; sha256: string };
+
+  const firstKiB = await page.request.get(`${b.url}${media.downloadPath}`, {
+    headers: { Range: "bytes=0-1023" },
+  });
+  expect(firstKiB.status()).toBe(206);
+  expect(firstKiB.headers()["content-range"]).toBe(`bytes 0-1023/${media.size}`);
+  const whole = await page.request.get(`${b.url}${media.downloadPath}`);
+  expect(whole.status()).toBe(200);
+  const body = await whole.body();
+  expect(createHash("sha256").update(body).digest("hex")).toBe(media.sha256);
+  expect(body.subarray(0, 1024).equals(await firstKiB.body())).toBe(true);
+
+  proxy.everythingTo = b.url;
+  try {
+    await page.goto(`${proxy.url}/boot-media`);
+    await expect(page.locator("html")).toHaveAttribute("data-live", "connected");
+    await page.getByRole("button", { name: "Revoke the token of replica-node1" }).first().click();
+    await expect(
+      page.getByRole("button", { name: "Revoke the token of replica-node1" }),
+    ).toHaveCount(0);
+  } finally {
+    proxy.everythingTo = undefined;
+  }
+  const afterRevoke = await page.request.get(`${a.url}${media.downloadPath}`, {
+    headers: { Range: "bytes=1024-2047" },
+  });
+  expect(afterRevoke.status()).toBe(404);
 });
 
 test("when the replica streaming to a browser dies, the browser resumes on the other with no gap and no full refetch", async ({

@@ -1,5 +1,6 @@
 // `npm run boot-media -- --out FILE [--server NAME] [--format iso|usb] [--arch x86_64|aarch64]`:
 // the same bytes a download from the console serves, from the same settings, without the server.
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
     bootMedia: settings.bootMedia,
     templates: createTemplateCache(settings.bootMedia),
     headTree: () => writer.readTree(),
-    tickets: createDownloadTickets(),
+    // The CLI writes the file itself: its tickets never leave this process.
+    tickets: createDownloadTickets({ secret: randomBytes(32).toString("base64") }),
     now: () => new Date(),
   };
   const actor = cliActor();

@@ -5,6 +5,8 @@ export type RoundRobinProxy = {
   url: string;
   /** Sends the live stream (/api/events) to this target while it answers; undefined: round robin. */
   streamTo: string | undefined;
+  /** Sends every request to this target while it answers, so a test knows who served a click. */
+  everythingTo: string | undefined;
   close(): Promise<void>;
 };
 
@@ -16,10 +18,14 @@ export type RoundRobinProxy = {
 export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobinProxy> {
   let next = 0;
   const down = new Set<string>();
-  const state: { streamTo: string | undefined } = { streamTo: undefined };
+  const state: { streamTo: string | undefined; everythingTo: string | undefined } = {
+    streamTo: undefined,
+    everythingTo: undefined,
+  };
   const pick = (path: string): string | undefined => {
-    const pinned = state.streamTo;
-    if (path.startsWith("/api/events") && pinned !== undefined && !down.has(pinned)) return pinned;
+    const pinned = path.startsWith("/api/events") ? state.streamTo : undefined;
+    const chosen = state.everythingTo ?? pinned;
+    if (chosen !== undefined && !down.has(chosen)) return chosen;
     for (let tried = 0; tried < targets.length; tried += 1) {
       const target = targets[next % targets.length];
       next += 1;
@@ -66,6 +72,12 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
     },
     set streamTo(target) {
       state.streamTo = target;
+    },
+    get everythingTo() {
+      return state.everythingTo;
+    },
+    set everythingTo(target) {
+      state.everythingTo = target;
     },
     close: () =>
       new Promise<void>((resolve) => {

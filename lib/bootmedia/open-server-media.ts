@@ -4,13 +4,13 @@ import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { mediaContentType, mediaFileName } from "@/lib/bootmedia/media-file";
 import type { MediaDownload } from "@/lib/bootmedia/media-response";
 import { patchImage } from "@/lib/bootmedia/image/patched-image";
-import { idSchema } from "@/lib/bootmedia/schema";
+import { ticketIdSchema } from "@/lib/bootmedia/download-tickets";
 import { NotFoundError } from "@/lib/errors";
 import { audited, parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
 
 export const openServerMediaInputSchema = z.object({
-  ticket: idSchema,
+  ticket: ticketIdSchema,
   audit: z.boolean().default(true),
 });
 

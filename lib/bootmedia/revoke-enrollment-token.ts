@@ -11,7 +11,7 @@ export const revokeEnrollmentTokenSchema = z.object({ tokenId: idSchema });
 /** A person revokes one token: media holding it can no longer report a boot. */
 export async function revokeEnrollmentToken(
   { actor, input }: { actor: Actor; input: unknown },
-  deps: Pick<BootMediaDeps, "db" | "audit" | "tickets" | "now">,
+  deps: Pick<BootMediaDeps, "db" | "audit" | "now">,
 ): Promise<{ tokenId: string; server: string }> {
   requireRole(actor, "operator", "Revoking an enrollment token");
   const { tokenId } = parseInput(revokeEnrollmentTokenSchema, input, badRequestSummary);
@@ -26,7 +26,6 @@ export async function revokeEnrollmentToken(
         data: { revokedAt: deps.now(), revokedReason: `revoked by ${actor.login}` },
       });
       if (count === 0) throw new ConflictError("This token was already revoked.");
-      deps.tickets.forgetToken(tokenId);
       return { tokenId, server: row.serverName };
     },
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { authSecret } from "@/lib/auth/auth-secret";
 import { createDownloadTickets } from "@/lib/bootmedia/download-tickets";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
 import { createTemplateCache } from "@/lib/bootmedia/image/template-cache";
@@ -17,7 +18,7 @@ export function bootMediaParts(): BootMediaDeps {
       bootMedia: settings,
       templates: createTemplateCache(settings),
       headTree: () => gitWriter().readTree(),
-      tickets: createDownloadTickets(),
+      tickets: createDownloadTickets({ secret: authSecret() }),
       now,
     };
   });

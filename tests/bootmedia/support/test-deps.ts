@@ -39,7 +39,7 @@ export function testDeps(
       files: [...files.keys()],
       read: async (path: string) => files.get(path),
     }),
-    tickets: createDownloadTickets(),
+    tickets: createDownloadTickets({ secret: "test-download-ticket-secret-of-32-chars" }),
     now: () => clock.now,
     clock,
   };

@@ -11,6 +11,7 @@ import {
   provisionInBrowser,
   registerInBrowser,
   signInAsLocalAdmin,
+  stackEnv,
   stackPort,
 } from "./stack";
 
@@ -26,6 +27,7 @@ test.describe.configure({ mode: "serial" });
 const work = mkdtempSync(path.join(os.tmpdir(), "foundry-real-boot-"));
 const provisioned = { name: "rs-boot1", mac: "52:54:00:12:34:58" };
 const waiting = { name: "rs-boot2", mac: "52:54:00:12:34:59" };
+const journey = { name: "rs-boot3", mac: "52:54:00:12:34:5a" };
 const hyphens = (mac: string) => mac.replaceAll(":", "-");
 
 type Timeline = { steps: { key: string; state: string; detail: string | null }[] };
@@ -98,6 +100,55 @@ test("per-server media of a server waiting for its install boot to Smee and ask 
   const booted = timeline.steps.find((step) => step.key === "booted");
   expect(booted?.state).toBe("done");
   expect(booted?.detail).toContain(provisioned.mac);
+});
+
+test("a new user's whole journey in the browser: register, provision, download USB media, boot them, watch the install to Node Ready", async ({
+  page,
+}) => {
+  test.setTimeout(420_000);
+  await appliedAt(await registerInBrowser(page, journey));
+  await appliedAt(await provisionInBrowser(page, journey.name, "ubuntu-2404"));
+
+  await page.goto("/boot-media");
+  await page.getByLabel("Format").selectOption("usb");
+  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByRole("combobox", { name: "Server", exact: true }).selectOption(journey.name);
+  await page.getByRole("button", { name: "Make per-server media" }).click();
+  const link = page.getByRole("link", { name: `Download foundry-${journey.name}-x86_64.img` });
+  const downloading = page.waitForEvent("download");
+  await link.click();
+  const image = path.join(work, `${journey.name}.img`);
+  await (await downloading).saveAs(image);
+
+  await page.goto(`/servers/${journey.name}`);
+  const step = (key: string) => page.locator(`[data-testid="timeline"] [data-step="${key}"]`);
+  await expect(step("booted")).toHaveCount(0);
+  await bootInQemu({
+    name: `${journey.name}-usb`,
+    image,
+    firmware: "seabios",
+    attachment: "usb",
+    mac: journey.mac,
+    workDir: work,
+    timeoutMs: 150_000,
+    done: async (since) => {
+      await asked(stackPort("SMEE"), `/${hyphens(journey.mac)}/auto.ipxe`, since, 200);
+      await asked(stackPort("ARTIFACTS"), "/vmlinuz-x86_64", since);
+    },
+  });
+  // The page that was open says it, without a reload.
+  await expect(step("booted")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(step("booted")).toContainText("Booted from media");
+  await expect(step("booted")).toContainText(journey.mac);
+
+  // HookOS cannot run its actions here: the agent stand-in runs the Workflow through Tink
+  // server's real gRPC, and the K3s join stand-in makes the Node.
+  const run = await fetch(`${stackEnv.REAL_STACK_AGENT_URL}/tinkerbell/${journey.name}/boot`, {
+    method: "POST",
+  });
+  expect(run.status).toBe(202);
+  await expect(step("succeeded")).toHaveAttribute("data-state", "done", { timeout: 60_000 });
+  await expect(step("node-ready")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
 });
 
 test("generic media boot by DHCP to Smee for whichever machine boots them", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { publicRoute } from "@/lib/auth/public-route";
 import { recordMediaBoot } from "@/lib/bootmedia/record-media-boot";
+import { eventBus } from "@/lib/events/process-bus";
 import { bootMediaParts } from "@/lib/runtime/boot-media";
 
 type Context = { params: Promise<{ token: string }> };
@@ -20,6 +21,12 @@ export const GET = publicRoute<Context>(async (request, { params }) => {
     },
     bootMediaParts(),
   );
+  // The server's page, the list and Activity show the boot in every open browser.
+  eventBus().publish({
+    topic: "activity",
+    invalidate: [["timeline"], ["servers"], ["activity"]],
+    summary: `${event.server} booted from its media`,
+  });
   return new Response(`#!ipxe\necho Metal Foundry: boot of ${event.server} recorded\n`, {
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });

@@ -88,7 +88,12 @@ describe("bad input", () => {
     // Its Hardware says x86_64: arm64 media would not start.
     ["POST", "/api/media/servers/rack1-node1?arch=arm64&format=usb", "operator", 400],
     ["POST", "/api/media/servers/rack1-node1?format=cdrom", "operator", 400],
-    ["GET", "/api/media/downloads/no-such-ticket-but-well-formed-0123456789abcdef", "operator", 404],
+    [
+      "GET",
+      "/api/media/downloads/no-such-ticket-but-well-formed-0123456789abcdef",
+      "operator",
+      404,
+    ],
     ["GET", "/api/media/downloads/bad%20ticket", "operator", 400],
     ["GET", "/api/media/downloads/no-such-ticket-but-well-formed-0123456789abcdef", "viewer", 403],
   ] as const)("%s %s as %s: %i", async (method, path, role, status) => {

@@ -15,7 +15,7 @@ import { singleton } from "@/lib/singleton";
  * "has a session cookie at all" check. The real session and role checks happen in the guards
  * (layout, action client, withRole), which never rely on this file.
  */
-export function proxy(request: NextRequest): Response {
+export async function proxy(request: NextRequest): Promise<Response> {
   const settings = singleton("proxy-env", () => parseEnv(process.env));
   const { auth } = settings;
   const https = auth.secureCookies;
@@ -34,7 +34,7 @@ export function proxy(request: NextRequest): Response {
     );
   }
 
-  const limited = rateLimitFor(request.method, pathname, clientKey(request));
+  const limited = await rateLimitFor(request.method, pathname, clientKey(request));
   if (limited) return withHeaders(tooManyRequests(limited.retryAfterSeconds), https);
 
   // A session cookie rides along on every request a browser makes, a cross-site one too: a

@@ -203,6 +203,19 @@ test("media made on one replica download, in ranges, from the other; revoking on
   expect(afterRevoke.status()).toBe(404);
 });
 
+test("a rate limit of N holds at N across both replicas", async () => {
+  // Enrolment allows 30 a minute from one address; the proxy sends them to A and B in turn.
+  // Windows start on the minute: the burst must not straddle one.
+  const leftOfMinute = 60_000 - (Date.now() % 60_000);
+  if (leftOfMinute < 5_000) await new Promise((resolve) => setTimeout(resolve, leftOfMinute + 100));
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 36; attempt += 1) {
+    statuses.push((await fetch(`${proxy.url}/api/enroll/replica-node1/token`)).status);
+  }
+  expect(statuses.filter((status) => status !== 429)).toHaveLength(30);
+  expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429, 429]);
+});
+
 test("when the replica streaming to a browser dies, the browser resumes on the other with no gap and no full refetch", async ({
   page,
 }) => {

@@ -119,7 +119,7 @@ describe("pages", () => {
   for (const entry of entries) {
     it(`${entry.file} (${entry.urlPath}) is public or sends an anonymous visitor to sign in`, async () => {
       if (isPublicPath(entry.urlPath)) return;
-      const response = proxy(new NextRequest(`http://127.0.0.1:3000${entry.urlPath}`));
+      const response = await proxy(new NextRequest(`http://127.0.0.1:3000${entry.urlPath}`));
       expect(response.status, "the proxy redirects without a session cookie").toBe(307);
       expect(new URL(response.headers.get("location") ?? "", "http://x").pathname).toBe("/sign-in");
 

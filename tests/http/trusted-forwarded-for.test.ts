@@ -34,8 +34,9 @@ describe("X-Forwarded-For, rewritten before the request is handled", () => {
     server = createServer((request, response) => {
       const forwarded = String(request.headers["x-forwarded-for"]);
       seen.push(forwarded);
-      const limited = rateLimitFor("POST", "/api/webhooks/github", forwarded);
-      response.writeHead(limited ? 429 : 202).end();
+      void rateLimitFor("POST", "/api/webhooks/github", forwarded).then((limited) =>
+        response.writeHead(limited ? 429 : 202).end(),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     port = (server.address() as AddressInfo).port;

@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import path from "node:path";
+import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { liveEventName, type LiveSignal } from "../components/live/live-signal";
@@ -11,6 +13,7 @@ import { startRoundRobinProxy, type RoundRobinProxy } from "./support/round-robi
  * Two console processes on one real PostgreSQL database, behind a round-robin proxy on loopback,
  * as two pods behind the console's Service. The browser only ever opens the proxy's address.
  */
+const execFileAsync = promisify(execFile);
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 const runCommand = "bash scripts/with-postgres.sh npx playwright test e2e/replicas.spec.ts";
 
@@ -24,6 +27,7 @@ const databaseName = `foundry_replicas_${randomBytes(4).toString("hex")}`;
 let proxy: RoundRobinProxy;
 let a: ConsoleServer;
 let b: ConsoleServer;
+let startB: () => Promise<ConsoleServer>;
 
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl });
@@ -57,10 +61,9 @@ test.beforeAll(async () => {
   // A seeds the console's own repository as a first start does; B pushes to the same one, as
   // two pods push to one fork.
   a = await startConsoleServer(portA, shared);
-  b = await startConsoleServer(portB, {
-    ...shared,
-    FOUNDRY_GIT_URL: path.join(a.dataDir, "gitops.git"),
-  });
+  startB = () =>
+    startConsoleServer(portB, { ...shared, FOUNDRY_GIT_URL: path.join(a.dataDir, "gitops.git") });
+  b = await startB();
 });
 
 test.afterAll(async () => {
@@ -214,6 +217,154 @@ test("a rate limit of N holds at N across both replicas", async () => {
   }
   expect(statuses.filter((status) => status !== 429)).toHaveLength(30);
   expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429, 429]);
+});
+
+const refusals: string[] = [];
+
+type AuditRow = { requestId: string; target: string; status: string; commitSha: string | null };
+
+const auditRows = (targetPrefix: string) =>
+  databaseQuery<AuditRow>(
+    `SELECT "requestId", "target", "status", "commitSha" FROM "AuditEntry" WHERE "action" = 'register-server' AND "target" LIKE $1`,
+    [`${targetPrefix}%`],
+  );
+
+async function databaseQuery<T>(text: string, values: unknown[]): Promise<T[]> {
+  const url = new URL(postgresUrl ?? "");
+  url.pathname = `/${databaseName}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Request id → commit, for every commit on main whose subject registers one of these servers. */
+async function commitsOf(targetPrefix: string): Promise<Map<string, string>> {
+  const { stdout } = await execFileAsync("git", [
+    "--git-dir",
+    path.join(a.dataDir, "gitops.git"),
+    "log",
+    "main",
+    "--format=%H%x1f%(trailers:key=Foundry-Request,valueonly)%x1f%s%x1e",
+  ]);
+  const commits = new Map<string, string>();
+  for (const record of stdout.split("\x1e")) {
+    const [sha, requestId, subject] = record.trim().split("\x1f");
+    if (sha && requestId && subject?.includes(`register ${targetPrefix}`)) {
+      expect(commits.has(requestId.trim()), `one commit per request: ${requestId}`).toBe(false);
+      commits.set(requestId.trim(), sha);
+    }
+  }
+  return commits;
+}
+
+async function registerMany(
+  page: Page,
+  names: string[],
+  atOnce: number,
+  macPrefix: string,
+): Promise<Map<string, number>> {
+  const statuses = new Map<string, number>();
+  const queue = [...names];
+  await Promise.all(
+    Array.from({ length: atOnce }, async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        const index = names.indexOf(name);
+        const answer = await page.request
+          .post(`${proxy.url}/api/servers`, {
+            headers: { Origin: proxy.url },
+            data: {
+              name,
+              hostname: name,
+              arch: "x86_64",
+              firmware: "uefi",
+              installDisk: "/dev/sda",
+              interfaces: [
+                {
+                  mode: "dhcp",
+                  mac: `${macPrefix}:${(index % 256).toString(16).padStart(2, "0")}`,
+                },
+              ],
+            },
+          })
+          .then(
+            async (response) => {
+              if (response.status() !== 201) refusals.push(`${name}: ${await response.text()}`);
+              return response.status();
+            },
+            () => 0,
+          );
+        statuses.set(name, answer);
+      }
+    }),
+  );
+  return statuses;
+}
+
+test("50 writes over both replicas are 50 commits and 50 audit rows; a replica killed mid-burst leaves rows the other settles once", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await signIn(page);
+  const burst = Array.from({ length: 50 }, (_, index) => `burst-${index}`);
+  const answered = await registerMany(page, burst, 4, "02:00:5e:81:00");
+  expect(
+    [...answered.values()].filter((status) => status === 201),
+    refusals.join("\n"),
+  ).toHaveLength(50);
+  const rows = await auditRows("burst-");
+  expect(rows.filter((row) => row.status === "succeeded")).toHaveLength(50);
+  const commits = await commitsOf("burst-");
+  expect(commits.size).toBe(50);
+  for (const row of rows) expect(commits.get(row.requestId)).toBe(row.commitSha);
+
+  // Every write of the next burst goes to B, which dies holding some: their rows are pending,
+  // and only A is left to settle them.
+  const doomed = Array.from({ length: 24 }, (_, index) => `doomed-${index}`);
+  proxy.everythingTo = b.url;
+  const sending = registerMany(page, doomed, 6, "02:00:5e:82:00");
+  await expect
+    .poll(
+      async () =>
+        (
+          await databaseQuery<{ pending: number }>(
+            `SELECT count(*)::int AS "pending" FROM "AuditEntry" WHERE "status" = 'pending' AND "target" LIKE 'doomed-%'`,
+            [],
+          )
+        )[0]?.pending ?? 0,
+      { timeout: 30_000, intervals: [20] },
+    )
+    .toBeGreaterThan(0);
+  await b.kill();
+  const statuses = await sending;
+  proxy.everythingTo = undefined;
+
+  // A settles what B left within its sweep: nothing stays pending.
+  await expect
+    .poll(async () => (await auditRows("doomed-")).filter((row) => row.status === "pending"), {
+      timeout: 60_000,
+    })
+    .toEqual([]);
+  const settled = await auditRows("doomed-");
+  const landed = await commitsOf("doomed-");
+  for (const row of settled) {
+    // Settled once, to what Git says: a row succeeded exactly when its commit is on main.
+    expect(row.status, row.target).toBe(landed.has(row.requestId) ? "succeeded" : "failed");
+    if (row.status === "succeeded") expect(row.commitSha).toBe(landed.get(row.requestId));
+  }
+  expect(settled.filter((row) => row.status === "succeeded")).toHaveLength(landed.size);
+  // The rows B never answered for were settled by A.
+  const unanswered = settled.filter((row) => statuses.get(row.target) !== 201);
+  expect(unanswered.length).toBeGreaterThan(0);
+  for (const [name, status] of statuses) {
+    if (status === 201) {
+      expect(settled.find((row) => row.target === name)?.status, name).toBe("succeeded");
+    }
+  }
+  b = await startB();
 });
 
 test("when the replica streaming to a browser dies, the browser resumes on the other with no gap and no full refetch", async ({

@@ -1,5 +1,6 @@
 import "server-only";
 import { mkdir } from "node:fs/promises";
+import { writeOwner } from "@/lib/audit/journal";
 import { applyMigrations, MigrationError } from "@/lib/db/migrate";
 import { env } from "@/lib/settings/env";
 import { EnvError, type Env } from "@/lib/settings/env-schema";
@@ -45,6 +46,7 @@ async function migrateOrExit(databaseUrl: string): Promise<void> {
 }
 
 const recoveryEveryMs = 10 * 60_000;
+const orphanSweepEveryMs = 15_000;
 
 /** Settles writes that a previous run accepted but did not finish; the remote may be down now. */
 function recoverInBackground(startedBefore: Date): void {
@@ -74,11 +76,14 @@ export async function startConsole(): Promise<void> {
   limitRequests();
   await mkdir(settings.dataDir, { recursive: true });
   await migrateOrExit(settings.databaseUrl);
+  // Held before any write is taken: another replica must never see this one's rows as orphaned.
+  await writeOwner().held;
   recoverInBackground(startedAt);
-  // A push whose answer was lost while the remote then went away stays pending in this process too.
+  // A push whose answer was lost while the remote then went away stays pending in this process
+  // too. Replicas also look for rows a replica that died left behind, soon after it died.
   setInterval(
     () => recoverInBackground(new Date(Date.now() - recoveryEveryMs)),
-    recoveryEveryMs,
+    settings.database === "postgresql" ? orphanSweepEveryMs : recoveryEveryMs,
   ).unref();
   startLiveState();
   // The first page then already shows the configured cluster (connecting), not "none".

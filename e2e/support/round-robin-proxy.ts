@@ -17,7 +17,9 @@ export type RoundRobinProxy = {
  */
 export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobinProxy> {
   let next = 0;
-  const down = new Set<string>();
+  // When each target last refused a connection; it is tried again a second later.
+  const refusedAt = new Map<string, number>();
+  const isDown = (target: string) => Date.now() - (refusedAt.get(target) ?? 0) < 1_000;
   const state: { streamTo: string | undefined; everythingTo: string | undefined } = {
     streamTo: undefined,
     everythingTo: undefined,
@@ -25,11 +27,11 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
   const pick = (path: string): string | undefined => {
     const pinned = path.startsWith("/api/events") ? state.streamTo : undefined;
     const chosen = state.everythingTo ?? pinned;
-    if (chosen !== undefined && !down.has(chosen)) return chosen;
+    if (chosen !== undefined && !isDown(chosen)) return chosen;
     for (let tried = 0; tried < targets.length; tried += 1) {
       const target = targets[next % targets.length];
       next += 1;
-      if (target !== undefined && !down.has(target)) return target;
+      if (target !== undefined && !isDown(target)) return target;
     }
     return undefined;
   };
@@ -52,7 +54,7 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
     );
     const bodiless = request.method === "GET" || request.method === "HEAD";
     upstream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "ECONNREFUSED") down.add(target);
+      if (error.code === "ECONNREFUSED") refusedAt.set(target, Date.now());
       if (error.code === "ECONNREFUSED" && bodiless && !response.headersSent) {
         forward(request, response);
       } else if (!response.headersSent) response.writeHead(502).end("the console did not answer");

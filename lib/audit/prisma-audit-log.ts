@@ -8,6 +8,7 @@ import type {
   AuditStatus,
   PendingAudit,
 } from "@/lib/audit/types";
+import { soleWriteOwner, type WriteOwner } from "@/lib/audit/write-owner";
 import type { DatabaseClient } from "@/lib/db";
 import type { AuditEntry } from "@/lib/generated/prisma/sqlite/client";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
@@ -67,11 +68,16 @@ function viewOf(row: AuditEntry): AuditEntryView {
   };
 }
 
-async function start(client: DatabaseClient, entry: AuditStart): Promise<void> {
+async function start(
+  client: DatabaseClient,
+  entry: AuditStart,
+  ownerId: string | null,
+): Promise<void> {
   const { actor } = entry;
   try {
     await client.auditEntry.create({
       data: {
+        ownerId,
         requestId: entry.requestId,
         actorId: actor.id,
         actorLogin: actor.login,
@@ -124,13 +130,21 @@ async function pending(client: DatabaseClient): Promise<PendingAudit[]> {
     action: row.action,
     target: row.target,
     startedAt: row.createdAt,
+    ownerId: row.ownerId,
   }));
 }
 
 /** The audit journal in the database: `start` writes the pending row before any Git work. */
-export function createPrismaAuditLog(client: DatabaseClient): AuditJournal {
+export function createPrismaAuditLog(
+  client: DatabaseClient,
+  owner: WriteOwner = soleWriteOwner(),
+): AuditJournal {
   return {
-    start: (entry) => start(client, entry),
+    start: (entry) => start(client, entry, owner.id),
+    ownerGone: async (entry) =>
+      entry.ownerId === null || entry.ownerId === owner.id
+        ? undefined
+        : !(await owner.alive(entry.ownerId)),
     finish: (requestId, outcome) => finish(client, requestId, outcome),
     pending: () => pending(client),
   };

@@ -19,9 +19,14 @@ export interface AuditLog {
   finish(requestId: string, outcome: AuditOutcome): Promise<void>;
 }
 
-export type PendingAudit = AuditStart & { startedAt: Date };
+export type PendingAudit = AuditStart & { startedAt: Date; ownerId: string | null };
 
 /** What the GitOps writer needs to find accepted writes that a crash interrupted. */
 export interface AuditJournal extends AuditLog {
   pending(): Promise<PendingAudit[]>;
+  /**
+   * True when the row was taken by another console process that is gone, false while that
+   * process lives; undefined for this process's own rows and rows that name no process.
+   */
+  ownerGone(entry: PendingAudit): Promise<boolean | undefined>;
 }

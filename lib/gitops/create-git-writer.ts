@@ -157,12 +157,13 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
     recoverInterruptedWrites: ({ startedBefore } = {}) =>
       queue.run(key, async () => {
         await ready();
-        return recoverPending(
-          repo,
-          options.audit,
-          (requestId, startedAt) =>
-            inFlight.has(requestId) || (startedBefore !== undefined && startedAt >= startedBefore),
-        );
+        return recoverPending(repo, options.audit, async (entry) => {
+          if (inFlight.has(entry.requestId)) return true;
+          // Another replica's row: settled only once that replica is gone, however recent.
+          const gone = await options.audit.ownerGone(entry);
+          if (gone !== undefined) return !gone;
+          return startedBefore !== undefined && entry.startedAt >= startedBefore;
+        });
       }),
   };
 }

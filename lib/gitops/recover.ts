@@ -1,4 +1,5 @@
-import type { AuditJournal } from "@/lib/audit/types";
+import type { AuditJournal, AuditOutcome, PendingAudit } from "@/lib/audit/types";
+import { ConflictError } from "@/lib/errors";
 import { remoteFailure } from "./remote-failure";
 import type { RepoHandle } from "./repo-handle";
 import { requestCommits } from "./request-commits";
@@ -14,11 +15,10 @@ export const interruptedMessage =
 export async function recoverPending(
   repo: RepoHandle,
   audit: AuditJournal,
-  skip: (requestId: string, startedAt: Date) => boolean,
+  skip: (entry: PendingAudit) => Promise<boolean>,
 ): Promise<RecoveryReport> {
-  const pending = (await audit.pending()).filter(
-    (entry) => !skip(entry.requestId, entry.startedAt),
-  );
+  const pending: PendingAudit[] = [];
+  for (const entry of await audit.pending()) if (!(await skip(entry))) pending.push(entry);
   const report: RecoveryReport = { succeeded: [], failed: [] };
   if (pending.length === 0) return report;
   const fetched = await repo.run([
@@ -33,13 +33,18 @@ export async function recoverPending(
   const landed = await requestCommits(repo, ["--remotes=origin"]);
   for (const entry of pending) {
     const sha = landed.get(entry.requestId);
-    if (sha !== undefined) {
-      await audit.finish(entry.requestId, { status: "succeeded", commitSha: sha });
-      report.succeeded.push(entry.requestId);
-    } else {
-      await audit.finish(entry.requestId, { status: "failed", error: interruptedMessage });
-      report.failed.push(entry.requestId);
+    const outcome: AuditOutcome =
+      sha !== undefined
+        ? { status: "succeeded", commitSha: sha }
+        : { status: "failed", error: interruptedMessage };
+    try {
+      await audit.finish(entry.requestId, outcome);
+    } catch (error) {
+      // Another replica settled it first: a row is settled once, by whoever gets there.
+      if (error instanceof ConflictError) continue;
+      throw error;
     }
+    (sha !== undefined ? report.succeeded : report.failed).push(entry.requestId);
   }
   return report;
 }

@@ -1,9 +1,12 @@
 import "server-only";
 import { auditJournal } from "@/lib/audit/journal";
+import { pgConfigFromUrl } from "@/lib/db/pg-config";
 import { env } from "@/lib/settings/env";
 import { singleton } from "@/lib/singleton";
 import { createGitWriter, type GitWriter } from "./create-git-writer";
+import { processQueue } from "./keyed-queue";
 import { gitWriterOptions } from "./options-from-env";
+import { replicaQueue } from "./replica-queue";
 
 export type { GitWriter } from "./create-git-writer";
 export type {
@@ -14,7 +17,17 @@ export type {
   TreeSnapshot,
 } from "./types";
 
-/** The process's one GitOps writer, built from the settings on first use, auditing to Prisma. */
+/**
+ * The process's one GitOps writer, built from the settings on first use, auditing to Prisma. On
+ * PostgreSQL its turns are shared with the other replicas'.
+ */
 export function gitWriter(): GitWriter {
-  return singleton("gitops-writer", () => createGitWriter(gitWriterOptions(env(), auditJournal())));
+  return singleton("gitops-writer", () => {
+    const settings = env();
+    const queue =
+      settings.database === "postgresql"
+        ? replicaQueue(pgConfigFromUrl(settings.databaseUrl), processQueue())
+        : processQueue();
+    return createGitWriter({ ...gitWriterOptions(settings, auditJournal()), queue });
+  });
 }

@@ -37,6 +37,7 @@ describe.runIf(runs)("the live bus shared by replicas on PostgreSQL", () => {
     const a = await replica();
     const b = await replica();
     b.bus.publish({ topic: "flux", invalidate: [["events"], ["cluster"]], summary: "from B" });
+    await b.bus.flushed();
     a.bus.publish({ topic: "git", invalidate: [["git"]], summary: "from A" });
     await expect.poll(() => a.heard.length).toBe(2);
     await expect.poll(() => b.heard.length).toBe(2);

@@ -33,7 +33,9 @@ export function createMemoryAuditLog(): MemoryAuditLog {
           action,
           target,
           startedAt,
+          ownerId: null,
         }));
     },
+    ownerGone: async () => undefined,
   };
 }

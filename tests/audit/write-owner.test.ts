@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/actor";
+import { postgresWriteOwner } from "@/lib/audit/postgres-write-owner";
+import { createPrismaAuditLog } from "@/lib/audit/prisma-audit-log";
+import { createDatabaseClient, type DatabaseClient } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrate";
+import { pgConfigFromUrl } from "@/lib/db/pg-config";
+import { createTestDatabase, type TestDatabase } from "@/tests/db/support/databases";
+
+const runs = process.env.TEST_POSTGRES_URL !== undefined || process.env.CI !== undefined;
+const actor: Actor = {
+  id: "user-1",
+  login: "olga",
+  name: "Olga",
+  email: "olga@example.com",
+  role: "operator",
+};
+
+// Two owners on one real PostgreSQL database are two replicas of the console.
+describe.runIf(runs)("who may settle a pending write", () => {
+  let database: TestDatabase;
+  let client: DatabaseClient;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgresql");
+    await applyMigrations({ databaseUrl: database.url });
+    client = createDatabaseClient(database.url);
+  });
+  afterAll(async () => {
+    await client?.$disconnect();
+    await database?.drop();
+  });
+
+  it("another replica's row stays its own while it lives, and is orphaned once it is gone", async () => {
+    const a = postgresWriteOwner(pgConfigFromUrl(database.url));
+    const b = postgresWriteOwner(pgConfigFromUrl(database.url));
+    await Promise.all([a.held, b.held]);
+    const journalA = createPrismaAuditLog(client, a);
+    const journalB = createPrismaAuditLog(client, b);
+    await journalA.start({ requestId: "req-a1", actor, action: "register-server", target: "n1" });
+    const [row] = await journalB.pending();
+    expect(row).toMatchObject({ requestId: "req-a1", ownerId: a.id });
+    if (row === undefined) throw new Error("no pending row");
+
+    expect(await journalA.ownerGone(row)).toBeUndefined();
+    expect(await journalB.ownerGone(row)).toBe(false);
+    // Asking changes nothing: A is still seen alive by whoever asks next.
+    expect(await journalB.ownerGone(row)).toBe(false);
+
+    await a.close();
+    expect(await journalB.ownerGone(row)).toBe(true);
+    expect(await journalB.ownerGone({ ...row, ownerId: null })).toBeUndefined();
+    await b.close();
+  });
+});

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import { sandboxKubeconfig } from "../e2e/sandbox/kubeconfig";
 import { startScaledCluster } from "./cluster-fixture";
+import { fluxEventLatencies } from "./flux-event-latency";
 import { percentile } from "./percentile";
 import { rssMegabytes } from "./standalone-process";
 
@@ -43,25 +43,6 @@ async function signIn(base: string): Promise<string> {
   } finally {
     await browser.close();
   }
-}
-
-/** Time of each SSE frame whose text contains a marker, from one open /api/events stream. */
-async function openEvents(base: string, cookie: string) {
-  const seen = new Map<string, number>();
-  const response = await fetch(`${base}/api/events`, { headers: { cookie } });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error("no SSE body");
-  const decoder = new TextDecoder();
-  void (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      const text = decoder.decode(value);
-      for (const match of text.matchAll(/bench-event-(\d+)/g))
-        if (match[1] && !seen.has(match[1])) seen.set(match[1], performance.now());
-    }
-  })();
-  return { seen, close: () => reader.cancel() };
 }
 
 /** 1,000 Hardware, Workflows and Nodes: Servers page time, webhook → SSE latency, console RSS. */
@@ -111,42 +92,13 @@ export async function runClusterBench(): Promise<void> {
     const servers = await timePage("/servers", 40);
     const nodes = await timePage("/nodes", 40);
 
-    const events = await openEvents(base, cookie);
-    await sleep(300);
-    const latencies: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const body = JSON.stringify({
-        involvedObject: {
-          kind: "Kustomization",
-          namespace: "flux-system",
-          name: `bench-event-${i}`,
-        },
-        severity: "info",
-        timestamp: new Date().toISOString(),
-        message: "Applied revision",
-        reason: "ReconciliationSucceeded",
-        metadata: { revision: `main@sha1:${"b".repeat(40)}` },
-        reportingController: "kustomize-controller",
-      });
-      const sent = performance.now();
-      const response = await fetch(`${base}/api/webhooks/flux`, {
-        method: "POST",
-        body,
-        headers: {
-          "Content-Type": "application/json",
-          "X-Signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-        },
-      });
-      await response.arrayBuffer();
-      const arrived = await until(
-        async () => events.seen.get(String(i)),
-        "the event over SSE",
-        5_000,
-      );
-      latencies.push(arrived - sent);
-      await sleep(50);
-    }
-    await events.close();
+    const latencies = await fluxEventLatencies({
+      sendTo: base,
+      streamFrom: base,
+      cookie,
+      secret,
+      count: 50,
+    });
     const rss = rssMegabytes(server.pid ?? 0);
 
     const line = (label: string, values: number[]) =>

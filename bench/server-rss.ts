@@ -10,7 +10,7 @@ const requests = 2_000;
 const concurrency = 8;
 
 /** Local mode's one click, in Debian's Chromium; returns the session cookie for plain fetches. */
-async function signInLocalAdmin(base: string): Promise<string> {
+export async function signInLocalAdmin(base: string): Promise<string> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();

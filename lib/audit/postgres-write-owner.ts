@@ -18,10 +18,15 @@ function reason(error: unknown): string {
  */
 export function postgresWriteOwner(
   config: PoolConfig,
-  options: { reconnectMs?: number } = {},
+  options: { reconnectMs?: number; graceMs?: number; now?: () => number } = {},
 ): WriteOwner & { held: Promise<void> } {
   const id = newOwnerId();
   const reconnectMs = options.reconnectMs ?? 1_000;
+  // An owner whose lock connection dropped takes its lock again within about `reconnectMs`: it
+  // counts as gone only when its lock is still free after this long.
+  const graceMs = options.graceMs ?? 10_000;
+  const now = options.now ?? Date.now;
+  const firstSeenFree = new Map<string, number>();
   let client: Client | undefined;
   let closed = false;
 
@@ -60,13 +65,17 @@ export function postgresWriteOwner(
           [ownerLockSpace, ownerId],
         );
         const { locked } = lockedSchema.parse(tried.rows[0]);
-        if (locked) {
-          await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [
-            ownerLockSpace,
-            ownerId,
-          ]);
+        if (!locked) {
+          firstSeenFree.delete(ownerId);
+          return true;
         }
-        return !locked;
+        await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [
+          ownerLockSpace,
+          ownerId,
+        ]);
+        const since = firstSeenFree.get(ownerId) ?? now();
+        firstSeenFree.set(ownerId, since);
+        return now() - since < graceMs;
       } catch (error) {
         console.warn(`audit: asking whether ${ownerId} is alive failed: ${reason(error)}`);
         return true;

@@ -102,6 +102,9 @@ const rawSchema = z.object({
   ...httpSettingsShape,
 });
 
+/** Every setting the console reads from its environment. */
+export const settingNames: readonly string[] = Object.keys(rawSchema.shape);
+
 export type Env = {
   port: number;
   hostname: string;

@@ -4,10 +4,15 @@
  */
 export function blobIdsByFile(listing: string, prefix: string): Map<string, string> {
   const ids = new Map<string, string>();
+  // Each entry is `<mode> blob <id>\t<path>`; read by position, as a fleet's listing has
+  // tens of thousands of them.
   for (const entry of listing.split("\0")) {
-    const match = /^100\d{3} blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
-    if (match?.[1] && match[2]?.startsWith(prefix))
-      ids.set(match[2].slice(prefix.length), match[1]);
+    if (!entry.startsWith("100") || entry.slice(6, 12) !== " blob ") continue;
+    const tab = entry.indexOf("\t", 12);
+    if (tab === -1) continue;
+    const file = entry.slice(tab + 1);
+    if (file.startsWith(prefix) && file.length > prefix.length)
+      ids.set(file.slice(prefix.length), entry.slice(12, tab));
   }
   return ids;
 }

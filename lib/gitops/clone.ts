@@ -50,17 +50,33 @@ export async function fetchBranch(repo: RepoHandle): Promise<void> {
   }
 }
 
-/** Fetches the branch and puts the working tree exactly at its remote HEAD. Returns that sha. */
+/**
+ * Fetches the branch and puts the working tree exactly at its remote HEAD. Returns that sha.
+ * When the clone is known to hold that commit and nothing else (the writer's last push, with no
+ * write since), it is left as it is: a reset and a clean read every file of a large fleet.
+ */
 export async function syncToRemote(repo: RepoHandle): Promise<string> {
   await fetchBranch(repo);
-  return resetToRemote(repo);
+  const remote = (
+    await repo.git(["rev-parse", "--verify", `refs/remotes/origin/${repo.branch}^{commit}`])
+  ).trim();
+  if (remote === repo.worktree.cleanAt) return remote;
+  return resetToRemote(repo, remote);
 }
 
 /** Throws away anything local: the working tree and branch go back to the remote-tracking HEAD. */
-export async function resetToRemote(repo: RepoHandle): Promise<string> {
-  await repo.git(["reset", "--quiet", "--hard", `refs/remotes/origin/${repo.branch}`]);
+export async function resetToRemote(
+  repo: RepoHandle,
+  target = `refs/remotes/origin/${repo.branch}`,
+): Promise<string> {
+  repo.worktree.cleanAt = undefined;
+  await repo.git(["reset", "--quiet", "--hard", target]);
   await repo.git(["clean", "-ffdxq"]);
-  return (await repo.git(["rev-parse", "HEAD"])).trim();
+  const head = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(target)
+    ? target
+    : (await repo.git(["rev-parse", "HEAD"])).trim();
+  repo.worktree.cleanAt = head;
+  return head;
 }
 
 function missingBranch(stderr: string): boolean {

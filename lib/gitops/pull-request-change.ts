@@ -18,8 +18,9 @@ export async function pullRequestChange(
   settings: PullRequestSettings & { pushAttempts: number },
 ): Promise<ChangeOutcome> {
   const head = await syncToRemote(repo);
-  await request.change(await headTree(repo, head));
-  const sha = await commitChange(repo, request);
+  const tree = await headTree(repo, head);
+  await request.change(tree);
+  const sha = await commitChange(repo, request, tree.pathsToStage());
   if (sha === undefined) return { sha: head, committed: false };
   const branch = pullRequestBranch(request.action, request.requestId);
   await pushBranch(repo, branch, sha, settings.pushAttempts);

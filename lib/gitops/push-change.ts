@@ -31,11 +31,19 @@ export async function pushChange(
     const landed = await landedSince(repo, base, head, request.requestId);
     if (landed !== undefined) return { sha: landed, committed: true };
     base = head;
-    await request.change(await headTree(repo, head));
-    const sha = await commitChange(repo, request);
-    if (sha === undefined) return { sha: head, committed: false };
+    const tree = await headTree(repo, head);
+    await request.change(tree);
+    const sha = await commitChange(repo, request, tree.pathsToStage());
+    // Either way the clone now holds exactly the commit named, and nothing else.
+    if (sha === undefined) {
+      repo.worktree.cleanAt = head;
+      return { sha: head, committed: false };
+    }
     const outcome = await pushHead(repo, `refs/heads/${repo.branch}`);
-    if (outcome.kind === "pushed") return { sha, committed: true };
+    if (outcome.kind === "pushed") {
+      repo.worktree.cleanAt = sha;
+      return { sha, committed: true };
+    }
     if (outcome.kind === "failed") throw outcome.error;
     unanswered = outcome.kind === "unknown" ? outcome.error : undefined;
     if (attempt < pushAttempts) await backOff(attempt);

@@ -11,6 +11,8 @@ export type RepoHandle = {
   committer: GitIdentity;
   networkTimeoutMs: number;
   redact: Redactor;
+  /** What the writer knows of its clone between writes; only the writer's queue touches it. */
+  worktree: { cleanAt: string | undefined };
   run(args: string[], options?: RunOptions): Promise<GitResult>;
   git(args: string[], options?: RunOptions): Promise<string>;
 };
@@ -41,6 +43,7 @@ export function createRepoHandle(settings: {
   return {
     ...settings,
     redact,
+    worktree: { cleanAt: undefined },
     run: (args, options) => runGit(args, optionsFor(options)),
     git: (args, options) => git(args, optionsFor(options)),
   };

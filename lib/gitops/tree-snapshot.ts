@@ -1,4 +1,4 @@
-import { blobIdsByFile, listingArgs } from "./blob-ids";
+import { treeListing } from "./tree-listing";
 import { treePath } from "./tree-path";
 import type { RepoHandle } from "./repo-handle";
 import type { TreeSnapshot } from "./types";
@@ -8,18 +8,10 @@ export async function treeSnapshot(repo: RepoHandle): Promise<TreeSnapshot> {
   const sha = (
     await repo.git(["rev-parse", "--verify", `refs/remotes/origin/${repo.branch}^{commit}`])
   ).trim();
-  const listing = await repo.git(listingArgs(sha, repo.manifestsPath));
-  const prefix = `${repo.manifestsPath}/`;
-  const files = listing
-    .split("\0")
-    .map((entry) => entry.slice(entry.indexOf("\t") + 1))
-    .filter((name) => name.startsWith(prefix))
-    .map((name) => name.slice(prefix.length))
-    .sort();
-  const ids = blobIdsByFile(listing, prefix);
+  const { ids, files } = await treeListing((args) => repo.git(args), sha, repo.manifestsPath);
   return {
     sha,
-    files,
+    files: [...files],
     blobId: (relative) => ids.get(relative),
     async read(relative) {
       const result = await repo.run([

@@ -13,25 +13,40 @@ import {
 } from "node:fs/promises";
 import path from "node:path";
 import { resolveWithoutLinks, type CheckedPaths } from "./tree-links";
+import type { TreeListing } from "./tree-listing";
 import { treeFolder, treePath } from "./tree-path";
 import type { GitTree } from "./types";
 
 /**
  * The change function's view of the clone's working tree, confined to the manifests path.
  * Symbolic links are refused on every path (see tree-links.ts), and nothing opens one.
- * `blobIds` are the objects of the commit the tree was just reset to; a file written or deleted
- * through the tree loses its id.
+ * `listing` is the commit the tree was just reset to: its files are the tree's, so folders are
+ * listed from it rather than read; a file written or deleted through the tree loses its id.
+ * Without one, folders are read from disk and no file has an id.
  */
+export type ChangedTree = GitTree & {
+  /**
+   * The paths (from the repository root) a commit must stage for what was written and deleted
+   * through this tree; undefined when the tree has no listing to tell a deletion from a file that
+   * never was, and everything must be staged.
+   */
+  pathsToStage(): string[] | undefined;
+};
+
 export function workingTree(
   cloneDir: string,
   manifestsPath: string,
-  blobIds: Map<string, string> = new Map(),
-): GitTree {
+  listing?: TreeListing,
+): ChangedTree {
   // Folders already found not to be links: only this tree writes to the clone while it is in use,
   // and it makes folders, never links.
   const checked: CheckedPaths = { folders: new Set() };
   const resolve = (relative: string) =>
     resolveWithoutLinks(cloneDir, treePath(manifestsPath, relative), checked);
+  // Written (true) or deleted (false) through this tree, by path relative to the manifests path.
+  const touched = new Map<string, boolean>();
+  const touch = (relative: string, present: boolean) =>
+    touched.set(treePath(manifestsPath, relative).slice(manifestsPath.length + 1), present);
   const isFile = async (absolute: string) =>
     lstat(absolute).then(
       (info) => info.isFile(),
@@ -39,6 +54,12 @@ export function workingTree(
     );
 
   return {
+    pathsToStage() {
+      if (listing === undefined) return undefined;
+      return [...touched]
+        .filter(([file, present]) => present || listing.ids.has(file))
+        .map(([file]) => `${manifestsPath}/${file}`);
+    },
     async read(relative) {
       const absolute = await resolve(relative);
       if (!(await isFile(absolute))) return undefined;
@@ -52,10 +73,16 @@ export function workingTree(
     async exists(relative) {
       return isFile(await resolve(relative));
     },
-    blobId: (relative) => blobIds.get(relative),
+    blobId(relative) {
+      const id = listing?.ids.get(relative);
+      if (id === undefined || touched.size === 0) return id;
+      return touched.has(treePath(manifestsPath, relative).slice(manifestsPath.length + 1))
+        ? undefined
+        : id;
+    },
     async write(relative, content) {
-      blobIds.delete(relative);
       const absolute = await resolve(relative);
+      touch(relative, true);
       await mkdir(path.dirname(absolute), { recursive: true });
       // A fresh file renamed over the target replaces whatever is there instead of following it.
       const temporary = path.join(
@@ -76,18 +103,27 @@ export function workingTree(
       }
     },
     async delete(relative) {
-      blobIds.delete(relative);
       const absolute = await resolve(relative);
       if (!(await isFile(absolute))) return false;
+      touch(relative, false);
       await rm(absolute);
       return true;
     },
     async list(folder) {
-      const absolute = await resolveWithoutLinks(
-        cloneDir,
-        treeFolder(manifestsPath, folder),
-        checked,
-      );
+      const root = treeFolder(manifestsPath, folder);
+      const absolute = await resolveWithoutLinks(cloneDir, root, checked);
+      if (listing !== undefined) {
+        const prefix = root === manifestsPath ? "" : `${root.slice(manifestsPath.length + 1)}/`;
+        const files = listing.files.filter((file) => file.startsWith(prefix));
+        if (touched.size === 0) return files;
+        const present = new Set(files);
+        for (const [file, exists] of touched) {
+          if (!file.startsWith(prefix)) continue;
+          if (exists) present.add(file);
+          else present.delete(file);
+        }
+        return [...present].sort();
+      }
       const base = path.join(checked.root ?? (await realpath(cloneDir)), manifestsPath);
       const entries = await readdir(absolute, { recursive: true, withFileTypes: true }).catch(
         () => [],

@@ -1,4 +1,4 @@
-import { readFile, symlink } from "node:fs/promises";
+import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, InvalidError } from "@/lib/errors";
@@ -70,6 +70,80 @@ describe("applyChange", () => {
     const snapshot = await writer.readTree({ refresh: true });
     expect(snapshot.files).toEqual(["README.md", "servers/b.yaml"]);
     expect(await snapshot.read("servers/b.yaml")).toBe("name: b\n");
+  });
+
+  it("commits exactly what the change wrote and deleted, names with * and [ ] as names", async () => {
+    const writer = world.writer();
+    await writer.applyChange(register("a"));
+    await writer.applyChange(register("b"));
+    const names = ["servers/[ab].yaml", "servers/*.yaml", "servers/with space:colon.yaml"];
+    let listed: string[] = [];
+    await writer.applyChange({
+      actor: ada,
+      action: "edit-server",
+      summary: "servers: odd names",
+      change: async (tree) => {
+        for (const name of names) await tree.write(name, `${name}\n`);
+        await tree.write("servers/gone.yaml", "briefly\n");
+        await tree.delete("servers/gone.yaml");
+        expect(await tree.delete("servers/a.yaml")).toBe(true);
+        listed = await tree.list("servers");
+      },
+    });
+    const expected = [...names, "servers/b.yaml"].sort();
+    expect(listed).toEqual(expected);
+    const files = await world.remoteGit([
+      "ls-tree",
+      "-r",
+      "--name-only",
+      "main",
+      "manifests/servers",
+    ]);
+    expect(files.trim().split("\n")).toEqual(expected.map((name) => `manifests/${name}`));
+    for (const name of names) expect(await world.remoteFile(`manifests/${name}`)).toBe(`${name}\n`);
+    expect(await world.remoteFile("manifests/servers/b.yaml")).toBe("name: b\n");
+  });
+
+  it("starts every write from the remote HEAD: a person's push, and never a failed change's files", async () => {
+    const writer = world.writer();
+    await writer.applyChange(register("a"));
+    await world.commitByHand(async (work) => {
+      await rm(path.join(work, "manifests/servers/a.yaml"));
+      await writeFile(path.join(work, "manifests/servers/by-hand.yaml"), "name: by-hand\n");
+    }, "a person moves a to by-hand");
+    let seen: string[] = [];
+    await writer.applyChange({
+      ...register("b"),
+      change: async (tree) => {
+        seen = await tree.list("servers");
+        await tree.write("servers/b.yaml", "name: b\n");
+      },
+    });
+    expect(seen).toEqual(["servers/by-hand.yaml"]);
+    const failed = writer.applyChange({
+      actor: ada,
+      action: "edit-server",
+      summary: "servers: half a change",
+      change: async (tree) => {
+        await tree.write("servers/half.yaml", "half\n");
+        await tree.delete("servers/b.yaml");
+        throw new ConflictError("changed its mind");
+      },
+    });
+    await expect(failed).rejects.toBeInstanceOf(ConflictError);
+    await writer.applyChange(register("c"));
+    const files = await world.remoteGit([
+      "ls-tree",
+      "-r",
+      "--name-only",
+      "main",
+      "manifests/servers",
+    ]);
+    expect(files.trim().split("\n")).toEqual([
+      "manifests/servers/b.yaml",
+      "manifests/servers/by-hand.yaml",
+      "manifests/servers/c.yaml",
+    ]);
   });
 
   it("makes no commit when the change changes nothing, and says so", async () => {

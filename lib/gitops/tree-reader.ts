@@ -1,10 +1,10 @@
 import path from "node:path";
 import { readBlobs } from "./blob-batch";
-import { blobIdsByFile, listingArgs } from "./blob-ids";
 import type { BlobCache } from "./blob-cache";
 import { git, type GitRunOptions } from "./git-command";
 import { gitEnvironment } from "./git-env";
 import { createRedactor } from "./redact";
+import { treeListing } from "./tree-listing";
 import type { TreeReader } from "./types";
 
 /** Reads the writer's clone, never writes it: writing stays the GitOps writer's alone. */
@@ -20,9 +20,10 @@ export type GitReaderOptions = {
 };
 
 /*
- * Reads folders of one commit straight from the writer's clone: one `ls-tree` and one
- * `cat-file --batch` for the blobs not seen before, so listing thousands of servers costs two
- * processes instead of one per file.
+ * Reads folders of one commit straight from the writer's clone: one `ls-tree` (shared by every
+ * reader of that commit) and, on the first read of a blob the cache does not hold, one
+ * `cat-file --batch` for all such blobs, so listing thousands of servers costs two processes
+ * instead of one per file, and a reader whose files are all parsed already reads none.
  */
 export function createGitReader(options: GitReaderOptions, cache: BlobCache): GitReader {
   const run: GitRunOptions = {
@@ -31,21 +32,42 @@ export function createGitReader(options: GitReaderOptions, cache: BlobCache): Gi
     // A read carries no token, so there is nothing to hide.
     redact: createRedactor(undefined),
   };
-  const prefix = `${options.manifestsPath}/`;
   return {
     async readFolders(sha, folders) {
-      const listing = await git(listingArgs(sha, options.manifestsPath, folders), run);
-      const ids = blobIdsByFile(listing, prefix);
-      const blobs = await blobTexts(new Set(ids.values()), cache, run);
-      const files = [...ids.keys()].sort();
+      const { ids, files: all } = await treeListing(
+        (args) => git(args, run),
+        sha,
+        options.manifestsPath,
+      );
+      const prefixes = folders
+        .map((folder) =>
+          folder
+            .split("/")
+            .filter((part) => part !== "" && part !== ".")
+            .join("/"),
+        )
+        .map((folder) => folder && `${folder}/`);
+      const inFolders = (file: string) => prefixes.some((prefix) => file.startsWith(prefix));
+      const files = all.filter(inFolders);
+      const idOf = (file: string) => (inFolders(file) ? ids.get(file) : undefined);
+      // Once one blob is not in the cache, every text is read and kept here (the cache's in one
+      // pass, the rest in one batch): the caller keeps them, so eviction never takes a blob from
+      // under it.
+      let pinned: Promise<Map<string, string>> | undefined;
+      const pinAll = () => {
+        pinned ??= blobTexts(new Set(files.flatMap((file) => ids.get(file) ?? [])), cache, run);
+        return pinned;
+      };
       return {
         list: async (folder) =>
           files.filter((file) => !folder || file.startsWith(`${folder.replace(/\/+$/, "")}/`)),
         read: async (file) => {
-          const id = ids.get(file);
-          return id === undefined ? undefined : blobs.get(id);
+          const id = idOf(file);
+          if (id === undefined) return undefined;
+          if (pinned !== undefined) return (await pinned).get(id);
+          return cache.get(id) ?? (await pinAll()).get(id);
         },
-        blobId: (file) => ids.get(file),
+        blobId: idOf,
       };
     },
   };

@@ -111,8 +111,9 @@ function editPlainList(text: string, edit: ResourcesEdit): string | undefined {
     (name) => name,
   );
   if (next === undefined) return text;
+  // The names read passed these checks already; only the added ones are new.
   const writable = (name: string) => plainEntry.test(`- ${name}`) && stringAsWritten(name);
-  if (next.length === 0 || !next.every(writable)) return undefined;
+  if (next.length === 0 || !(edit.add ?? []).every(writable)) return undefined;
   const block = next.map((name) => `${indent}- ${name}`);
   return [...lines.slice(0, key), "resources:", ...block, ...lines.slice(end)].join("\n");
 }

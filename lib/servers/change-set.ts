@@ -28,8 +28,10 @@ export function recordingTree(base: GitTree): RecordedChange {
       return existed;
     },
     async list(folder) {
-      const files = new Set(await base.list(folder));
+      const listed = await base.list(folder);
       const prefix = folder ? `${folder.replace(/\/+$/, "")}/` : "";
+      if (![...overlay.keys()].some((path) => path.startsWith(prefix))) return listed;
+      const files = new Set(listed);
       for (const [path, content] of overlay) {
         if (!path.startsWith(prefix)) continue;
         if (content === undefined) files.delete(path);

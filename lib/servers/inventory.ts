@@ -12,21 +12,29 @@ import {
 
 /** What every check across the repository needs: each server, and who holds each MAC and IP. */
 export type Inventory = {
-  servers: Map<string, ServerRecord>;
-  macs: Map<string, string>;
-  addresses: Map<string, string>;
-  workflows: Map<string, WorkflowRecord[]>;
+  readonly servers: ReadonlyMap<string, ServerRecord>;
+  readonly macs: ReadonlyMap<string, string>;
+  readonly addresses: ReadonlyMap<string, string>;
+  readonly workflows: ReadonlyMap<string, readonly WorkflowRecord[]>;
   /** Files that are not what they claim to be, with the reason; shown, never fatal. */
-  problems: { path: string; problem: string }[];
+  readonly problems: readonly { path: string; problem: string }[];
 };
 
 // Parsed files by path and content: with thousands of servers each check parses only what changed,
 // and a file whose Git object id the tree knows is not even read.
 type Parsed<T> = T | undefined | Error;
-/** Parsed records by key; `fresh` counts the keys added since the last prune (the newest ones). */
-type ParseCache<T> = { entries: Map<string, Parsed<T>>; fresh: number };
-const serverCache: ParseCache<ServerRecord> = { entries: new Map(), fresh: 0 };
-const workflowCache: ParseCache<WorkflowRecord> = { entries: new Map(), fresh: 0 };
+/**
+ * Parsed records by key; `fresh` counts the keys added since the last prune (the newest ones).
+ * `byPath` is each path's last record under the object id it had, the lookup most files take.
+ */
+type ParseCache<T> = {
+  entries: Map<string, Parsed<T>>;
+  fresh: number;
+  byPath: Map<string, { blobId: string; value: Parsed<T> }>;
+};
+const newCache = <T>(): ParseCache<T> => ({ entries: new Map(), fresh: 0, byPath: new Map() });
+const serverCache: ParseCache<ServerRecord> = newCache();
+const workflowCache: ParseCache<WorkflowRecord> = newCache();
 
 /** Git's object id for a file of this text, as `git hash-object` computes it. */
 const gitBlobId = (text: string) =>
@@ -87,14 +95,25 @@ async function recordOf<T>(
 ): Promise<Parsed<T>> {
   const blobId = tree.blobId?.(path);
   const known = blobId === undefined ? undefined : blobKey(path, blobId);
-  if (known !== undefined && cache.entries.has(known)) {
+  if (blobId !== undefined && known !== undefined && cache.entries.has(known)) {
     used.add(known);
-    return cache.entries.get(known);
+    const value = cache.entries.get(known);
+    cache.byPath.set(path, { blobId, value });
+    return value;
   }
   const text = (await tree.read(path)) ?? "";
   const key = known ?? blobKey(path, gitBlobId(text));
   used.add(key);
-  return parsedOnce(cache, key, () => parse(path, text));
+  const value = parsedOnce(cache, key, () => parse(path, text));
+  if (blobId !== undefined) cache.byPath.set(path, { blobId, value });
+  return value;
+}
+
+/** Forgets paths the fleet no longer has, once far more are remembered than it holds. */
+function keepPaths<T>(cache: ParseCache<T>, paths: string[]): void {
+  if (cache.byPath.size <= paths.length + 1_000) return;
+  const current = new Set(paths);
+  for (const path of cache.byPath.keys()) if (!current.has(path)) cache.byPath.delete(path);
 }
 
 // Each read holds a file or a git process open: a bound far below the usual 1,024 descriptors.
@@ -102,53 +121,89 @@ const readsAtOnce = 16;
 
 const isManifest = (path: string) => /\.ya?ml$/.test(path) && !path.endsWith("/kustomization.yaml");
 
+type FileRecord = Parsed<ServerRecord | WorkflowRecord>;
+
+const isHardware = (path: string) => path.startsWith(`${folders.hardware}/`);
+
+// The last inventory made, and of what: the preview and the commit of one write, and the Servers
+// page after it, read the same commit, and an inventory is never changed once made.
+let lastMade: { paths: string[]; records: FileRecord[]; inventory: Inventory } | undefined;
+
 export async function readInventory(tree: TreeReader): Promise<Inventory> {
-  const inventory: Inventory = {
-    servers: new Map(),
-    macs: new Map(),
-    addresses: new Map(),
-    workflows: new Map(),
-    problems: [],
-  };
   const [hardwareFiles, workflowFiles] = await Promise.all([
     tree.list(folders.hardware),
     tree.list(folders.workflows),
   ]);
   const used = new Set<string>();
-  const records = await mapLimited(
-    [...hardwareFiles, ...workflowFiles].filter(isManifest),
-    readsAtOnce,
-    async (path, index) => {
-      await giveWayAt(index, 200);
-      const isHardware = path.startsWith(`${folders.hardware}/`);
-      const record = isHardware
-        ? await recordOf(tree, path, serverCache, serverRecordOf, used)
-        : await recordOf(tree, path, workflowCache, workflowRecordOf, used);
-      return { path, isHardware, record };
-    },
-  );
+  const paths = [...hardwareFiles, ...workflowFiles].filter(isManifest);
+  // A file whose object id the tree knows and is the one its path had last time costs one
+  // lookup, without a promise: with 10,000 servers that is most of the fleet, on every write.
+  const records: FileRecord[] = new Array(paths.length);
+  const unknown: number[] = [];
+  paths.forEach((path, index) => {
+    const cache: ParseCache<ServerRecord | WorkflowRecord> = isHardware(path)
+      ? serverCache
+      : workflowCache;
+    const blobId = tree.blobId?.(path);
+    const last = cache.byPath.get(path);
+    if (blobId !== undefined && last?.blobId === blobId) records[index] = last.value;
+    else unknown.push(index);
+  });
+  await mapLimited(unknown, readsAtOnce, async (index, n) => {
+    await giveWayAt(n, 200);
+    const path = paths[index] ?? "";
+    records[index] = isHardware(path)
+      ? await recordOf(tree, path, serverCache, serverRecordOf, used)
+      : await recordOf(tree, path, workflowCache, workflowRecordOf, used);
+  });
   keepOnly(serverCache, used);
   keepOnly(workflowCache, used);
-  for (const { path, isHardware, record } of records) {
+  keepPaths(serverCache, hardwareFiles);
+  keepPaths(workflowCache, workflowFiles);
+  const last = lastMade;
+  if (
+    last !== undefined &&
+    last.paths.length === paths.length &&
+    paths.every(
+      (path, index) => path === last.paths[index] && records[index] === last.records[index],
+    )
+  ) {
+    return last.inventory;
+  }
+  const inventory = inventoryOf(paths, records);
+  lastMade = { paths, records, inventory };
+  return inventory;
+}
+
+function inventoryOf(paths: string[], records: FileRecord[]): Inventory {
+  const servers = new Map<string, ServerRecord>();
+  const macs = new Map<string, string>();
+  const addresses = new Map<string, string>();
+  const workflows = new Map<string, WorkflowRecord[]>();
+  const problems: { path: string; problem: string }[] = [];
+  paths.forEach((path, index) => {
+    const record = records[index];
     if (record instanceof Error) {
-      inventory.problems.push({ path, problem: `not valid YAML: ${record.message}` });
+      problems.push({ path, problem: `not valid YAML: ${record.message}` });
     } else if (record === undefined) {
-      inventory.problems.push({
+      problems.push({
         path,
-        problem: isHardware ? "holds no Hardware object" : "holds no Workflow with a hardwareRef",
+        problem: isHardware(path)
+          ? "holds no Hardware object"
+          : "holds no Workflow with a hardwareRef",
       });
     } else if ("hostname" in record) {
-      inventory.servers.set(record.name, record);
+      servers.set(record.name, record);
       for (const item of record.interfaces) {
-        inventory.macs.set(item.mac, record.name);
-        if (item.mode === "static") inventory.addresses.set(item.address, record.name);
+        macs.set(item.mac, record.name);
+        if (item.mode === "static") addresses.set(item.address, record.name);
       }
     } else {
-      const list = inventory.workflows.get(record.server) ?? [];
+      const list = workflows.get(record.server) ?? [];
       list.push(record);
       list.sort((a, b) => a.generation - b.generation);
-      inventory.workflows.set(record.server, list);
+      workflows.set(record.server, list);
     }
-  }
-  return inventory;
+  });
+  return { servers, macs, addresses, workflows, problems };
 }

@@ -6,6 +6,8 @@ export type TreeListing = {
   ids: ReadonlyMap<string, string>;
   /** The same paths, sorted. */
   files: readonly string[];
+  /** Paths of symbolic links, relative to the manifests path. */
+  links: ReadonlySet<string>;
 };
 
 // A commit's tree never changes, so its listing is read once: the preview and the commit of one
@@ -22,11 +24,9 @@ export function treeListing(
   folders: string[] = [""],
 ): Promise<TreeListing> {
   const read = async (): Promise<TreeListing> => {
-    const ids = blobIdsByFile(
-      await git(listingArgs(sha, manifestsPath, folders)),
-      `${manifestsPath}/`,
-    );
-    return { ids, files: [...ids.keys()].sort() };
+    const listing = await git(listingArgs(sha, manifestsPath, folders));
+    const ids = blobIdsByFile(listing, `${manifestsPath}/`);
+    return { ids, files: [...ids.keys()].sort(), links: linksIn(listing, `${manifestsPath}/`) };
   };
   // A ref or an abbreviated id could name another commit tomorrow: only full ids are kept.
   if (!fullSha.test(sha)) return read();
@@ -48,4 +48,14 @@ export function treeListing(
     listings.delete(old);
   }
   return listing;
+}
+
+function linksIn(listing: string, prefix: string): Set<string> {
+  const links = new Set<string>();
+  for (const entry of listing.split("\0")) {
+    if (!entry.startsWith("120000 ")) continue;
+    const file = entry.slice(entry.indexOf("\t") + 1);
+    if (file.startsWith(prefix)) links.add(file.slice(prefix.length));
+  }
+  return links;
 }

@@ -47,6 +47,24 @@ export function workingTree(
   const touched = new Map<string, boolean>();
   const touch = (relative: string, present: boolean) =>
     touched.set(treePath(manifestsPath, relative).slice(manifestsPath.length + 1), present);
+  // A path the listing does not hold, that no link in it leads to and that this tree did not
+  // write, is not on disk either: the clone is exactly that commit (reset and cleaned to it, or
+  // the writer's own last push). Such paths are answered without touching the disk: a 10,000-row
+  // CSV asks after 10,000 of them.
+  let rootChecked = false;
+  const knownAbsent = async (relative: string): Promise<boolean> => {
+    if (listing === undefined) return false;
+    const key = treePath(manifestsPath, relative).slice(manifestsPath.length + 1);
+    if (touched.has(key) || listing.ids.has(key)) return false;
+    const parts = key.split("/");
+    for (let index = 1; index <= parts.length; index += 1)
+      if (listing.links.has(parts.slice(0, index).join("/"))) return false;
+    if (!rootChecked) {
+      await resolveWithoutLinks(cloneDir, manifestsPath, checked);
+      rootChecked = true;
+    }
+    return true;
+  };
   const isFile = async (absolute: string) =>
     lstat(absolute).then(
       (info) => info.isFile(),
@@ -61,6 +79,7 @@ export function workingTree(
         .map(([file]) => `${manifestsPath}/${file}`);
     },
     async read(relative) {
+      if (await knownAbsent(relative)) return undefined;
       const absolute = await resolve(relative);
       if (!(await isFile(absolute))) return undefined;
       const file = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -71,6 +90,7 @@ export function workingTree(
       }
     },
     async exists(relative) {
+      if (await knownAbsent(relative)) return false;
       return isFile(await resolve(relative));
     },
     blobId(relative) {

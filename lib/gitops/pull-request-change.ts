@@ -19,7 +19,11 @@ export async function pullRequestChange(
 ): Promise<ChangeOutcome> {
   const head = await syncToRemote(repo);
   const tree = await headTree(repo, head);
-  await request.change(tree);
+  try {
+    await request.change(tree);
+  } finally {
+    tree.close();
+  }
   const sha = await commitChange(repo, request, tree.pathsToStage());
   if (sha === undefined) return { sha: head, committed: false };
   const branch = pullRequestBranch(request.action, request.requestId);

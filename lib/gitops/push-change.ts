@@ -32,7 +32,11 @@ export async function pushChange(
     if (landed !== undefined) return { sha: landed, committed: true };
     base = head;
     const tree = await headTree(repo, head);
-    await request.change(tree);
+    try {
+      await request.change(tree);
+    } finally {
+      tree.close();
+    }
     const sha = await commitChange(repo, request, tree.pathsToStage());
     // Either way the clone now holds exactly the commit named, and nothing else.
     if (sha === undefined) {

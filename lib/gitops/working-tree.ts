@@ -9,6 +9,7 @@ import {
   realpath,
   rename,
   rm,
+  rmdir,
   writeFile,
 } from "node:fs/promises";
 import path from "node:path";
@@ -31,6 +32,11 @@ export type ChangedTree = GitTree & {
    * never was, and everything must be staged.
    */
   pathsToStage(): string[] | undefined;
+  /**
+   * Ends the change's hold on the tree: a write or delete after this (one the change forgot to
+   * await, say) throws instead of landing in a clone that is about to be committed or reset.
+   */
+  close(): void;
 };
 
 export function workingTree(
@@ -65,6 +71,10 @@ export function workingTree(
     }
     return true;
   };
+  let closed = false;
+  const assertOpen = () => {
+    if (closed) throw new Error("the change wrote to the tree after it had finished");
+  };
   const isFile = async (absolute: string) =>
     lstat(absolute).then(
       (info) => info.isFile(),
@@ -72,6 +82,9 @@ export function workingTree(
     );
 
   return {
+    close() {
+      closed = true;
+    },
     pathsToStage() {
       if (listing === undefined) return undefined;
       return [...touched]
@@ -101,6 +114,7 @@ export function workingTree(
         : id;
     },
     async write(relative, content) {
+      assertOpen();
       const absolute = await resolve(relative);
       touch(relative, true);
       await mkdir(path.dirname(absolute), { recursive: true });
@@ -116,6 +130,7 @@ export function workingTree(
       try {
         await writeFile(temporary, content, { flag: "wx", mode });
         if (mode !== undefined) await chmod(temporary, mode);
+        assertOpen();
         await rename(temporary, absolute);
       } catch (error) {
         await rm(temporary, { force: true });
@@ -123,10 +138,14 @@ export function workingTree(
       }
     },
     async delete(relative) {
+      assertOpen();
       const absolute = await resolve(relative);
       if (!(await isFile(absolute))) return false;
+      assertOpen();
       touch(relative, false);
       await rm(absolute);
+      const root = checked.root ?? (await realpath(cloneDir));
+      await removeEmptyFolders(path.dirname(absolute), path.join(root, manifestsPath));
       return true;
     },
     async list(folder) {
@@ -156,4 +175,19 @@ export function workingTree(
         .sort();
     },
   };
+}
+
+/*
+ * Git keeps no empty folders, so a clone reset to the commit would have none: removed here, as
+ * `git clean -d` did, since a clone that still holds the writer's own last push is not cleaned.
+ */
+async function removeEmptyFolders(folder: string, root: string): Promise<void> {
+  for (let current = folder; current.startsWith(`${root}${path.sep}`);) {
+    const removed = await rmdir(current).then(
+      () => true,
+      () => false,
+    );
+    if (!removed) return;
+    current = path.dirname(current);
+  }
 }

@@ -30,7 +30,7 @@ type Parsed<T> = T | undefined | Error;
 type ParseCache<T> = {
   entries: Map<string, Parsed<T>>;
   fresh: number;
-  byPath: Map<string, { blobId: string; value: Parsed<T> }>;
+  byPath: Map<string, { blobId: string; key: string; value: Parsed<T> }>;
 };
 const newCache = <T>(): ParseCache<T> => ({ entries: new Map(), fresh: 0, byPath: new Map() });
 const serverCache: ParseCache<ServerRecord> = newCache();
@@ -98,14 +98,14 @@ async function recordOf<T>(
   if (blobId !== undefined && known !== undefined && cache.entries.has(known)) {
     used.add(known);
     const value = cache.entries.get(known);
-    cache.byPath.set(path, { blobId, value });
+    cache.byPath.set(path, { blobId, key: known, value });
     return value;
   }
   const text = (await tree.read(path)) ?? "";
   const key = known ?? blobKey(path, gitBlobId(text));
   used.add(key);
   const value = parsedOnce(cache, key, () => parse(path, text));
-  if (blobId !== undefined) cache.byPath.set(path, { blobId, value });
+  if (blobId !== undefined) cache.byPath.set(path, { blobId, key, value });
   return value;
 }
 
@@ -146,8 +146,13 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
       : workflowCache;
     const blobId = tree.blobId?.(path);
     const last = cache.byPath.get(path);
-    if (blobId !== undefined && last?.blobId === blobId) records[index] = last.value;
-    else unknown.push(index);
+    if (blobId !== undefined && last?.blobId === blobId) {
+      // Still in use, so the parse cache keeps it when it prunes.
+      used.add(last.key);
+      records[index] = last.value;
+    } else {
+      unknown.push(index);
+    }
   });
   await mapLimited(unknown, readsAtOnce, async (index, n) => {
     await giveWayAt(n, 200);

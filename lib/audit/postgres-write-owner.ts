@@ -1,6 +1,7 @@
-import type { Client, PoolConfig } from "pg";
+import type { PoolConfig } from "pg";
 import { z } from "zod";
 import { newOwnerId, type WriteOwner } from "@/lib/audit/write-owner";
+import { keptConnection } from "@/lib/db/kept-connection";
 
 // The first key of every owner's advisory lock; the second is the hash of its id.
 const ownerLockSpace = 0x6d66_6f77;
@@ -26,38 +27,26 @@ export function postgresWriteOwner(
   // counts as gone only when its lock is still free after this long.
   const graceMs = options.graceMs ?? 10_000;
   const now = options.now ?? Date.now;
-  const firstSeenFree = new Map<string, number>();
-  let client: Client | undefined;
-  let closed = false;
-
-  const hold = async (): Promise<void> => {
-    const { default: pg } = await import("pg");
-    const next = new pg.Client({ ...config, application_name: "foundry-write-owner" });
-    next.on("error", (error) => {
-      console.warn(`audit: the owner lock's connection failed: ${reason(error)}`);
-      if (client === next) client = undefined;
-      void next.end().catch(() => undefined);
-      if (!closed) setTimeout(() => void holdAgain(), reconnectMs).unref();
-    });
-    await next.connect();
-    await next.query("SELECT pg_advisory_lock($1, hashtext($2))", [ownerLockSpace, id]);
-    client = next;
-  };
-  const holdAgain = async (): Promise<void> => {
-    try {
-      await hold();
-    } catch (error) {
-      console.warn(`audit: taking the owner lock again failed: ${reason(error)}`);
-      if (!closed) setTimeout(() => void holdAgain(), reconnectMs).unref();
-    }
-  };
+  // When each other owner was first and last seen with its lock free, in one outage of its lock.
+  const seenFree = new Map<string, { first: number; last: number }>();
+  const owner = keptConnection(
+    { ...config, application_name: "foundry-write-owner" },
+    {
+      label: "audit: the owner lock",
+      reconnectMs,
+      async setUp(client) {
+        await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [ownerLockSpace, id]);
+      },
+    },
+  );
 
   return {
     id,
-    held: hold(),
+    held: owner.ready,
     async alive(ownerId) {
       if (ownerId === id) return true;
       // Without its own lock this replica cannot ask: better leave a row pending than settle it twice.
+      const client = owner.current();
       if (client === undefined) return true;
       try {
         const tried = await client.query(
@@ -66,25 +55,29 @@ export function postgresWriteOwner(
         );
         const { locked } = lockedSchema.parse(tried.rows[0]);
         if (!locked) {
-          firstSeenFree.delete(ownerId);
+          seenFree.delete(ownerId);
           return true;
         }
         await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [
           ownerLockSpace,
           ownerId,
         ]);
-        const since = firstSeenFree.get(ownerId) ?? now();
-        firstSeenFree.set(ownerId, since);
-        return now() - since < graceMs;
+        // Seen free again long after it was last: a new outage, whose grace starts now.
+        const at = now();
+        const seen = seenFree.get(ownerId);
+        const first = seen !== undefined && at - seen.last <= 3 * graceMs ? seen.first : at;
+        seenFree.set(ownerId, { first, last: at });
+        for (const [other, { last }] of seenFree) {
+          if (at - last > 3 * graceMs) seenFree.delete(other);
+        }
+        return at - first < graceMs;
       } catch (error) {
         console.warn(`audit: asking whether ${ownerId} is alive failed: ${reason(error)}`);
         return true;
       }
     },
     async close() {
-      closed = true;
-      await client?.end().catch(() => undefined);
-      client = undefined;
+      await owner.close();
     },
   };
 }

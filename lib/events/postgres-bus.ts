@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Client, Notification, Pool, PoolConfig } from "pg";
+import type { Notification, Pool, PoolConfig } from "pg";
+import { keptConnection } from "@/lib/db/kept-connection";
 import { z } from "zod";
 import { liveKeys } from "./live-keys";
 import { parseEventId, type EventBus, type LiveEvent, type LiveEventInput } from "./bus";
@@ -69,8 +70,6 @@ export function createPostgresEventBus(
   const reconnectMs = options.reconnectMs ?? 1_000;
   const listeners = new Set<(event: LiveEvent) => void>();
   let pool: Pool | undefined;
-  let listening: Client | undefined;
-  let closed = false;
   let lastHeard = 0;
   let pending: Promise<void> = Promise.resolve();
   let delivering: Promise<void> = Promise.resolve();
@@ -139,41 +138,39 @@ export function createPostgresEventBus(
   };
 
   // Its own connection, outside the pool, named so an operator can tell it in pg_stat_activity.
-  const listen = async (): Promise<void> => {
-    const { default: pg } = await import("pg");
-    const client = new pg.Client({ ...config, application_name: "foundry-live-listen" });
-    client.on("notification", onNotification);
-    client.on("error", (error) => {
-      console.warn(`events: the listening connection failed: ${reason(error)}`);
-      client.removeListener("notification", onNotification);
-      void client.end().catch(() => undefined);
-      if (listening === client) listening = undefined;
-      if (!closed) setTimeout(() => void relisten(), reconnectMs).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${channel}`);
-    listening = client;
-    const newest = await client.query(`SELECT COALESCE(MAX("id"), 0) AS "id" FROM "LiveEvent"`);
-    const seq = z.coerce.number().parse(newest.rows[0]?.id ?? 0);
-    if (lastHeard === 0) lastHeard = seq;
-  };
+  // Each new one first catches up from the table on what was sent while none listened, holding
+  // back what it hears meanwhile: heard first, that would move `lastHeard` past the backlog.
+  const listening = keptConnection(
+    { ...config, application_name: "foundry-live-listen" },
+    {
+      label: "events: the listening connection",
+      reconnectMs,
+      async setUp(client, first) {
+        let held: Notification[] | undefined = [];
+        client.on("notification", (message) => {
+          if (held === undefined) onNotification(message);
+          else held.push(message);
+        });
+        await client.query(`LISTEN ${channel}`);
+        if (first) {
+          const newest = await client.query(
+            `SELECT COALESCE(MAX("id"), 0) AS "id" FROM "LiveEvent"`,
+          );
+          const seq = z.coerce.number().parse(newest.rows[0]?.id ?? 0);
+          if (lastHeard === 0) lastHeard = seq;
+        } else {
+          // Whoever published them, this replica may have missed their side effects too.
+          for (const event of await rowsAfter(lastHeard, capacity)) deliver(event, true);
+        }
+        const heard = held;
+        held = undefined;
+        for (const message of heard) onNotification(message);
+      },
+    },
+  );
 
-  // Events sent while this replica could not listen are in the table: they are fanned out first.
-  const relisten = async (): Promise<void> => {
-    if (closed) return;
-    try {
-      await listen();
-      // Whoever published them, this replica may have missed their side effects too.
-      for (const event of await rowsAfter(lastHeard, capacity)) deliver(event, true);
-    } catch (error) {
-      console.warn(`events: listening again failed: ${reason(error)}`);
-      setTimeout(() => void relisten(), reconnectMs).unref();
-    }
-  };
-
-  const ready = listen().catch((error: unknown) => {
-    console.warn(`events: cannot listen for live updates: ${reason(error)}`);
-    setTimeout(() => void relisten(), reconnectMs).unref();
+  const ready = listening.ready.catch((error: unknown) => {
+    console.warn(`events: cannot listen for live updates yet: ${reason(error)}`);
   });
 
   const write = async (input: LiveEventInput): Promise<void> => {
@@ -230,15 +227,17 @@ export function createPostgresEventBus(
       const newest = z.coerce.number().parse(bounds.rows[0]?.newest ?? 0);
       if (parsed.seq > newest || parsed.seq < oldest - 1) return "resync";
       const missed = await rowsAfter(parsed.seq, capacity + 1);
-      return missed.length > capacity ? "resync" : missed;
+      if (missed.length > capacity) return "resync";
+      // Replayed, another replica's commit is as new to this one as it is live: fetched first,
+      // or the browser would reload what this replica has not seen yet. Once is enough.
+      const lastGit = missed.findLast((event) => event.topic === "git");
+      if (lastGit !== undefined) await prepared(lastGit);
+      return missed;
     },
     flushed: () => pending,
     async close() {
-      closed = true;
       await pending;
-      listening?.removeListener("notification", onNotification);
-      await listening?.end().catch(() => undefined);
-      listening = undefined;
+      await listening.close();
       await pool?.end();
     },
   };

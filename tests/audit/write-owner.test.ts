@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { postgresWriteOwner } from "@/lib/audit/postgres-write-owner";
@@ -57,5 +58,31 @@ describe.runIf(runs)("who may settle a pending write", () => {
     expect(await journalB.ownerGone(row)).toBe(true);
     expect(await journalB.ownerGone({ ...row, ownerId: null })).toBeUndefined();
     await b.close();
+  });
+
+  it("a lock free again an hour after a blip is a new outage, with its own grace", async () => {
+    let clock = 1_000_000;
+    const b = postgresWriteOwner(pgConfigFromUrl(database.url), { now: () => clock });
+    await b.held;
+    const x = new pg.Client(pgConfigFromUrl(database.url));
+    await x.connect();
+    const lock = (call: string) =>
+      x.query(`SELECT ${call}($1, hashtext($2))`, [0x6d66_6f77, "owner-x"]);
+    try {
+      // X's lock connection blips just as B asks: free once, then X holds it again.
+      expect(await b.alive("owner-x")).toBe(true);
+      await lock("pg_advisory_lock");
+      clock += 3_600_000;
+      // An hour later it blips again for a moment, and B happens to ask then.
+      await lock("pg_advisory_unlock");
+      expect(await b.alive("owner-x")).toBe(true);
+      clock += 9_000;
+      expect(await b.alive("owner-x")).toBe(true);
+      clock += 1_000;
+      expect(await b.alive("owner-x")).toBe(false);
+    } finally {
+      await x.end();
+      await b.close();
+    }
   });
 });

@@ -69,6 +69,31 @@ describe.runIf(runs)("the live bus shared by replicas on PostgreSQL", () => {
     expect(prepared).toEqual(["A pushed by B"]);
   });
 
+  it("replays another replica's commit to a resuming browser only once it is fetched", async () => {
+    const a = await replica();
+    const b = await replica();
+    b.bus.publish({ topic: "activity", invalidate: [["activity"]], summary: "before" });
+    await expect.poll(() => a.heard.length).toBe(1);
+    const resumeFrom = a.heard[0]?.id ?? "";
+    // Heard live first: A prepares it then, and again for the replay, which waits for it.
+    const fetched: string[] = [];
+    let release = () => {};
+    a.bus.beforeRemote(async (event) => {
+      fetched.push(event.summary ?? "");
+      if (fetched.length === 2) await new Promise<void>((resolve) => (release = resolve));
+    });
+    b.bus.publish({ topic: "git", invalidate: [["git"]], summary: "pushed by B" });
+    await expect.poll(() => a.heard.length).toBe(2);
+    let replayed: unknown;
+    const resumed = a.bus.since(resumeFrom).then((events) => (replayed = events));
+    await expect.poll(() => fetched).toEqual(["pushed by B", "pushed by B"]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(replayed).toBeUndefined();
+    release();
+    await resumed;
+    expect(replayed).toMatchObject([{ topic: "git", summary: "pushed by B" }]);
+  });
+
   it("a browser resumes on another replica with exactly what it missed", async () => {
     const a = await replica();
     const b = await replica();
@@ -120,4 +145,70 @@ describe.runIf(runs)("the live bus shared by replicas on PostgreSQL", () => {
       .poll(() => a.heard.map((event) => event.summary), { timeout: 10_000 })
       .toEqual(["while cut", "after"]);
   });
+
+  const cutListeners = (admin: pg.Client) =>
+    admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'foundry-live-listen'",
+    );
+
+  it("misses nothing sent while its listening connection was cut, however busy the others are", async () => {
+    const a = await replica();
+    const b = await replica();
+    const admin = new pg.Client(pgConfigFromUrl(database.url));
+    await admin.connect();
+    const sending = setInterval(
+      () => b.bus.publish({ topic: "activity", invalidate: [["activity"]], summary: null }),
+      2,
+    );
+    try {
+      for (let cut = 0; cut < 6; cut += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await cutListeners(admin);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      clearInterval(sending);
+    }
+    await b.bus.flushed();
+    const sent = (await admin.query(`SELECT "id" FROM "LiveEvent" ORDER BY "id"`)).rows.map(
+      (row: { id: number }) => row.id,
+    );
+    await admin.end();
+    const first = Number(a.heard[0]?.id.split("-")[1]);
+    const expected = sent.filter((id) => id >= first);
+    expect(expected.length).toBeGreaterThan(100);
+    await expect
+      .poll(() => a.heard.map((event) => Number(event.id.split("-")[1])), { timeout: 10_000 })
+      .toEqual(expected);
+  }, 30_000);
+
+  it("keeps one listening connection however often it is cut, and none once closed", async () => {
+    const bus = createPostgresEventBus(pgConfigFromUrl(database.url), { reconnectMs: 5 });
+    await bus.ready;
+    const admin = new pg.Client(pgConfigFromUrl(database.url));
+    await admin.connect();
+    const listeners = async () =>
+      Number(
+        (
+          await admin.query(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'foundry-live-listen'",
+          )
+        ).rows[0]?.n,
+      );
+    // Only this bus listens: the others of this file are closed first.
+    await Promise.all(buses.splice(0).map((other) => other.close()));
+    try {
+      for (let cut = 0; cut < 100; cut += 1) {
+        await cutListeners(admin);
+        await new Promise((resolve) => setTimeout(resolve, 1 + (cut % 7)));
+      }
+      await expect.poll(listeners, { timeout: 5_000 }).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await listeners()).toBe(1);
+      await bus.close();
+      await expect.poll(listeners, { timeout: 5_000 }).toBe(0);
+    } finally {
+      await admin.end();
+    }
+  }, 30_000);
 });

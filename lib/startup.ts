@@ -49,7 +49,13 @@ const recoveryEveryMs = 10 * 60_000;
 const orphanSweepEveryMs = 15_000;
 
 /** Settles writes that a previous run accepted but did not finish; the remote may be down now. */
+// One sweep at a time: against a remote that hangs, each takes the writer's turn for up to its
+// network timeout, and sweeps started meanwhile would queue ahead of people's writes.
+let recovering = false;
+
 function recoverInBackground(startedBefore: Date): void {
+  if (recovering) return;
+  recovering = true;
   gitWriter()
     .recoverInterruptedWrites({ startedBefore })
     .then((report) => {
@@ -64,6 +70,9 @@ function recoverInBackground(startedBefore: Date): void {
       console.warn(
         `gitops: the GitOps remote is not reachable yet (${error instanceof Error ? error.message : "unknown error"}); /api/ready says so until it is`,
       );
+    })
+    .finally(() => {
+      recovering = false;
     });
 }
 

@@ -1,4 +1,5 @@
 import type { Pool, PoolConfig } from "pg";
+import { sessionKeepalives } from "@/lib/db/kept-connection";
 import type { KeyedQueue } from "./keyed-queue";
 
 // The first key of every write lock; the second is the hash of the remote and branch.
@@ -13,14 +14,33 @@ function reason(error: unknown): string {
  * do: a session advisory lock around each turn. Without it two replicas writing steadily push in
  * lockstep and one can lose every race. Git still decides what landed: if the lock cannot be
  * taken, or its connection drops mid-turn, the turn goes on and a lost race is retried as ever.
+ * Nor is a turn waited for longer than `turnWaitMs`: a replica whose node died holds its turn
+ * until the server notices, and the others must not stop writing meanwhile.
  */
-export function replicaQueue(config: PoolConfig, local: KeyedQueue): KeyedQueue {
+export function replicaQueue(
+  config: PoolConfig,
+  local: KeyedQueue,
+  { turnWaitMs = 30_000 }: { turnWaitMs?: number } = {},
+): KeyedQueue {
   let pool: Pool | undefined;
   const poolOf = async (): Promise<Pool> => {
     if (pool === undefined) {
       const { default: pg } = await import("pg");
-      pool = new pg.Pool({ ...config, max: 2, application_name: "foundry-git-writes" });
+      pool = new pg.Pool({
+        ...config,
+        max: 2,
+        keepAlive: true,
+        application_name: "foundry-git-writes",
+      });
       pool.on("error", () => undefined);
+      // Queued before any query of the new connection, so every turn is taken under them.
+      pool.on("connect", (client) => {
+        for (const statement of [
+          ...sessionKeepalives,
+          `SET lock_timeout = ${Math.max(1, Math.round(turnWaitMs))}`,
+        ])
+          void client.query(statement).catch(() => undefined);
+      });
     }
     return pool;
   };

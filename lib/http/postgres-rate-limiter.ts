@@ -25,7 +25,16 @@ export function postgresRateLimiter(
   const poolOf = async (): Promise<Pool> => {
     if (pool === undefined) {
       const { default: pg } = await import("pg");
-      pool = new pg.Pool({ ...config, max: 2, application_name: "foundry-rate-limits" });
+      // A hit waits at most this long on a database that went silent: the caller then counts in
+      // this process, and a sign-in or a webhook never hangs on its rate limit.
+      pool = new pg.Pool({
+        ...config,
+        max: 2,
+        keepAlive: true,
+        connectionTimeoutMillis: 2_000,
+        query_timeout: 2_000,
+        application_name: "foundry-rate-limits",
+      });
       pool.on("error", () => undefined);
     }
     return pool;

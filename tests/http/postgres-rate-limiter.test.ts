@@ -1,3 +1,4 @@
+import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgConfigFromUrl } from "@/lib/db/pg-config";
@@ -48,5 +49,29 @@ describe.runIf(runs)("rate limits every replica counts in", () => {
     expect((await b.hit("webhooks", 3, "10.0.0.9")).allowed).toBe(false);
     clock = Date.parse("2026-12-03T12:01:00Z");
     expect((await b.hit("webhooks", 3, "10.0.0.9")).allowed).toBe(true);
+  });
+});
+
+describe("a database that went silent", () => {
+  it("fails a hit within seconds, so the caller counts in its own process", async () => {
+    // Accepts the connection and never says a word, as a database behind a dropped route does.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    if (address === null || typeof address === "string") throw new Error("no port");
+    const limiter = postgresRateLimiter(
+      { host: "127.0.0.1", port: address.port, user: "foundry", database: "foundry" },
+      { windowMs: 60_000 },
+    );
+    try {
+      const started = Date.now();
+      await expect(limiter.hit("sign-in", 5, "10.0.0.1")).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await limiter.close().catch(() => undefined);
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

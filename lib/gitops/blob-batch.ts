@@ -8,6 +8,11 @@ export async function readBlobs(
   options: Omit<GitRunOptions, "input">,
 ): Promise<Map<string, BlobText>> {
   const out = await gitBytes(["cat-file", "--batch"], { ...options, input: `${ids.join("\n")}\n` });
+  return parseBatch(out);
+}
+
+/** The blobs in `cat-file --batch` output, by object id. */
+export function parseBatch(out: Buffer): Map<string, BlobText> {
   const read = new Map<string, BlobText>();
   let offset = 0;
   while (offset < out.length) {

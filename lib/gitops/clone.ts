@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { UnavailableError } from "@/lib/errors";
+import { commitIndexOf } from "./commit";
 import { remoteFailure, remoteLabel } from "./remote-failure";
 import type { RepoHandle } from "./repo-handle";
 
@@ -11,8 +12,9 @@ import type { RepoHandle } from "./repo-handle";
  */
 export async function ensureClone(repo: RepoHandle): Promise<void> {
   if (await isDirectory(path.join(repo.dir, ".git"))) {
-    // A crash in the middle of a commit leaves this lock behind; only this process uses the clone.
+    // A crash in the middle of a commit leaves these locks behind; only this process uses the clone.
     await rm(path.join(repo.dir, ".git", "index.lock"), { force: true });
+    await rm(`${commitIndexOf(repo)}.lock`, { force: true });
     const current = await repo.run(["config", "--get", "remote.origin.url"]);
     if (current.stdout.trim() !== repo.url)
       await repo.git(["remote", "set-url", "origin", repo.url]);
@@ -24,6 +26,8 @@ export async function ensureClone(repo: RepoHandle): Promise<void> {
   const args = [
     "clone",
     "--quiet",
+    // Changes never touch a working tree (object-tree.ts): none is written.
+    "--no-checkout",
     "--no-tags",
     "--single-branch",
     "--branch",
@@ -50,33 +54,20 @@ export async function fetchBranch(repo: RepoHandle): Promise<void> {
   }
 }
 
-/**
- * Fetches the branch and puts the working tree exactly at its remote HEAD. Returns that sha.
- * When the clone is known to hold that commit and nothing else (the writer's last push, with no
- * write since), it is left as it is: a reset and a clean read every file of a large fleet.
- */
+/** Fetches the branch and returns its remote HEAD, the commit the next change starts from. */
 export async function syncToRemote(repo: RepoHandle): Promise<string> {
   await fetchBranch(repo);
-  const remote = (
+  return (
     await repo.git(["rev-parse", "--verify", `refs/remotes/origin/${repo.branch}^{commit}`])
   ).trim();
-  if (remote === repo.worktree.cleanAt) return remote;
-  return resetToRemote(repo, remote);
 }
 
-/** Throws away anything local: the working tree and branch go back to the remote-tracking HEAD. */
-export async function resetToRemote(
-  repo: RepoHandle,
-  target = `refs/remotes/origin/${repo.branch}`,
-): Promise<string> {
-  repo.worktree.cleanAt = undefined;
-  await repo.git(["reset", "--quiet", "--hard", target]);
-  await repo.git(["clean", "-ffdxq"]);
-  const head = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(target)
-    ? target
-    : (await repo.git(["rev-parse", "HEAD"])).trim();
-  repo.worktree.cleanAt = head;
-  return head;
+/**
+ * After a failed write: nothing the writer keeps locally can hold part of it (a change lives in
+ * memory, a commit is made from objects), so only the commit index is no longer trusted.
+ */
+export function forgetFailedWrite(repo: RepoHandle): void {
+  repo.commitIndex.holds = undefined;
 }
 
 function missingBranch(stderr: string): boolean {

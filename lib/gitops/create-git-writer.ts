@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { AuditJournal, AuditOutcome } from "@/lib/audit/types";
 import { InvalidError } from "@/lib/errors";
-import { ensureClone, fetchBranch, resetToRemote } from "./clone";
+import { ensureClone, fetchBranch, forgetFailedWrite } from "./clone";
 import type { GitIdentity } from "./git-env";
 import { parseGitHubRepository } from "./github-repository";
 import { createKeyedQueue, processQueue, type KeyedQueue } from "./keyed-queue";
@@ -110,7 +110,7 @@ export function createGitWriter(options: GitWriterOptions): GitWriter {
           ? await pushChange(repo, change, options.pushAttempts)
           : await pullRequestChange(repo, { ...change, login: input.actor.login }, pullRequests);
       } catch (error) {
-        await resetToRemote(repo).catch(() => undefined);
+        forgetFailedWrite(repo);
         throw error;
       }
     });

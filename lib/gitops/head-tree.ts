@@ -1,15 +1,15 @@
+import { objectTree, type StagedTree } from "./object-tree";
 import type { RepoHandle } from "./repo-handle";
-import { treeListing } from "./tree-listing";
-import { workingTree, type ChangedTree } from "./working-tree";
+import { treeListing, type TreeListing } from "./tree-listing";
 
 /**
- * The working tree just reset to `head`, knowing each file's object id from one `ls-tree` (or the
- * listing of that commit read before), so a change can recognise files it has parsed before
- * without opening them, and list folders without reading them.
+ * The manifests tree at `head` as a change sees it: its files from one `ls-tree` (or the listing
+ * of that commit read before), read from objects, written into memory until the commit.
  */
-export async function headTree(repo: RepoHandle, head: string): Promise<ChangedTree> {
+export async function headTree(
+  repo: RepoHandle,
+  head: string,
+): Promise<{ tree: StagedTree; listing: TreeListing }> {
   const listing = await treeListing((args) => repo.git(args), head, repo.manifestsPath);
-  // The change about to run writes the clone: it is no longer known to be as `head` holds it.
-  repo.worktree.cleanAt = undefined;
-  return workingTree(repo.dir, repo.manifestsPath, listing);
+  return { tree: objectTree(repo, listing), listing };
 }

@@ -1,10 +1,10 @@
 import { ConflictError, UnavailableError } from "@/lib/errors";
 import { syncToRemote } from "./clone";
-import { commitChange } from "./commit";
+import { commitStaged } from "./commit";
 import { headTree } from "./head-tree";
 import { oneLine } from "./commit-message";
 import { openPullRequest, type PullRequestSettings } from "./pull-request";
-import { pushHead } from "./push";
+import { pushCommit } from "./push";
 import type { ChangeOutcome, ChangeRequest } from "./push-change";
 import type { RepoHandle } from "./repo-handle";
 
@@ -18,13 +18,13 @@ export async function pullRequestChange(
   settings: PullRequestSettings & { pushAttempts: number },
 ): Promise<ChangeOutcome> {
   const head = await syncToRemote(repo);
-  const tree = await headTree(repo, head);
+  const { tree, listing } = await headTree(repo, head);
   try {
     await request.change(tree);
   } finally {
     tree.close();
   }
-  const sha = await commitChange(repo, request, tree.pathsToStage());
+  const sha = await commitStaged(repo, request, head, listing, tree.staged());
   if (sha === undefined) return { sha: head, committed: false };
   const branch = pullRequestBranch(request.action, request.requestId);
   await pushBranch(repo, branch, sha, settings.pushAttempts);
@@ -57,7 +57,7 @@ export function pullRequestBranch(action: string, requestId: string): string {
 
 async function pushBranch(repo: RepoHandle, branch: string, sha: string, attempts: number) {
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    const outcome = await pushHead(repo, `refs/heads/${branch}`);
+    const outcome = await pushCommit(repo, sha, `refs/heads/${branch}`);
     if (outcome.kind === "pushed") return;
     if (outcome.kind === "failed") throw outcome.error;
     // The answer was lost or the ref moved: it may be our own push that got there.

@@ -1,10 +1,10 @@
 import { UnavailableError } from "@/lib/errors";
 import { syncToRemote } from "./clone";
-import { commitChange } from "./commit";
+import { commitStaged } from "./commit";
 import { headTree } from "./head-tree";
 import type { GitIdentity } from "./git-env";
 import { OutcomeUnknownError } from "./outcome-unknown";
-import { pushHead } from "./push";
+import { pushCommit } from "./push";
 import { remoteLabel } from "./remote-failure";
 import type { RepoHandle } from "./repo-handle";
 import { requestCommits } from "./request-commits";
@@ -31,23 +31,16 @@ export async function pushChange(
     const landed = await landedSince(repo, base, head, request.requestId);
     if (landed !== undefined) return { sha: landed, committed: true };
     base = head;
-    const tree = await headTree(repo, head);
+    const { tree, listing } = await headTree(repo, head);
     try {
       await request.change(tree);
     } finally {
       tree.close();
     }
-    const sha = await commitChange(repo, request, tree.pathsToStage());
-    // Either way the clone now holds exactly the commit named, and nothing else.
-    if (sha === undefined) {
-      repo.worktree.cleanAt = head;
-      return { sha: head, committed: false };
-    }
-    const outcome = await pushHead(repo, `refs/heads/${repo.branch}`);
-    if (outcome.kind === "pushed") {
-      repo.worktree.cleanAt = sha;
-      return { sha, committed: true };
-    }
+    const sha = await commitStaged(repo, request, head, listing, tree.staged());
+    if (sha === undefined) return { sha: head, committed: false };
+    const outcome = await pushCommit(repo, sha, `refs/heads/${repo.branch}`);
+    if (outcome.kind === "pushed") return { sha, committed: true };
     if (outcome.kind === "failed") throw outcome.error;
     unanswered = outcome.kind === "unknown" ? outcome.error : undefined;
     if (attempt < pushAttempts) await backOff(attempt);

@@ -10,9 +10,9 @@ export type PushOutcome =
   | { kind: "unknown"; error: UnavailableError }
   | { kind: "failed"; error: UnavailableError };
 
-/** Pushes HEAD to `ref` and says what happened, in terms the retry loop can act on. */
-export async function pushHead(repo: RepoHandle, ref: string): Promise<PushOutcome> {
-  const result = await repo.run(["push", "--porcelain", "origin", `HEAD:${ref}`]);
+/** Pushes commit `sha` to `ref` and says what happened, in terms the retry loop can act on. */
+export async function pushCommit(repo: RepoHandle, sha: string, ref: string): Promise<PushOutcome> {
+  const result = await repo.run(["push", "--porcelain", "origin", `${sha}:${ref}`]);
   if (result.code === 0 && !result.timedOut) return { kind: "pushed" };
   if (/^!\t[^\t]*\t\[rejected\]/m.test(result.stdout)) return { kind: "behind" };
   // Another push moved the ref between our advertisement and our update (or curl re-sent ours).

@@ -1,4 +1,4 @@
-import { git, runGit, type GitResult } from "./git-command";
+import { git, gitBytes, runGit, type GitResult } from "./git-command";
 import { gitEnvironment, type GitIdentity } from "./git-env";
 import { createRedactor, type Redactor } from "./redact";
 
@@ -11,13 +11,25 @@ export type RepoHandle = {
   committer: GitIdentity;
   networkTimeoutMs: number;
   redact: Redactor;
-  /** What the writer knows of its clone between writes; only the writer's queue touches it. */
-  worktree: { cleanAt: string | undefined };
+  /**
+   * The commit whose tree the writer's commit index (`commitIndexOf`) holds, if it is known to
+   * hold one: the next commit on top of it needs no `read-tree`. Only the writer's queue uses it.
+   */
+  commitIndex: { holds: string | undefined };
   run(args: string[], options?: RunOptions): Promise<GitResult>;
   git(args: string[], options?: RunOptions): Promise<string>;
+  /** stdout as bytes, for output that carries byte counts (`cat-file --batch`). */
+  bytes(args: string[], options?: RunOptions): Promise<Buffer>;
 };
 
-type RunOptions = { input?: string; author?: GitIdentity; cwd?: string; timeoutMs?: number };
+type RunOptions = {
+  input?: string;
+  author?: GitIdentity;
+  cwd?: string;
+  timeoutMs?: number;
+  /** An index file other than the clone's own (GIT_INDEX_FILE). */
+  indexFile?: string;
+};
 
 export function createRepoHandle(settings: {
   dir: string;
@@ -34,17 +46,21 @@ export function createRepoHandle(settings: {
     redact,
     input: options.input,
     timeoutMs: options.timeoutMs ?? settings.networkTimeoutMs,
-    env: gitEnvironment({
-      token: settings.token,
-      committer: settings.committer,
-      author: options.author,
-    }),
+    env: {
+      ...gitEnvironment({
+        token: settings.token,
+        committer: settings.committer,
+        author: options.author,
+      }),
+      ...(options.indexFile === undefined ? {} : { GIT_INDEX_FILE: options.indexFile }),
+    },
   });
   return {
     ...settings,
     redact,
-    worktree: { cleanAt: undefined },
+    commitIndex: { holds: undefined },
     run: (args, options) => runGit(args, optionsFor(options)),
     git: (args, options) => git(args, optionsFor(options)),
+    bytes: (args, options) => gitBytes(args, optionsFor(options)),
   };
 }

@@ -8,6 +8,10 @@ export type TreeListing = {
   files: readonly string[];
   /** Paths of symbolic links, relative to the manifests path. */
   links: ReadonlySet<string>;
+  /** The mode of each file that is not a plain 100644 one (an executable script, say). */
+  modes: ReadonlyMap<string, string>;
+  /** The manifests path itself, or a folder on the way to it, when that is a symbolic link. */
+  rootLink: string | undefined;
 };
 
 // A commit's tree never changes, so its listing is read once: the preview and the commit of one
@@ -25,8 +29,19 @@ export function treeListing(
 ): Promise<TreeListing> {
   const read = async (): Promise<TreeListing> => {
     const listing = await git(listingArgs(sha, manifestsPath, folders));
-    const ids = blobIdsByFile(listing, `${manifestsPath}/`);
-    return { ids, files: [...ids.keys()].sort(), links: linksIn(listing, `${manifestsPath}/`) };
+    const prefix = `${manifestsPath}/`;
+    const ids = blobIdsByFile(listing, prefix);
+    const links = linksIn(listing, prefix);
+    // A linked manifests path lists nothing under it: only then is there anything to look for.
+    const rootLink =
+      ids.size === 0 && links.size === 0 ? await linkOnTheWay(git, sha, manifestsPath) : undefined;
+    return {
+      ids,
+      files: [...ids.keys()].sort(),
+      links,
+      modes: modesIn(listing, prefix),
+      rootLink,
+    };
   };
   // A ref or an abbreviated id could name another commit tomorrow: only full ids are kept.
   if (!fullSha.test(sha)) return read();
@@ -58,4 +73,28 @@ function linksIn(listing: string, prefix: string): Set<string> {
     if (file.startsWith(prefix)) links.add(file.slice(prefix.length));
   }
   return links;
+}
+
+function modesIn(listing: string, prefix: string): Map<string, string> {
+  const modes = new Map<string, string>();
+  for (const entry of listing.split("\0")) {
+    if (!entry.startsWith("100") || entry.startsWith("100644 ")) continue;
+    const file = entry.slice(entry.indexOf("\t") + 1);
+    if (file.startsWith(prefix)) modes.set(file.slice(prefix.length), entry.slice(0, 6));
+  }
+  return modes;
+}
+
+async function linkOnTheWay(
+  git: (args: string[]) => Promise<string>,
+  sha: string,
+  manifestsPath: string,
+): Promise<string | undefined> {
+  const parts = manifestsPath.split("/");
+  const onTheWay = parts.map((_, index) => parts.slice(0, index + 1).join("/"));
+  const listing = await git(["ls-tree", "-z", sha, "--", ...onTheWay]);
+  for (const entry of listing.split("\0")) {
+    if (entry.startsWith("120000 ")) return entry.slice(entry.indexOf("\t") + 1);
+  }
+  return undefined;
 }

@@ -12,6 +12,8 @@ export type GitTree = {
   list(folder?: string): Promise<string[]>;
   /** See `TreeReader.blobId`. */
   blobId?(path: string): string | undefined;
+  /** See `TreeReader.prefetch`. */
+  prefetch?(paths: readonly string[]): Promise<void>;
 };
 
 /** Reads and writes the tree; throws a domain error (e.g. ConflictError) when it no longer fits. */
@@ -59,6 +61,8 @@ export type TreeReader = {
    * stands. Undefined when unknown, e.g. once the file was written.
    */
   blobId?(path: string): string | undefined;
+  /** Reads these files in one go ahead of the reads that follow, where reading costs a process. */
+  prefetch?(paths: readonly string[]): Promise<void>;
 };
 
 export type RemoteStatus = { ok: true; head: string } | { ok: false; reason: string };

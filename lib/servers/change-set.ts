@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ConflictError } from "@/lib/errors";
-import { mapYielding } from "@/lib/event-loop";
+import { giveWayAt, mapYielding } from "@/lib/event-loop";
 import { mapLimited } from "@/lib/map-limited";
 import type { GitTree, TreeSnapshot } from "@/lib/gitops/types";
 import { unifiedDiff, type FileChange } from "./unified-diff";
@@ -18,6 +18,7 @@ export function recordingTree(base: GitTree): RecordedChange {
   const tree: GitTree = {
     read,
     blobId: (path) => (overlay.has(path) ? undefined : base.blobId?.(path)),
+    prefetch: async (paths) => base.prefetch?.(paths.filter((path) => !overlay.has(path))),
     exists: async (path) => (await read(path)) !== undefined,
     async write(path, content) {
       overlay.set(path, content);
@@ -44,7 +45,8 @@ export function recordingTree(base: GitTree): RecordedChange {
     tree,
     async changes() {
       const out: FileChange[] = [];
-      for (const path of [...overlay.keys()].sort()) {
+      for (const [index, path] of [...overlay.keys()].sort().entries()) {
+        await giveWayAt(index, 200);
         const before = await base.read(path);
         const after = overlay.get(path);
         if (before !== after) out.push({ path, before, after });
@@ -86,7 +88,9 @@ export function digestOf(diff: string): string {
 const writesAtOnce = 16;
 
 export async function applyRecorded(tree: GitTree, changes: FileChange[]): Promise<void> {
-  await mapLimited(changes, writesAtOnce, async (change) => {
+  // A tree held in memory answers without I/O, so the loop itself must give way.
+  await mapLimited(changes, writesAtOnce, async (change, index) => {
+    await giveWayAt(index, 200);
     if (change.after === undefined) await tree.delete(change.path);
     else await tree.write(change.path, change.after);
   });

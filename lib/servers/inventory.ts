@@ -154,6 +154,8 @@ export async function readInventory(tree: TreeReader): Promise<Inventory> {
       unknown.push(index);
     }
   });
+  // Where a read costs a process, one batch reads them all first (a cold start: the whole fleet).
+  if (unknown.length > 1) await tree.prefetch?.(unknown.map((index) => paths[index] ?? ""));
   await mapLimited(unknown, readsAtOnce, async (index, n) => {
     await giveWayAt(n, 200);
     const path = paths[index] ?? "";

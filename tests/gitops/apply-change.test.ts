@@ -1,4 +1,4 @@
-import { readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, InvalidError } from "@/lib/errors";
@@ -144,6 +144,45 @@ describe("applyChange", () => {
       "manifests/servers/by-hand.yaml",
       "manifests/servers/c.yaml",
     ]);
+  });
+
+  it("refuses a file where the commit has a folder, and a folder where it has a file", async () => {
+    const writer = world.writer();
+    await writer.applyChange(register("a"));
+    const attempt = (file: string) =>
+      writer.applyChange({
+        actor: ada,
+        action: "edit-server",
+        summary: `servers: ${file}`,
+        change: (tree) => tree.write(file, "x\n"),
+      });
+    await expect(attempt("servers")).rejects.toThrow(
+      new ConflictError('"manifests/servers" is a folder in the repository, not a file'),
+    );
+    await expect(attempt("servers/a.yaml/inside.yaml")).rejects.toThrow(
+      new ConflictError('"manifests/servers/a.yaml" is a file in the repository, not a folder'),
+    );
+    expect((await world.remoteLog()).length).toBe(2);
+  });
+
+  it("writes the blobs of a large change as one pack, and nothing into a working tree", async () => {
+    const writer = world.writer();
+    await writer.applyChange({
+      actor: ada,
+      action: "bulk-register-servers",
+      summary: "servers: register 300",
+      change: async (tree) => {
+        for (let i = 0; i < 300; i += 1) await tree.write(`servers/n${i}.yaml`, `name: n${i}\n`);
+      },
+    });
+    const clone = path.join(world.dir, "clone-1");
+    expect(await readdir(clone)).toEqual([".git"]);
+    const loose = (await readdir(path.join(clone, ".git/objects"))).filter((name) =>
+      /^[0-9a-f]{2}$/.test(name),
+    );
+    // The commit and its trees are loose; the 300 blobs are not.
+    expect(loose.length).toBeLessThan(10);
+    expect(await world.remoteFile("manifests/servers/n299.yaml")).toBe("name: n299\n");
   });
 
   it("makes no commit when the change changes nothing, and says so", async () => {

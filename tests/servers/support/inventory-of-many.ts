@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { workingTree } from "@/lib/gitops/working-tree";
+import { workingTree } from "./disk-tree";
 import { renderHardwareFile } from "@/lib/servers/hardware-file";
 import { readInventory } from "@/lib/servers/inventory";
 import { hardwareFile } from "@/lib/servers/paths";

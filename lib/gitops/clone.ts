@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { UnavailableError } from "@/lib/errors";
-import { commitIndexOf } from "./commit";
+import { commitIndexPrefix } from "./commit";
 import { remoteFailure, remoteLabel } from "./remote-failure";
 import type { RepoHandle } from "./repo-handle";
 
@@ -12,9 +12,10 @@ import type { RepoHandle } from "./repo-handle";
  */
 export async function ensureClone(repo: RepoHandle): Promise<void> {
   if (await isDirectory(path.join(repo.dir, ".git"))) {
-    // A crash in the middle of a commit leaves these locks behind; only this process uses the clone.
+    // A crash in the middle of a commit leaves this lock behind; only this process uses the clone.
     await rm(path.join(repo.dir, ".git", "index.lock"), { force: true });
-    await rm(`${commitIndexOf(repo)}.lock`, { force: true });
+    await dropWorkingTree(repo.dir);
+    await dropOldCommitIndexes(repo.dir);
     const current = await repo.run(["config", "--get", "remote.origin.url"]);
     if (current.stdout.trim() !== repo.url)
       await repo.git(["remote", "set-url", "origin", repo.url]);
@@ -43,6 +44,34 @@ export async function ensureClone(repo: RepoHandle): Promise<void> {
   }
   await rm(repo.dir, { recursive: true, force: true });
   await rename(partial, repo.dir);
+}
+
+/*
+ * A clone made before commits were made from objects has a working tree, frozen at its last reset
+ * and never read again: its files and index go, once.
+ */
+async function dropWorkingTree(dir: string): Promise<void> {
+  const entries = await readdir(dir);
+  if (entries.every((entry) => entry === ".git")) return;
+  for (const entry of entries) {
+    if (entry !== ".git") await rm(path.join(dir, entry), { recursive: true, force: true });
+  }
+  await rm(path.join(dir, ".git", "index"), { force: true });
+}
+
+// Each writer builds commits in an index of its own; those of processes long gone are dropped.
+// One still in use would only make its writer's next commit fail its check, never a wrong one.
+const oldIndexMs = 24 * 60 * 60 * 1000;
+
+async function dropOldCommitIndexes(dir: string): Promise<void> {
+  const gitDir = path.join(dir, ".git");
+  for (const entry of await readdir(gitDir)) {
+    if (!entry.startsWith(commitIndexPrefix)) continue;
+    const file = path.join(gitDir, entry);
+    const info = await stat(file).catch(() => undefined);
+    if (info !== undefined && Date.now() - info.mtimeMs > oldIndexMs)
+      await rm(file, { force: true });
+  }
 }
 
 /** Fetches the branch into its remote-tracking ref; a failure is an Unavailable error. */

@@ -1,28 +1,50 @@
 import { createHash } from "node:crypto";
+import { stat } from "node:fs/promises";
 import path from "node:path";
+import { ConflictError } from "@/lib/errors";
 import { giveWayAt } from "@/lib/event-loop";
 import { commitMessage, identity } from "./commit-message";
 import type { GitIdentity } from "./git-env";
 import type { StagedChange } from "./object-tree";
 import type { RepoHandle } from "./repo-handle";
 import type { TreeListing } from "./tree-listing";
+import { printable } from "./tree-path";
+
+type ObjectFormat = "sha1" | "sha256";
 
 /** Git's object id for a blob of this text, as `git hash-object` computes it. */
-function blobIdOf(text: string): string {
-  return createHash("sha1")
+function blobIdOf(text: string, format: ObjectFormat): string {
+  return createHash(format)
     .update(`blob ${Buffer.byteLength(text)}\0`)
     .update(text)
     .digest("hex");
+}
+
+// A repository's object format never changes; asked once per clone handle.
+const formats = new WeakMap<RepoHandle, Promise<ObjectFormat>>();
+function objectFormatOf(repo: RepoHandle): Promise<ObjectFormat> {
+  let format = formats.get(repo);
+  if (format === undefined) {
+    const asked = repo
+      .git(["rev-parse", "--show-object-format"])
+      .then((out): ObjectFormat => (out.trim() === "sha256" ? "sha256" : "sha1"));
+    asked.catch(() => formats.delete(repo));
+    formats.set(repo, asked);
+    format = asked;
+  }
+  return format;
 }
 
 // Up to this many new blobs are written one `hash-object` each (loose objects, which gc packs);
 // more go into one pack through `fast-import`, so a 10,000-row CSV writes one file, not 10,000.
 const looseBlobs = 8;
 
-/** The index the writer builds commits in, beside the clone's own, which it never touches. */
+/** The index this writer builds commits in, beside the clone's own, which it never touches. */
 export function commitIndexOf(repo: RepoHandle): string {
-  return path.join(repo.dir, ".git", "foundry-commit.index");
+  return path.join(repo.dir, ".git", `${commitIndexPrefix}${repo.commitIndex.name}.index`);
 }
+
+export const commitIndexPrefix = "foundry-commit-";
 
 /**
  * Makes the commit of a staged change on top of `head` from objects alone: the new blobs, the
@@ -38,22 +60,30 @@ export async function commitStaged(
   change: StagedChange,
 ): Promise<string | undefined> {
   const prefix = `${repo.manifestsPath}/`;
+  const format = await objectFormatOf(repo);
   const entries: string[] = [];
   const blobs = new Map<string, string>();
   let index = 0;
   for (const [file, text] of change.writes) {
     await giveWayAt(index++, 500);
-    const id = blobIdOf(text);
+    const id = blobIdOf(text, format);
     if (listing.ids.get(file) === id) continue;
     blobs.set(id, text);
     entries.push(`${listing.modes.get(file) ?? "100644"} ${id}\t${prefix}${file}`);
   }
-  for (const file of change.deletes) entries.push(`0 ${"0".repeat(40)}\t${prefix}${file}`);
+  const none = "0".repeat(format === "sha256" ? 64 : 40);
+  for (const file of change.deletes) entries.push(`0 ${none}\t${prefix}${file}`);
   if (entries.length === 0) return undefined;
 
   await writeBlobs(repo, blobs);
   const indexFile = commitIndexOf(repo);
-  if (repo.commitIndex.holds !== head) await repo.git(["read-tree", head], { indexFile });
+  const holdsHead =
+    repo.commitIndex.holds === head &&
+    (await stat(indexFile).then(
+      () => true,
+      () => false,
+    ));
+  if (!holdsHead) await repo.git(["read-tree", head], { indexFile });
   // Whatever happens next, the index no longer holds `head` alone.
   repo.commitIndex.holds = undefined;
   await repo.git(["update-index", "--index-info"], {
@@ -61,6 +91,7 @@ export async function commitStaged(
     indexFile,
   });
   const tree = (await repo.git(["write-tree"], { indexFile })).trim();
+  await assertChangesOnly(repo, head, tree, new Set(entries.map((entry) => entry.split("\t")[1])));
   const sha = (
     await repo.git(["commit-tree", tree, "-p", head, "-F", "-"], {
       input: commitMessage(request),
@@ -69,6 +100,40 @@ export async function commitStaged(
   ).trim();
   repo.commitIndex.holds = sha;
   return sha;
+}
+
+/*
+ * The commit changes exactly the paths the change named, or it is not made. Git resolves a clash
+ * of a file with a folder by replacing the other entry, which may be one the change could not
+ * see (a submodule, a folder of links); a name Git spells differently (not UTF-8) would be left
+ * as it was; an index another process changed would bring its files along.
+ */
+async function assertChangesOnly(
+  repo: RepoHandle,
+  head: string,
+  tree: string,
+  expected: Set<string | undefined>,
+): Promise<void> {
+  const changed = (
+    await repo.git(["diff-tree", "-r", "-z", "--name-only", "--no-renames", head, tree])
+  )
+    .split("\0")
+    .filter((file) => file !== "");
+  const unexpected = changed.filter((file) => !expected.has(file));
+  const untouched = [...expected].filter((file) => file !== undefined && !changed.includes(file));
+  if (unexpected.length === 0 && untouched.length === 0) return;
+  const named = (files: (string | undefined)[]) =>
+    files
+      .slice(0, 3)
+      .map((file) => `"${printable(file ?? "")}"`)
+      .join(", ");
+  throw new ConflictError(
+    unexpected.length > 0
+      ? `the commit would also change ${named(unexpected)}, which the change did not touch; ` +
+          "nothing was committed"
+      : `Git would leave ${named(untouched)} as it is although the change wrote it; nothing was ` +
+          "committed",
+  );
 }
 
 async function writeBlobs(repo: RepoHandle, blobs: Map<string, string>): Promise<void> {

@@ -35,7 +35,15 @@ export function objectTree(repo: RepoHandle, listing: TreeListing): StagedTree {
   const writes = new Map<string, string>();
   const deletes = new Set<string>();
   const texts = new Map<string, string>();
-  const writtenFolders = new Set<string>();
+  // How many written files each folder holds: a folder emptied again is no folder.
+  const writtenFolders = new Map<string, number>();
+  const countWritten = (key: string, by: number) => {
+    for (const folder of foldersOf([key])) {
+      const count = (writtenFolders.get(folder) ?? 0) + by;
+      if (count > 0) writtenFolders.set(folder, count);
+      else writtenFolders.delete(folder);
+    }
+  };
   let commitFolders: Set<string> | undefined;
   let closed = false;
 
@@ -140,16 +148,16 @@ export function objectTree(repo: RepoHandle, listing: TreeListing): StagedTree {
           `"${printable(`${manifestsPath}/${key}`)}" is a folder in the repository, not a file`,
         );
       }
+      if (!writes.has(key)) countWritten(key, 1);
       writes.set(key, content);
       deletes.delete(key);
-      foldersOf([key], writtenFolders);
     },
     async delete(relative) {
       assertOpen();
       const key = keyOf(relative);
       refuseLinks(key);
       const existed = present(key);
-      writes.delete(key);
+      if (writes.delete(key)) countWritten(key, -1);
       if (listing.ids.has(key)) deletes.add(key);
       return existed;
     },

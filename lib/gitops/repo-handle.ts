@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { git, gitBytes, runGit, type GitResult } from "./git-command";
 import { gitEnvironment, type GitIdentity } from "./git-env";
 import { createRedactor, type Redactor } from "./redact";
@@ -15,7 +16,7 @@ export type RepoHandle = {
    * The commit whose tree the writer's commit index (`commitIndexOf`) holds, if it is known to
    * hold one: the next commit on top of it needs no `read-tree`. Only the writer's queue uses it.
    */
-  commitIndex: { holds: string | undefined };
+  commitIndex: { holds: string | undefined; name: string };
   run(args: string[], options?: RunOptions): Promise<GitResult>;
   git(args: string[], options?: RunOptions): Promise<string>;
   /** stdout as bytes, for output that carries byte counts (`cat-file --batch`). */
@@ -58,7 +59,8 @@ export function createRepoHandle(settings: {
   return {
     ...settings,
     redact,
-    commitIndex: { holds: undefined },
+    // Its own name: two writers on one clone (a rolling restart on one volume) never share it.
+    commitIndex: { holds: undefined, name: randomBytes(6).toString("hex") },
     run: (args, options) => runGit(args, optionsFor(options)),
     git: (args, options) => git(args, optionsFor(options)),
     bytes: (args, options) => gitBytes(args, optionsFor(options)),

@@ -120,7 +120,8 @@ async function assertChangesOnly(
     .split("\0")
     .filter((file) => file !== "");
   const unexpected = changed.filter((file) => !expected.has(file));
-  const untouched = [...expected].filter((file) => file !== undefined && !changed.includes(file));
+  const seen = new Set(changed);
+  const untouched = [...expected].filter((file) => file !== undefined && !seen.has(file));
   if (unexpected.length === 0 && untouched.length === 0) return;
   const named = (files: (string | undefined)[]) =>
     files

@@ -122,12 +122,17 @@ export async function bulkRegisterServers(
   const count = planned.fits.length;
   // Rendered before the change, which runs in the writer's queue: other writes wait only for the
   // files to be written, not for 10,000 of them to be made.
+  // Rendering and parsing a server takes up to a millisecond: a few at a time between turns.
   const rendered = new Map(
-    await mapYielding(planned.fits, ({ spec }) => {
-      const text = renderHardwareFile(spec);
-      if (!preview) rememberHardwareFile(hardwareFile(spec.name), text);
-      return [spec.name, text] as const;
-    }),
+    await mapYielding(
+      planned.fits,
+      ({ spec }) => {
+        const text = renderHardwareFile(spec);
+        if (!preview) rememberHardwareFile(hardwareFile(spec.name), text);
+        return [spec.name, text] as const;
+      },
+      20,
+    ),
   );
   const outcome = await runServerChange(
     deps,

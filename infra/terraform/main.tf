@@ -62,6 +62,7 @@ module "control_plane" {
     backup_bucket    = module.storage.backup_bucket
     object_namespace = module.storage.namespace
     region           = var.region
+    compartment_id   = local.compartment_id
     # One handover for the control plane and the real stack in tests: the script and the
     # GitRepository and root Kustomization exactly as Git holds them.
     flux_handover = file("${path.module}/../flux-handover.sh")

@@ -69,6 +69,28 @@ describe("the console's settings in the cluster", () => {
     expect(env.git.token).toBe("github_pat_example");
     expect(env.auth.url).toBe("https://foundry.example.org");
     expect(env.hostname).toBe("0.0.0.0");
+    // The Cloud page signs in as the control plane, in the compartment Terraform made it in.
+    expect(env.oci.auth).toEqual({ kind: "instance-principal" });
+    expect(env.oci.compartmentId).toBe("ocid1.compartment.oc1..aaaaexample");
+  });
+
+  it("start on a cluster bootstrapped before the compartment setting, in the tenancy", () => {
+    const { OCI_COMPARTMENT_ID: _added, ...older } = platformSettings();
+    const apps = fluxKustomizations().find((k) => k.name === "apps");
+    if (!apps) throw new Error("no Flux Kustomization apps");
+    const report = validateManifests({
+      kustomize: tool("kustomize"),
+      settings: older,
+      kustomizations: [apps],
+    });
+    expect(report.problems).toEqual([]);
+    const platform = report.objects
+      .map(({ object }) => object)
+      .find((o) => o.kind === "ConfigMap" && o.metadata.name === "foundry-platform")?.data as
+      Record<string, string> | undefined;
+    expect(platform?.OCI_COMPARTMENT_ID).toBe("");
+    const env = parseEnv({ ...platform, ...secretFromReadme }, "/app");
+    expect(env.oci.compartmentId).toBeUndefined();
   });
 
   it("commits to the repository Flux reads, not to an embedded one in its data dir", () => {

@@ -66,6 +66,7 @@ const baseVars: { [key: string]: Value } = {
   backup_bucket: "metal-foundry-backups",
   object_namespace: "ns",
   region: "eu-frankfurt-1",
+  compartment_id: "ocid1.compartment.oc1..aaaaexample",
   flux_handover: repoFile("infra/flux-handover.sh"),
   k3s_tailnet: repoFile("infra/k3s-tailnet.sh"),
   host_firewall: repoFile("infra/host-firewall.sh"),

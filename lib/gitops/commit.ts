@@ -1,24 +1,14 @@
-import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ConflictError } from "@/lib/errors";
 import { giveWayAt } from "@/lib/event-loop";
+import { gitBlobId, type ObjectFormat } from "./blob-id";
 import { commitMessage, identity } from "./commit-message";
 import type { GitIdentity } from "./git-env";
 import type { StagedChange } from "./object-tree";
 import type { RepoHandle } from "./repo-handle";
 import type { TreeListing } from "./tree-listing";
 import { printable } from "./tree-path";
-
-type ObjectFormat = "sha1" | "sha256";
-
-/** Git's object id for a blob of this text, as `git hash-object` computes it. */
-function blobIdOf(text: string, format: ObjectFormat): string {
-  return createHash(format)
-    .update(`blob ${Buffer.byteLength(text)}\0`)
-    .update(text)
-    .digest("hex");
-}
 
 // A repository's object format never changes; asked once per clone handle.
 const formats = new WeakMap<RepoHandle, Promise<ObjectFormat>>();
@@ -66,7 +56,7 @@ export async function commitStaged(
   let index = 0;
   for (const [file, text] of change.writes) {
     await giveWayAt(index++, 500);
-    const id = blobIdOf(text, format);
+    const id = gitBlobId(text, format);
     if (listing.ids.get(file) === id) continue;
     blobs.set(id, text);
     entries.push(`${listing.modes.get(file) ?? "100644"} ${id}\t${prefix}${file}`);

@@ -1,15 +1,25 @@
-import { objectTree, type StagedTree } from "./object-tree";
+import { commitStaged } from "./commit";
+import { objectTree } from "./object-tree";
+import type { ChangeRequest } from "./push-change";
 import type { RepoHandle } from "./repo-handle";
-import { treeListing, type TreeListing } from "./tree-listing";
+import { treeListing } from "./tree-listing";
 
 /**
- * The manifests tree at `head` as a change sees it: its files from one `ls-tree` (or the listing
- * of that commit read before), read from objects, written into memory until the commit.
+ * Runs the change on the manifests tree at `head` (its files from one `ls-tree`, or the listing of
+ * that commit read before; read from objects, written into memory) and makes its commit on top of
+ * `head`. Returns the new sha, or undefined when the change left the tree as it was.
  */
-export async function headTree(
+export async function commitChangeOn(
   repo: RepoHandle,
   head: string,
-): Promise<{ tree: StagedTree; listing: TreeListing }> {
+  request: ChangeRequest,
+): Promise<string | undefined> {
   const listing = await treeListing((args) => repo.git(args), head, repo.manifestsPath);
-  return { tree: objectTree(repo, listing), listing };
+  const tree = objectTree(repo, listing);
+  try {
+    await request.change(tree);
+  } finally {
+    tree.close();
+  }
+  return commitStaged(repo, request, head, listing, tree.staged());
 }

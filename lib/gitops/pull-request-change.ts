@@ -1,7 +1,6 @@
 import { ConflictError, UnavailableError } from "@/lib/errors";
 import { syncToRemote } from "./clone";
-import { commitStaged } from "./commit";
-import { headTree } from "./head-tree";
+import { commitChangeOn } from "./head-tree";
 import { oneLine } from "./commit-message";
 import { openPullRequest, type PullRequestSettings } from "./pull-request";
 import { pushCommit } from "./push";
@@ -18,13 +17,7 @@ export async function pullRequestChange(
   settings: PullRequestSettings & { pushAttempts: number },
 ): Promise<ChangeOutcome> {
   const head = await syncToRemote(repo);
-  const { tree, listing } = await headTree(repo, head);
-  try {
-    await request.change(tree);
-  } finally {
-    tree.close();
-  }
-  const sha = await commitStaged(repo, request, head, listing, tree.staged());
+  const sha = await commitChangeOn(repo, head, request);
   if (sha === undefined) return { sha: head, committed: false };
   const branch = pullRequestBranch(request.action, request.requestId);
   await pushBranch(repo, branch, sha, settings.pushAttempts);

@@ -1,7 +1,6 @@
 import { UnavailableError } from "@/lib/errors";
 import { syncToRemote } from "./clone";
-import { commitStaged } from "./commit";
-import { headTree } from "./head-tree";
+import { commitChangeOn } from "./head-tree";
 import type { GitIdentity } from "./git-env";
 import { OutcomeUnknownError } from "./outcome-unknown";
 import { pushCommit } from "./push";
@@ -31,13 +30,7 @@ export async function pushChange(
     const landed = await landedSince(repo, base, head, request.requestId);
     if (landed !== undefined) return { sha: landed, committed: true };
     base = head;
-    const { tree, listing } = await headTree(repo, head);
-    try {
-      await request.change(tree);
-    } finally {
-      tree.close();
-    }
-    const sha = await commitStaged(repo, request, head, listing, tree.staged());
+    const sha = await commitChangeOn(repo, head, request);
     if (sha === undefined) return { sha: head, committed: false };
     const outcome = await pushCommit(repo, sha, `refs/heads/${repo.branch}`);
     if (outcome.kind === "pushed") return { sha, committed: true };

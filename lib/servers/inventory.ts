@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { gitBlobId } from "@/lib/gitops/blob-id";
 import type { TreeReader } from "@/lib/gitops/types";
 import { giveWayAt } from "@/lib/event-loop";
 import { mapLimited } from "@/lib/map-limited";
@@ -35,13 +35,6 @@ type ParseCache<T> = {
 const newCache = <T>(): ParseCache<T> => ({ entries: new Map(), fresh: 0, byPath: new Map() });
 const serverCache: ParseCache<ServerRecord> = newCache();
 const workflowCache: ParseCache<WorkflowRecord> = newCache();
-
-/** Git's object id for a file of this text, as `git hash-object` computes it. */
-const gitBlobId = (text: string) =>
-  createHash("sha1")
-    .update(`blob ${Buffer.byteLength(text)}\0`)
-    .update(text)
-    .digest("hex");
 
 // One key whether the tree told the object id or the text was read and hashed as Git does.
 const blobKey = (path: string, blobId: string) => `${blobId}:${path}`;

@@ -142,7 +142,8 @@ export async function createGitWorld(options: { token?: string } = {}): Promise<
   };
 }
 
-const quietGitEnv = {
+/** Git's environment for a person's own commands in tests: no machine or user config. */
+export const quietGitEnv = {
   ...process.env,
   GIT_CONFIG_NOSYSTEM: "1",
   GIT_CONFIG_GLOBAL: "/dev/null",

@@ -6,24 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError } from "@/lib/errors";
 import { createGitWriter, createKeyedQueue } from "@/lib/gitops/create-git-writer";
 import { createMemoryAuditLog } from "@/tests/support/memory-audit-log";
-import { ada, committer, createGitWorld, type GitWorld } from "./git-world";
+import { ada, committer, createGitWorld, quietGitEnv, type GitWorld } from "./git-world";
 
 /*
  * Commits made from objects, with no working tree: what they must still get right about the
  * repository they are made in, and about the clone they are made from.
  */
 const run = promisify(execFile);
-const gitEnv = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_AUTHOR_NAME: "Grace Hopper",
-  GIT_AUTHOR_EMAIL: "grace@example.test",
-  GIT_COMMITTER_NAME: "Grace Hopper",
-  GIT_COMMITTER_EMAIL: "grace@example.test",
-};
 const git = async (cwd: string, ...args: string[]) =>
-  (await run("git", args, { cwd, env: gitEnv })).stdout;
+  (await run("git", args, { cwd, env: quietGitEnv })).stdout;
 
 let world: GitWorld;
 beforeEach(async () => {

@@ -48,11 +48,11 @@ async function migrateOrExit(databaseUrl: string): Promise<void> {
 const recoveryEveryMs = 10 * 60_000;
 const orphanSweepEveryMs = 15_000;
 
-/** Settles writes that a previous run accepted but did not finish; the remote may be down now. */
 // One sweep at a time: against a remote that hangs, each takes the writer's turn for up to its
 // network timeout, and sweeps started meanwhile would queue ahead of people's writes.
 let recovering = false;
 
+/** Settles writes that a previous run accepted but did not finish; the remote may be down now. */
 function recoverInBackground(startedBefore: Date): void {
   if (recovering) return;
   recovering = true;

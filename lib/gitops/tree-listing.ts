@@ -1,6 +1,4 @@
-import { blobIdsByFile, listingArgs } from "./blob-ids";
-
-/** The files of a commit under the manifests path (or some of its folders), with their ids. */
+/** The files of a commit under the manifests path, with their ids. */
 export type TreeListing = {
   /** Object id by path relative to the manifests path; regular files only. */
   ids: ReadonlyMap<string, string>;
@@ -25,27 +23,21 @@ export function treeListing(
   git: (args: string[]) => Promise<string>,
   sha: string,
   manifestsPath: string,
-  folders: string[] = [""],
 ): Promise<TreeListing> {
   const read = async (): Promise<TreeListing> => {
-    const listing = await git(listingArgs(sha, manifestsPath, folders));
     const prefix = `${manifestsPath}/`;
-    const ids = blobIdsByFile(listing, prefix);
-    const links = linksIn(listing, prefix);
+    const { ids, links, modes } = parseListing(
+      await git(["ls-tree", "-r", "-z", sha, "--", prefix]),
+      prefix,
+    );
     // A linked manifests path lists nothing under it: only then is there anything to look for.
     const rootLink =
       ids.size === 0 && links.size === 0 ? await linkOnTheWay(git, sha, manifestsPath) : undefined;
-    return {
-      ids,
-      files: [...ids.keys()].sort(),
-      links,
-      modes: modesIn(listing, prefix),
-      rootLink,
-    };
+    return { ids, files: [...ids.keys()].sort(), links, modes, rootLink };
   };
   // A ref or an abbreviated id could name another commit tomorrow: only full ids are kept.
   if (!fullSha.test(sha)) return read();
-  const key = [sha, manifestsPath, ...folders].join("\0");
+  const key = `${sha}\0${manifestsPath}`;
   const known = listings.get(key);
   if (known !== undefined) {
     listings.delete(key);
@@ -65,24 +57,33 @@ export function treeListing(
   return listing;
 }
 
-function linksIn(listing: string, prefix: string): Set<string> {
+/*
+ * `git ls-tree -r -z` output, one pass over it (a fleet's listing has tens of thousands of
+ * entries, each `<mode> <type> <id>\t<path>`, read by position), by path under `prefix` without
+ * it: the object id of each regular file (a symbolic link's blob is its target's name, not a
+ * manifest), the links, and the mode of each file that is not a plain 100644 one.
+ */
+function parseListing(
+  listing: string,
+  prefix: string,
+): { ids: Map<string, string>; links: Set<string>; modes: Map<string, string> } {
+  const ids = new Map<string, string>();
   const links = new Set<string>();
-  for (const entry of listing.split("\0")) {
-    if (!entry.startsWith("120000 ")) continue;
-    const file = entry.slice(entry.indexOf("\t") + 1);
-    if (file.startsWith(prefix)) links.add(file.slice(prefix.length));
-  }
-  return links;
-}
-
-function modesIn(listing: string, prefix: string): Map<string, string> {
   const modes = new Map<string, string>();
   for (const entry of listing.split("\0")) {
-    if (!entry.startsWith("100") || entry.startsWith("100644 ")) continue;
-    const file = entry.slice(entry.indexOf("\t") + 1);
-    if (file.startsWith(prefix)) modes.set(file.slice(prefix.length), entry.slice(0, 6));
+    const tab = entry.indexOf("\t");
+    if (tab === -1) continue;
+    const file = entry.slice(tab + 1);
+    if (!file.startsWith(prefix) || file.length === prefix.length) continue;
+    const relative = file.slice(prefix.length);
+    if (entry.startsWith("120000 ")) {
+      links.add(relative);
+    } else if (entry.startsWith("100") && entry.slice(6, 12) === " blob ") {
+      ids.set(relative, entry.slice(12, tab));
+      if (!entry.startsWith("100644 ")) modes.set(relative, entry.slice(0, 6));
+    }
   }
-  return modes;
+  return { ids, links, modes };
 }
 
 async function linkOnTheWay(

@@ -3,7 +3,7 @@ import { parseBatch } from "./blob-batch";
 import type { RepoHandle } from "./repo-handle";
 import { linkError } from "./tree-links";
 import type { TreeListing } from "./tree-listing";
-import { printable, treeFolder, treePath } from "./tree-path";
+import { folderPrefix, printable, treePath } from "./tree-path";
 import type { GitTree } from "./types";
 
 /** What a change wrote (text by path) and deleted, by path relative to the manifests path. */
@@ -162,8 +162,7 @@ export function objectTree(repo: RepoHandle, listing: TreeListing): StagedTree {
       return existed;
     },
     async list(folder) {
-      const root = treeFolder(manifestsPath, folder);
-      const prefix = root === manifestsPath ? "" : `${root.slice(manifestsPath.length + 1)}/`;
+      const prefix = folderPrefix(manifestsPath, folder);
       if (prefix === "") {
         if (listing.rootLink !== undefined) throw linkError(listing.rootLink);
       } else {

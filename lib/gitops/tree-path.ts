@@ -26,6 +26,15 @@ export function treeFolder(manifestsPath: string, relative = ""): string {
     : treePath(manifestsPath, relative);
 }
 
+/**
+ * What a path relative to the manifests path starts with when it lies in `relative` ("" for the
+ * whole tree, else the folder and a slash); same rules as `treeFolder`.
+ */
+export function folderPrefix(manifestsPath: string, relative = ""): string {
+  const root = treeFolder(manifestsPath, relative);
+  return root === manifestsPath ? "" : `${root.slice(manifestsPath.length + 1)}/`;
+}
+
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 200);
 }

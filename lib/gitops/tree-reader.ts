@@ -5,6 +5,7 @@ import { git, type GitRunOptions } from "./git-command";
 import { gitEnvironment } from "./git-env";
 import { createRedactor } from "./redact";
 import { treeListing } from "./tree-listing";
+import { folderPrefix } from "./tree-path";
 import type { TreeReader } from "./types";
 
 /** Reads the writer's clone, never writes it: writing stays the GitOps writer's alone. */
@@ -39,14 +40,7 @@ export function createGitReader(options: GitReaderOptions, cache: BlobCache): Gi
         sha,
         options.manifestsPath,
       );
-      const prefixes = folders
-        .map((folder) =>
-          folder
-            .split("/")
-            .filter((part) => part !== "" && part !== ".")
-            .join("/"),
-        )
-        .map((folder) => folder && `${folder}/`);
+      const prefixes = folders.map((folder) => folderPrefix(options.manifestsPath, folder));
       const inFolders = (file: string) => prefixes.some((prefix) => file.startsWith(prefix));
       const files = all.filter(inFolders);
       const idOf = (file: string) => (inFolders(file) ? ids.get(file) : undefined);

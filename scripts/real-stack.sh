@@ -147,7 +147,7 @@ wait_until kube-apiserver 90 "$KUBECTL" get --raw /readyz
 stage "Kubernetes $REAL_STACK_KUBERNETES API server ready"
 
 bash "$here/install-flux.sh" "$dir/flux-install"
-tinkerbell_crds="${REAL_STACK_TINKERBELL_CRDS:-$root/../shared/reference/tinkerbell/v1alpha1}"
+tinkerbell_crds="${REAL_STACK_TINKERBELL_CRDS:-$cache/crds/tinkerbell-$REAL_STACK_TINKERBELL}"
 "$KUBECTL" apply --server-side -f "$tinkerbell_crds" >/dev/null
 "$KUBECTL" wait --for=condition=Established --timeout=60s crd/hardware.tinkerbell.org \
   crd/workflows.tinkerbell.org crd/templates.tinkerbell.org >/dev/null

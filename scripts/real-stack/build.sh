@@ -87,6 +87,29 @@ notification_crds() {
   echo "real-stack build: notification-controller CRDs $version generated in $((SECONDS - started)) s"
 }
 
+# Tinkerbell's CRDs as the pinned release's binary installs them (its crd/bases): generated from
+# its api module, which the proxy serves, by the controller-gen that release uses. For v0.21.0 the
+# result was checked byte for byte against crd/bases at that tag.
+tinkerbell_crds() {
+  local version="$1" started=$SECONDS gen_version
+  local out="$cache/crds/tinkerbell-$version" work="$cache/src/tinkerbell-api-$version"
+  if [ -s "$out/tinkerbell.org_hardware.yaml" ]; then
+    echo "real-stack build: Tinkerbell CRDs $version cached"; return
+  fi
+  gen_version="$(tinkerbell_controller_gen_version "$version")"
+  build controller-gen sigs.k8s.io/controller-tools "$gen_version" \
+    sigs.k8s.io/controller-tools/cmd/controller-gen
+  local api
+  api="$(module_dir github.com/tinkerbell/tinkerbell/api "$version")"
+  rm -rf "$work" && mkdir -p "$work" && cp -r "$api" "$work/api" && chmod -R u+w "$work/api"
+  mkdir -p "$out.partial"
+  (cd "$work/api" && go mod download &&
+    "$cache/bin/controller-gen-$gen_version" crd:crdVersions=v1 paths=./... \
+      output:crd:artifacts:config="$out.partial")
+  rm -rf "$out" && mv "$out.partial" "$out"
+  echo "real-stack build: Tinkerbell CRDs $version generated in $((SECONDS - started)) s"
+}
+
 kube_minor_patch="${REAL_STACK_KUBERNETES#v1.}"
 etcd_version="$(grep -E '^\s+go.etcd.io/etcd/server/v3 ' \
   "$(module_dir k8s.io/kubernetes "$REAL_STACK_KUBERNETES")/go.mod" | awk '{print $2}')"
@@ -111,5 +134,8 @@ case "$what" in
     build kustomize-controller github.com/fluxcd/kustomize-controller "$kustomize_version" \
       github.com/fluxcd/kustomize-controller
     notification_crds "$notification_version"
+    ;;&
+  all | tinkerbell)
+    tinkerbell_crds "$REAL_STACK_TINKERBELL"
     ;;
 esac

@@ -17,7 +17,19 @@ REAL_STACK_FLUX="$(_tf_default flux_version)"
 REAL_STACK_KUBERNETES="${REAL_STACK_K3S%%+*}"
 # The Gateway API release the tree's gateway-api GitRepository pins.
 REAL_STACK_GATEWAY_API="$(sed -nE 's/^ *tag: (v[0-9.]+)$/\1/p' "$_root/manifests/infrastructure/gateway-api/repository.yaml")"
-export REAL_STACK_K3S REAL_STACK_FLUX REAL_STACK_KUBERNETES REAL_STACK_GATEWAY_API
+# The Tinkerbell release the tree's OCIRepository pins (the chart and binary of the same tag).
+REAL_STACK_TINKERBELL="$(sed -nE 's/^ *tag: (v[0-9.]+)$/\1/p' "$_root/manifests/infrastructure/controllers/tinkerbell/repository.yaml")"
+export REAL_STACK_K3S REAL_STACK_FLUX REAL_STACK_KUBERNETES REAL_STACK_GATEWAY_API REAL_STACK_TINKERBELL
+
+# The controller-gen each Tinkerbell release generates its CRDs with (CONTROLLER_GEN_VERSION in
+# its Makefile, which cannot be read here: the module proxy refuses github.com/tinkerbell/tinkerbell
+# and serves only its api module). A pin of another Tinkerbell release needs its line here.
+tinkerbell_controller_gen_version() {
+  case "$1" in
+    v0.21.0) echo v0.18.0 ;;
+    *) echo "no controller-gen version known for Tinkerbell $1 (scripts/real-stack/versions.sh)" >&2; return 1 ;;
+  esac
+}
 
 # The folder of MODULE@VERSION in the Go module cache (downloaded when missing).
 module_dir() {

@@ -56,7 +56,11 @@ const objectMeta: JsonSchema = {
 };
 
 export function schemasFromCrd(file: string, source: string): KeptSchema[] {
-  const crd: unknown = parse(readFileSync(file, "utf8"));
+  return schemasFromCrdObject(parse(readFileSync(file, "utf8")), file, source);
+}
+
+/** The same from a CRD as read (from a file, or from an API server); `file` names it in errors. */
+export function schemasFromCrdObject(crd: unknown, file: string, source: string): KeptSchema[] {
   if (!isRecord(crd) || !isRecord(crd.spec)) throw new Error(`${file}: not a CRD`);
   const { group, names, versions } = crd.spec;
   if (typeof group !== "string" || !isRecord(names) || !Array.isArray(versions)) {

@@ -20,9 +20,11 @@ export interface Validator {
 }
 
 // The formats Kubernetes uses are checked by the API server; here they only need to be known.
+// `url` (Tinkerbell v0.21.0's Workflow isoURL) is no format Kubernetes knows: it ignores it too.
 const formats = {
   "date-time": true,
   uri: true,
+  url: true,
   int32: true,
   int64: true,
   ipv4: true,

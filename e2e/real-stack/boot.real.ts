@@ -30,7 +30,15 @@ const waiting = { name: "rs-boot2", mac: "52:54:00:12:34:59" };
 const journey = { name: "rs-boot3", mac: "52:54:00:12:34:5a" };
 const hyphens = (mac: string) => mac.replaceAll(":", "-");
 
-type Timeline = { steps: { key: string; state: string; detail: string | null }[] };
+type Timeline = {
+  steps: {
+    key: string;
+    state: string;
+    label: string;
+    detail: string | null;
+    message: string | null;
+  }[];
+};
 
 const serverMedia = (page: Page, server: string) =>
   makeServerMedia(
@@ -163,17 +171,28 @@ test("generic media boot by DHCP to Smee for whichever machine boots them", asyn
   });
 });
 
-test("a registered server with no install waiting is refused by Smee after its media called home", async ({
+test("a registered server with no install waiting is refused by Smee after its media called home, and its timeline says so", async ({
   page,
 }) => {
   test.setTimeout(240_000);
   await appliedAt(await registerInBrowser(page, waiting));
   const image = await serverMedia(page, waiting.name);
-  await boot(`${waiting.name}-seabios`, image, "seabios", waiting.mac, (since) =>
-    asked(stackPort("SMEE"), `/${hyphens(waiting.mac)}/auto.ipxe`, since, 404),
-  );
-  const timeline = (await (
-    await page.request.get(`/api/timeline/servers/${waiting.name}`)
-  ).json()) as Timeline;
-  expect(timeline.steps.find((step) => step.key === "booted")?.state).toBe("done");
+  const timeline = async () =>
+    (await (await page.request.get(`/api/timeline/servers/${waiting.name}`)).json()) as Timeline;
+  const refusal = async () =>
+    (await timeline()).steps.find((step) => step.key === "netboot-refused");
+  await boot(`${waiting.name}-seabios`, image, "seabios", waiting.mac, async (since) => {
+    await asked(stackPort("SMEE"), `/${hyphens(waiting.mac)}/auto.ipxe`, since, 404);
+    // The media tell the console what Smee answered; the timeline says it in words.
+    await expect.poll(refusal, { timeout: 30_000 }).toMatchObject({ state: "failed" });
+  });
+  const steps = (await timeline()).steps;
+  expect(steps.find((step) => step.key === "booted")?.state).toBe("done");
+  expect(await refusal()).toMatchObject({
+    label: "Nothing to boot from Tinkerbell",
+    detail: expect.stringContaining(waiting.mac),
+    message: expect.stringMatching(/does not allow netboot/),
+  });
+  await page.goto(`/servers/${waiting.name}`);
+  await expect(page.getByText("Nothing to boot from Tinkerbell")).toBeVisible();
 });

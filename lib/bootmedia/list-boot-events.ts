@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import type { BootEventView } from "@/lib/bootmedia/record-media-boot";
+import { bootEventKind, type BootEventView } from "@/lib/bootmedia/record-media-boot";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
@@ -13,7 +13,7 @@ const inputSchema = z.object({
   limit: z.number().int().min(1).max(500).default(50),
 });
 
-/** A server's "booted from media" events, newest first: for the server's timeline. */
+/** A server's "booted from media" and "netboot refused" events, newest first: for its timeline. */
 export async function listBootEvents(
   { actor, input }: { actor: Actor; input: unknown },
   deps: Pick<BootMediaDeps, "db">,
@@ -30,6 +30,7 @@ export async function listBootEvents(
     server: row.serverName,
     mac: row.mac,
     ip: row.ip,
+    kind: bootEventKind(row.kind),
     occurredAt: row.occurredAt,
   }));
 }

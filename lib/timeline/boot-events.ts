@@ -3,16 +3,16 @@ import type { Actor } from "@/lib/actor";
 import { listBootEvents } from "@/lib/bootmedia/list-boot-events";
 import type { DatabaseClient } from "@/lib/db";
 import { listEnrollmentEvents } from "@/lib/enrollment/list-enrollment-events";
-import { serverReportedActions } from "@/lib/audit/server-reported-actions";
 
 /**
  * What a server reported to the console itself: booting the console's media ("booted from
- * media", from lib/bootmedia) and the steps of its first-boot credential exchange (lib/enrollment).
+ * media", from lib/bootmedia), Smee then having nothing for it, and the steps of its first-boot
+ * credential exchange (lib/enrollment).
  */
 export type BootEvent = {
   at: string;
   detail: string;
-  kind: "booted" | "enrollment";
+  kind: "booted" | "netboot-refused" | "enrollment";
   /** For enrollment steps: the step's name, and whether it is a warning (a second claim). */
   label?: string;
   failed?: boolean;
@@ -42,7 +42,7 @@ export async function bootEventsFor(server: string, client: DatabaseClient): Pro
     ...boots.map((boot) => ({
       at: boot.occurredAt.toISOString(),
       detail: `${boot.mac}${boot.ip ? ` at ${boot.ip}` : ""}`,
-      kind: "booted" as const,
+      kind: boot.kind,
     })),
     ...enrollment.map((event) => ({
       at: event.occurredAt.toISOString(),

@@ -3,8 +3,8 @@ import type { BootEvent } from "./boot-events";
 import type { TimelineStep } from "./types";
 
 /**
- * Hardware present → (booted from media) → Workflow running (k of n) → succeeded →
- * (first-boot enrollment: its latest step) → node Ready.
+ * Hardware present → (booted from media) → (nothing to boot from Tinkerbell) → Workflow running
+ * (k of n) → succeeded → (first-boot enrollment: its latest step) → node Ready.
  */
 export function serverSteps(
   view: ServerClusterView,
@@ -43,6 +43,21 @@ export function serverSteps(
   }
   const failed = workflow?.state === "failed" || workflow?.state === "timeout";
   const runningOrLater = workflow && workflow.state !== "pending";
+  const refusal = boots.filter((event) => event.kind === "netboot-refused").at(-1);
+  // The media ask Smee again every few seconds: once a Workflow runs, a refusal is over.
+  if (refusal && boot && refusal.at >= boot.at && !runningOrLater) {
+    steps.push({
+      key: "netboot-refused",
+      label: "Nothing to boot from Tinkerbell",
+      state: "failed",
+      at: refusal.at,
+      detail: refusal.detail,
+      message:
+        "Smee had no boot script for this machine (its Hardware does not allow netboot, which " +
+        "the console turns on only while an install waits), or could not be reached. Provision " +
+        "or reprovision the server: the machine keeps asking and boots the install.",
+    });
+  }
   steps.push({
     key: "workflow",
     label: workflow?.currentIndex

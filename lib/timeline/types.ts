@@ -5,6 +5,7 @@ export type StepKey =
   | "applied"
   | "hardware"
   | "booted"
+  | "netboot-refused"
   | "workflow"
   | "succeeded"
   | "enrollment"

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionState } from "@/lib/auth/session";
+import { bootEventsFor } from "@/lib/timeline/boot-events";
 import { bootWorld } from "@/tests/bootmedia/support/boot-world";
 import {
   consoleRoutes,
@@ -192,6 +193,41 @@ describe("per-server downloads and the boot endpoint", () => {
     const over = await report();
     expect(over.status).toBe(409);
     expect(await db().bootEvent.count()).toBe(events);
+  });
+
+  it("records Smee's refusal once after a boot, as the server's timeline reads it", async () => {
+    const { token } = await makeMedia();
+    session.state = { kind: "anonymous" };
+    const query = "mac=52-54-00-12-34-56&ip=10.0.2.15";
+    const refusal = () => call("GET", `/api/boot/media/${token}?${query}&event=netboot-refused`);
+    // A refusal with no boot before it is no boot of this medium's.
+    expect((await refusal()).status).toBe(409);
+    expect((await call("GET", `/api/boot/media/${token}?${query}`)).status).toBe(200);
+    const recorded = await refusal();
+    expect(recorded.status).toBe(200);
+    expect(await recorded.text()).toContain("refusal of rack1-node1 recorded");
+    expect((await refusal()).status).toBe(409);
+    const kinds = await db().bootEvent.findMany({
+      where: { serverName: "rack1-node1", tokenId: { not: null } },
+      orderBy: { occurredAt: "asc" },
+      select: { kind: true },
+    });
+    expect(kinds.slice(-2).map((row) => row.kind)).toEqual(["booted", "netboot-refused"]);
+    expect(await db().auditEntry.count({ where: { action: "netboot-refused" } })).toBeGreaterThan(
+      0,
+    );
+    const timeline = await bootEventsFor("rack1-node1", db());
+    expect(timeline.at(-1)).toMatchObject({
+      kind: "netboot-refused",
+      detail: "52:54:00:12:34:56 at 10.0.2.15",
+    });
+  });
+
+  it("answers 400 to an event the media never report", async () => {
+    const { token } = await makeMedia();
+    session.state = { kind: "anonymous" };
+    const response = await call("GET", `/api/boot/media/${token}?mac=52-54-00-12-34-56&event=x`);
+    expect(response.status).toBe(400);
   });
 
   it("answers 400 to a live token with a malformed MAC", async () => {

@@ -85,6 +85,23 @@ describe("iPXE scripts", () => {
     expect(script.indexOf(":report")).toBeLessThan(script.indexOf(":smee"));
   });
 
+  it("per server: tells the console once per boot when Smee had nothing, and only after a recorded boot", () => {
+    const script = serverScript(input);
+    const lines = script.split("\n");
+    const refusal =
+      `isset \${foundry-refusal} || imgfetch --name foundry-refusal http://console.lab:3000/api/boot/media/${"T".repeat(43)}` +
+      "?mac=${${foundry-nic}/mac:hexhyp}&ip=${${foundry-nic}/ip}&event=netboot-refused ||";
+    const at = lines.indexOf(refusal);
+    expect(at).toBeGreaterThan(lines.findIndex((line) => line.startsWith("chain --autofree")));
+    expect(lines[at + 1]).toBe("set foundry-refusal reported");
+    expect(lines.slice(at).indexOf("goto smee")).toBeGreaterThan(1);
+    // The path where the console did not record the boot marks the refusal as not to be told.
+    const unrecorded = lines.indexOf("set foundry-refusal skipped");
+    expect(unrecorded).toBeGreaterThan(lines.indexOf(":report"));
+    expect(unrecorded).toBeLessThan(lines.indexOf(":reported"));
+    expect(genericScript({ smeeScriptUrl })).not.toContain("foundry-refusal");
+  });
+
   it("per server without static addresses: DHCP on that port", () => {
     const script = serverScript({ ...input, network: { mac: "aa:bb:cc:dd:ee:ff" } });
     expect(script).toContain("dhcp ${foundry-nic} || goto net_failed");

@@ -168,3 +168,50 @@ describe("the timeline's Workflow step", () => {
     expect(step?.message).toContain('map has no entry for key "image_sha256"');
   });
 });
+
+describe("the timeline's netboot refusal", () => {
+  const boots = [
+    { at: "2026-12-01T11:00:00.000Z", detail: "52:54:00:12:34:56", kind: "booted" as const },
+    {
+      at: "2026-12-01T11:00:03.000Z",
+      detail: "52:54:00:12:34:56",
+      kind: "netboot-refused" as const,
+    },
+  ];
+  const refusal = (view: Omit<ServerClusterView, "name" | "hardware">, events = boots) =>
+    serverSteps({ name: "rack1-node3", hardware, ...view }, events, true).find(
+      (step) => step.key === "netboot-refused",
+    );
+
+  it("is a failed step after the boot when Smee had nothing, saying what to do", () => {
+    const steps = serverSteps(
+      { name: "rack1-node3", hardware, workflow: null, node: null },
+      boots,
+      true,
+    );
+    const keys = steps.map((step) => step.key);
+    expect(keys.indexOf("netboot-refused")).toBe(keys.indexOf("booted") + 1);
+    expect(steps[keys.indexOf("netboot-refused")]).toMatchObject({
+      state: "failed",
+      label: "Nothing to boot from Tinkerbell",
+      at: "2026-12-01T11:00:03.000Z",
+      message: expect.stringMatching(/does not allow netboot.*Provision or reprovision/),
+    });
+  });
+
+  it("is over once a Workflow runs (the machine kept asking and got its install)", () => {
+    const running = { ...workflow("running", null), completed: 1, currentIndex: 2 };
+    expect(refusal({ workflow: running, node: null })).toBeUndefined();
+    expect(refusal({ workflow: workflow("pending", null), node: null })).toMatchObject({
+      state: "failed",
+    });
+  });
+
+  it("is not shown for an earlier boot once the machine booted its media again", () => {
+    const again = [
+      ...boots,
+      { at: "2026-12-01T12:00:00.000Z", detail: "52:54:00:12:34:56", kind: "booted" as const },
+    ];
+    expect(refusal({ workflow: null, node: null }, again)).toBeUndefined();
+  });
+});

@@ -21,15 +21,34 @@ export function say(text: string): string {
 
 export const retrySeconds = 15;
 
-/** Chains to Smee for the given MAC expression; on failure says why on screen and tries again. */
-export function smeeChain(smeeScriptUrl: string, macExpression: string): string[] {
+/** Set once the media told the console that Smee had nothing (or when they must not tell it). */
+export const refusalReported = "foundry-refusal";
+
+/**
+ * Chains to Smee for the given MAC expression; on failure says why on screen and tries again.
+ * `refusalUrl` (already through `word`) is fetched once per boot when Smee first fails, so the
+ * server's timeline says so.
+ */
+export function smeeChain(
+  smeeScriptUrl: string,
+  macExpression: string,
+  refusalUrl?: string,
+): string[] {
   const url = word(smeeScriptUrl, "Smee URL").replace(macPlaceholder, macExpression);
   const host = new URL(smeeScriptUrl.replace(macPlaceholder, "mac")).host;
+  const report = refusalUrl
+    ? [
+        `isset \${${refusalReported}} || imgfetch --name ${refusalReported} ${refusalUrl} ||`,
+        `set ${refusalReported} reported`,
+        `imgfree ${refusalReported} ||`,
+      ]
+    : [];
   return [
     ":smee",
     say(`asking Tinkerbell (Smee at ${host}) what to boot...`),
     `chain --autofree ${url} ||`,
     say(`Tinkerbell (Smee at ${host}) did not answer or has nothing for this machine.`),
+    ...report,
     say(`check that the Hardware exists and allows netboot; retrying in ${retrySeconds} seconds.`),
     `sleep ${retrySeconds} ||`,
     "goto smee",

@@ -1,5 +1,12 @@
 import type { BootNetwork } from "@/lib/bootmedia/hardware-for-media";
-import { retrySeconds, say, script, smeeChain, word } from "@/lib/bootmedia/ipxe/ipxe-lines";
+import {
+  refusalReported,
+  retrySeconds,
+  say,
+  script,
+  smeeChain,
+  word,
+} from "@/lib/bootmedia/ipxe/ipxe-lines";
 
 export type ServerScriptInput = {
   server: string;
@@ -49,6 +56,7 @@ export function serverScript(input: ServerScriptInput): string {
   const reportUrl =
     `${word(publicUrl, "console URL")}/api/boot/media/${word(token, "token")}` +
     `?mac=\${${nic}/mac:hexhyp}&ip=\${${nic}/ip}`;
+  const refusalUrl = `${reportUrl}&event=netboot-refused`;
   const report = `imgfetch --name foundry-report ${reportUrl} && goto reported ||`;
   return script([
     say(`boot media for ${word(server, "server name")} (${mac}).`),
@@ -77,10 +85,12 @@ export function serverScript(input: ServerScriptInput): string {
       "the console did not record this boot (unreachable, or this medium expired or was revoked).",
     ),
     say("booting on without it."),
+    // A refusal is recorded only after a boot the console recorded.
+    `set ${refusalReported} skipped`,
     "goto smee",
     ":reported",
     "imgfree foundry-report ||",
     say("boot reported to the console."),
-    ...smeeChain(input.smeeScriptUrl, `\${${nic}/mac:hexhyp}`),
+    ...smeeChain(input.smeeScriptUrl, `\${${nic}/mac:hexhyp}`, refusalUrl),
   ]);
 }

@@ -7,7 +7,8 @@ type Context = { params: Promise<{ token: string }> };
 
 /**
  * Public (iPXE has no session): boot media call home here with their enrollment token, the MAC
- * and the address they came up with. The token is the credential; a bad one gets 403.
+ * and the address they came up with, and again with `event=netboot-refused` when Smee then gave
+ * them nothing to boot. The token is the credential; a bad one gets 403.
  */
 export const GET = publicRoute<Context>(async (request, { params }) => {
   const query = new URL(request.url).searchParams;
@@ -17,17 +18,22 @@ export const GET = publicRoute<Context>(async (request, { params }) => {
         token: (await params).token,
         mac: query.get("mac"),
         ip: query.get("ip") ?? undefined,
+        event: query.get("event") ?? undefined,
       },
     },
     bootMediaParts(),
   );
+  const booted = event.kind === "booted";
   // The server's page, the list and Activity show the boot in every open browser.
   eventBus().publish({
     topic: "activity",
     invalidate: [["timeline"], ["servers"], ["activity"]],
-    summary: `${event.server} booted from its media`,
+    summary: booted
+      ? `${event.server} booted from its media`
+      : `${event.server} booted from its media, but Tinkerbell had nothing for it to boot`,
   });
-  return new Response(`#!ipxe\necho Metal Foundry: boot of ${event.server} recorded\n`, {
+  const recorded = booted ? "boot" : "refusal";
+  return new Response(`#!ipxe\necho Metal Foundry: ${recorded} of ${event.server} recorded\n`, {
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
 });

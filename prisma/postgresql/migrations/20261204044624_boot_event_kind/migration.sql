@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BootEvent" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'booted';

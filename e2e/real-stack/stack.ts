@@ -76,13 +76,23 @@ export async function committedSha(page: Page): Promise<string> {
 /** Registers a server through the form, as a person does; answers the commit's short sha. */
 export async function registerInBrowser(
   page: Page,
-  server: { name: string; mac: string; site?: string; rack?: string },
+  server: {
+    name: string;
+    mac: string;
+    site?: string;
+    rack?: string;
+    bmc?: { address: string; secret: string };
+  },
 ): Promise<string> {
   await page.goto("/servers/new");
   await page.getByLabel("Name", { exact: true }).fill(server.name);
   await page.getByLabel("MAC (interface 1)").fill(server.mac);
   if (server.site) await page.getByLabel("Site", { exact: true }).fill(server.site);
   if (server.rack) await page.getByLabel("Rack", { exact: true }).fill(server.rack);
+  if (server.bmc) {
+    await page.getByLabel("BMC address").fill(server.bmc.address);
+    await page.getByLabel("Secret with the BMC credentials").fill(server.bmc.secret);
+  }
   await page.getByRole("button", { name: "Preview the commit" }).click();
   await page.getByRole("button", { name: "Commit" }).click();
   return committedSha(page);

@@ -3,7 +3,11 @@ export const folders = {
   hardware: "tinkerbell/hardware",
   workflows: "tinkerbell/workflows",
   templates: "tinkerbell/templates",
+  bmcJobs: "tinkerbell/bmc-jobs",
 } as const;
+
+/** The folder that lists the console's folders (its resources name them). */
+export const tinkerbellFolder = "tinkerbell";
 
 export const hardwareFile = (name: string) => `${folders.hardware}/${name}.yaml`;
 export const workflowFile = (name: string, generation: number) =>

@@ -9,7 +9,7 @@ import {
   snapshotTree,
 } from "./change-set";
 import type { ServerDeps } from "./deps";
-import { folders } from "./paths";
+import { tinkerbellFolder } from "./paths";
 
 export type ServerChange = {
   action: string;
@@ -47,7 +47,8 @@ export async function runServerChange(
 ): Promise<ServerChangeOutcome> {
   if (options.preview) {
     const snapshot = await deps.writer.readTree({ refresh: true });
-    const reader = await deps.reader.readFolders(snapshot.sha, Object.values(folders));
+    // Every folder the verbs write is under it, and so are the kustomizations that list them.
+    const reader = await deps.reader.readFolders(snapshot.sha, [tinkerbellFolder]);
     const recorded = recordingTree(
       snapshotTree({
         sha: snapshot.sha,

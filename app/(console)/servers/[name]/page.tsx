@@ -5,6 +5,7 @@ import { BootMediaLink } from "@/components/boot-media/boot-media-link";
 import { DecommissionForm } from "@/components/servers/decommission-form";
 import { Decommissioned } from "@/components/servers/decommissioned";
 import { OperatorOnly } from "@/components/servers/operator-only";
+import { PowerForm } from "@/components/servers/power-form";
 import { ProvisionForm } from "@/components/servers/provision-form";
 import { LiveStatus } from "@/components/servers/server-table";
 import { ServerTimeline } from "@/components/timeline/live-timeline";
@@ -19,6 +20,7 @@ import { lastDecommission } from "@/lib/servers/last-decommission";
 import { serverTimeline } from "@/lib/timeline/server-timeline";
 import {
   decommissionServerAction,
+  powerServerAction,
   provisionServerAction,
   reprovisionServerAction,
 } from "../actions";
@@ -134,6 +136,12 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
                 {...(server.workflow ? { installed: server.workflow.template } : {})}
               />
             </div>
+            {server.bmc ? (
+              <div>
+                <h2 className="mb-2 text-base font-semibold">Power and boot (BMC)</h2>
+                <PowerForm action={powerServerAction} name={server.name} />
+              </div>
+            ) : null}
             <div>
               <h2 className="mb-2 text-base font-semibold">Decommission</h2>
               <DecommissionForm action={decommissionServerAction} name={server.name} />

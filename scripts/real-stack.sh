@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The real control plane on loopback: etcd and kube-apiserver at the Kubernetes version K3s pins,
-# Flux's source- and kustomize-controller at the versions the pinned Flux ships, with that
-# release's CRDs; stand-ins (e2e/real-stack/) only for what cannot be had here. What is real and
-# what is a stand-in, and why: docs/platform/real-stack.md.
+# Flux's source-, kustomize- and notification-controller at the versions the pinned Flux ships,
+# with that release's CRDs; stand-ins (e2e/real-stack/) only for what cannot be had here. What is
+# real and what is a stand-in, and why: docs/platform/real-stack.md.
 #   FOUNDRY_CONSOLE_URL=http://127.0.0.1:PORT bash scripts/real-stack.sh start DIR
 #   bash scripts/real-stack.sh stop DIR
 #   bash scripts/real-stack.sh stop-apiserver|start-apiserver DIR   (tests: an API server restart)
@@ -68,12 +68,19 @@ apiserver_bin="$(bin kube-apiserver "$REAL_STACK_KUBERNETES")"
 export KUBECTL="$(bin kubectl "$REAL_STACK_KUBERNETES")"
 source_bin="$(bin source-controller "$(flux_controller_version source-controller)")"
 kustomize_bin="$(bin kustomize-controller "$(flux_controller_version kustomize-controller)")"
+notification_bin="$(bin notification-controller "$(flux_controller_version notification-controller)")"
 
 mkdir -p "$dir/logs" "$dir/pids" "$dir/flux/source"
 [ "$command" = start-apiserver ] || stop_all >/dev/null
-if [ ! -s "$dir/ports.env" ]; then
-  names=(ETCD ETCD_PEER APISERVER SOURCE_STORAGE SOURCE_HEALTH SOURCE_METRICS KUSTOMIZE_HEALTH
-    KUSTOMIZE_METRICS EVENTS RECEIVER GIT SMEE ARTIFACTS)
+names=(ETCD ETCD_PEER APISERVER SOURCE_STORAGE SOURCE_HEALTH SOURCE_METRICS KUSTOMIZE_HEALTH
+  KUSTOMIZE_METRICS EVENTS RECEIVER NOTIFICATION_HEALTH NOTIFICATION_METRICS GIT SMEE ARTIFACTS)
+ports_complete() {
+  local name
+  for name in "${names[@]}"; do grep -qs "^$name=" "$dir/ports.env" || return 1; done
+}
+# A folder from before a part was added lacks that part's port: start chooses them all again
+# (start-apiserver keeps the ports the running parts use).
+if [ ! -s "$dir/ports.env" ] || { [ "$command" = start ] && ! ports_complete; }; then
   mapfile -t free < <(node "$here/free-ports.mjs" "${#names[@]}")
   for i in "${!names[@]}"; do echo "${names[$i]}=${free[$i]}"; done >"$dir/ports.env"
 fi
@@ -181,6 +188,11 @@ wait_until "stand-ins (Git)" 30 answers "http://127.0.0.1:$GIT/gitops.git/info/r
 wait_until "stand-ins (Smee)" 10 answers "http://127.0.0.1:$SMEE/"
 
 export RUNTIME_NAMESPACE=flux-system
+# The events the other two post, signed for the console's Provider; the Receiver the Git hook
+# posts to. Started first, so that no event of theirs finds its address closed.
+run notification-controller "$notification_bin" --watch-all-namespaces --enable-leader-election=false \
+  --events-addr "127.0.0.1:$EVENTS" --receiverAddr "127.0.0.1:$RECEIVER" \
+  --health-addr "127.0.0.1:$NOTIFICATION_HEALTH" --metrics-addr "127.0.0.1:$NOTIFICATION_METRICS"
 run source-controller "$source_bin" --watch-all-namespaces --enable-leader-election=false \
   --storage-path "$dir/flux/source" --storage-addr "127.0.0.1:$SOURCE_STORAGE" \
   --storage-adv-addr "127.0.0.1:$SOURCE_STORAGE" --events-addr "http://127.0.0.1:$EVENTS/" \
@@ -190,6 +202,7 @@ run kustomize-controller "$kustomize_bin" --watch-all-namespaces --enable-leader
   --health-addr "127.0.0.1:$KUSTOMIZE_HEALTH" --metrics-addr "127.0.0.1:$KUSTOMIZE_METRICS"
 wait_until source-controller 60 answers "http://127.0.0.1:$SOURCE_HEALTH/readyz"
 wait_until kustomize-controller 60 answers "http://127.0.0.1:$KUSTOMIZE_HEALTH/readyz"
+wait_until notification-controller 60 answers "http://127.0.0.1:$NOTIFICATION_HEALTH/readyz"
 stage "Flux $REAL_STACK_FLUX controllers running"
 
 # The handover, with the same script cloud-init runs on the control plane.
@@ -221,7 +234,14 @@ for kustomization in foundry infra-controllers infra-configs tinkerbell; do
     exit 1
   fi
 done
-stage "handed over: foundry, infra-controllers, infra-configs and tinkerbell Ready"
+# The Git hook posts a push to the path this Receiver publishes once it is Ready.
+if ! "$KUBECTL" -n flux-system wait --for=condition=Ready --timeout=60s receiver/github >/dev/null 2>&1; then
+  echo "real-stack: the github Receiver is not Ready:" >&2
+  "$KUBECTL" -n flux-system get receivers >&2 || true
+  stop_all >&2
+  exit 1
+fi
+stage "handed over: foundry, infra-controllers, infra-configs and tinkerbell Ready, Receiver Ready"
 
 cat >"$dir/env" <<EOF
 KUBECONFIG=$dir/kubeconfig

@@ -75,7 +75,7 @@ function Row({
         ) : null}
         {object.handledAt && !pending ? (
           <span className="ml-2 text-zinc-500" data-testid="reconcile-handled">
-            handled <LiveTime at={object.handledAt} />
+            handled <LiveTime at={object.handledTime} />
           </span>
         ) : null}
       </td>

@@ -4,7 +4,6 @@ import path from "node:path";
 import { startGitHttpServer } from "../doubles/git-http-server";
 import { readEnvFile } from "./env-file";
 import { kubeRest } from "./kube-rest";
-import { startNotificationStandIn } from "./notification-stand-in";
 import { startTinkerbellStandIn } from "./tinkerbell-stand-in";
 
 const setting = (name: string): string => {
@@ -21,10 +20,6 @@ async function main(): Promise<void> {
   // The GitOps repository Flux's real source-controller fetches, over smart HTTP; its
   // post-receive hook (scripts/real-stack/post-receive.mjs) plays GitHub's push webhook.
   const git = await startGitHttpServer({ root: stackDir, port: port("GIT") });
-  const notification = startNotificationStandIn(api, {
-    events: port("EVENTS"),
-    receiver: port("RECEIVER"),
-  });
   const tinkerbell = startTinkerbellStandIn(api, {
     port: port("SMEE"),
     artifactsPort: port("ARTIFACTS"),
@@ -34,7 +29,6 @@ async function main(): Promise<void> {
   console.log(`stand-ins: Git at ${git.urlFor("gitops")}, Smee on ${port("SMEE")}`);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
-      notification.close();
       tinkerbell.close();
       void git.close().then(() => process.exit(0));
     });

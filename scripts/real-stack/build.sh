@@ -56,37 +56,6 @@ build() {
   echo "real-stack build: $name $version built in $((SECONDS - started)) s"
 }
 
-# notification-controller's module is not served here, but its api module is, verified against the
-# hash the pinned Flux release records in its go.sum; its CRDs are generated from that api module
-# by the controller-gen version the Flux controllers of that release use (their Makefiles).
-notification_crds() {
-  local version="$1" started=$SECONDS
-  local out="$cache/crds/notification-controller-$version"
-  if [ -s "$out/notification.toolkit.fluxcd.io_receivers.yaml" ]; then
-    echo "real-stack build: notification-controller CRDs $version cached"; return
-  fi
-  local source_dir gen_version flux_dir
-  local work="$cache/src/notification-api-$version"
-  source_dir="$(module_dir github.com/fluxcd/source-controller "$source_version")"
-  gen_version="$(sed -nE 's/^CONTROLLER_GEN_VERSION \?= (v[0-9.]+)/\1/p' "$source_dir/Makefile")"
-  build controller-gen sigs.k8s.io/controller-tools "$gen_version" \
-    sigs.k8s.io/controller-tools/cmd/controller-gen
-  flux_dir="$(module_dir github.com/fluxcd/flux2/v2 "$REAL_STACK_FLUX")"
-  rm -rf "$work" && mkdir -p "$work"
-  printf 'module foundry.local/real-stack/notification-api\ngo 1.24\nrequire github.com/fluxcd/notification-controller/api %s\n' \
-    "$version" >"$work/go.mod"
-  cp "$flux_dir/go.sum" "$work/go.sum"
-  local api
-  api="$(cd "$work" && module_dir github.com/fluxcd/notification-controller/api "$version")"
-  cp -r "$api" "$work/api" && chmod -R u+w "$work/api"
-  mkdir -p "$out.partial"
-  (cd "$work/api" && go mod download &&
-    "$cache/bin/controller-gen-$gen_version" crd:crdVersions=v1 paths=./... \
-      output:crd:artifacts:config="$out.partial")
-  rm -rf "$out" && mv "$out.partial" "$out"
-  echo "real-stack build: notification-controller CRDs $version generated in $((SECONDS - started)) s"
-}
-
 # Tinkerbell's CRDs as the pinned release's binary installs them (its crd/bases): generated from
 # its api module, which the proxy serves, by the controller-gen that release uses. For v0.21.0 the
 # result was checked byte for byte against crd/bases at that tag.
@@ -133,7 +102,8 @@ case "$what" in
       github.com/fluxcd/source-controller
     build kustomize-controller github.com/fluxcd/kustomize-controller "$kustomize_version" \
       github.com/fluxcd/kustomize-controller
-    notification_crds "$notification_version"
+    build notification-controller github.com/fluxcd/notification-controller "$notification_version" \
+      github.com/fluxcd/notification-controller
     ;;&
   all | tinkerbell)
     tinkerbell_crds "$REAL_STACK_TINKERBELL"

@@ -9,7 +9,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/versions.sh"
 work="$1"
-cache="${REAL_STACK_CACHE:-$HOME/.cache/metal-foundry/real-stack}"
 kubectl="${KUBECTL:?KUBECTL names the pinned kubectl}"
 flux_dir="$(module_dir github.com/fluxcd/flux2/v2 "$REAL_STACK_FLUX")"
 
@@ -17,10 +16,9 @@ rm -rf "$work" && mkdir -p "$work/crds"
 cp "$flux_dir/manifests/install/namespace.yaml" "$flux_dir/manifests/install/labels.yaml" "$work/"
 cp "$flux_dir/manifests/install/labels.yaml" "$work/crds/"
 cp -r "$flux_dir/manifests/policies" "$work/policies"
-for controller in source-controller kustomize-controller helm-controller; do
+for controller in source-controller kustomize-controller helm-controller notification-controller; do
   cp "$(module_dir "github.com/fluxcd/$controller" "$(flux_controller_version "$controller")")"/config/crd/bases/*.yaml "$work/crds/"
 done
-cp "$cache/crds/notification-controller-$(flux_controller_version notification-controller)"/*.yaml "$work/crds/"
 chmod -R u+w "$work"
 {
   echo "apiVersion: kustomize.config.k8s.io/v1beta1"

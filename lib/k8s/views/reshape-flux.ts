@@ -1,6 +1,7 @@
 import type { FluxKindKey } from "@/lib/k8s/kinds";
 import { kindInfo } from "@/lib/k8s/kinds";
 import type { FluxObject } from "@/lib/k8s/schemas/flux";
+import { reconcileRequestTime } from "./reconcile-time";
 import { parseRevision } from "./revision";
 import { readyFromConditions, type ReadyState } from "./status";
 
@@ -23,6 +24,8 @@ export type FluxObjectView = {
   /** The reconcile the console last asked for, and whether the controller has handled it. */
   requestedAt: string | null;
   handledAt: string | null;
+  /** When the handled request was made (ISO), if its token reads as a time. */
+  handledTime: string | null;
 };
 
 export const reconcileAnnotation = "reconcile.fluxcd.io/requestedAt";
@@ -67,5 +70,6 @@ export function reshapeFluxObject(kindKey: FluxKindKey, object: FluxObject): Flu
     detail,
     requestedAt: object.metadata.annotations?.[reconcileAnnotation] ?? null,
     handledAt: status?.lastHandledReconcileAt ?? null,
+    handledTime: reconcileRequestTime(status?.lastHandledReconcileAt),
   };
 }

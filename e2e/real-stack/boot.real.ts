@@ -189,10 +189,10 @@ test("a registered server with no install waiting is refused by Smee after its m
   const steps = (await timeline()).steps;
   expect(steps.find((step) => step.key === "booted")?.state).toBe("done");
   expect(await refusal()).toMatchObject({
-    label: "Nothing to boot from Tinkerbell",
+    label: "Nothing booted from Tinkerbell",
     detail: expect.stringContaining(waiting.mac),
     message: expect.stringMatching(/does not allow netboot/),
   });
   await page.goto(`/servers/${waiting.name}`);
-  await expect(page.getByText("Nothing to boot from Tinkerbell")).toBeVisible();
+  await expect(page.getByText("Nothing booted from Tinkerbell")).toBeVisible();
 });

@@ -12,9 +12,9 @@ import { soleWriteOwner, type WriteOwner } from "@/lib/audit/write-owner";
 import type { DatabaseClient } from "@/lib/db";
 import type { AuditEntry } from "@/lib/generated/prisma/sqlite/client";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 const statusSchema = z.enum(["pending", "succeeded", "failed", "refused"]);
-const uniqueViolation = z.object({ code: z.literal("P2002") });
 
 /** An audit row as the Activity page shows it. */
 export type AuditEntryView = {
@@ -90,7 +90,7 @@ async function start(
       },
     });
   } catch (error) {
-    if (!uniqueViolation.safeParse(error).success) throw error;
+    if (!isUniqueViolation(error)) throw error;
     throw new ConflictError(`The request ${entry.requestId} is already in the audit log.`, {
       cause: error,
     });

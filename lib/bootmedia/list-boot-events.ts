@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import type { BootMediaDeps } from "@/lib/bootmedia/deps";
-import { bootEventKind, type BootEventView } from "@/lib/bootmedia/record-media-boot";
+import { viewOf, type BootEventView } from "@/lib/bootmedia/record-media-boot";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { parseInput, requireRole } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
@@ -25,12 +25,5 @@ export async function listBootEvents(
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: limit,
   });
-  return rows.map((row) => ({
-    id: row.id,
-    server: row.serverName,
-    mac: row.mac,
-    ip: row.ip,
-    kind: bootEventKind(row.kind),
-    occurredAt: row.occurredAt,
-  }));
+  return rows.map(viewOf);
 }

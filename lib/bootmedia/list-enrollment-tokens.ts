@@ -37,7 +37,8 @@ export async function listEnrollmentTokens(
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 200,
-    include: { _count: { select: { bootEvents: true } } },
+    // A refusal (Smee had nothing) follows a boot; it is not one more.
+    include: { _count: { select: { bootEvents: { where: { kind: "booted" } } } } },
   });
   return rows.map((row) => ({
     id: row.id,

@@ -6,6 +6,7 @@ import { ipv4Schema, macSchema } from "@/lib/bootmedia/schema";
 import { readHardware } from "@/lib/bootmedia/read-hardware";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { audited, parseInput } from "@/lib/verb";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { badRequestSummary } from "@/lib/field-issues";
 
 /** What the media report: that they booted, or that Smee then gave them nothing to boot. */
@@ -31,6 +32,20 @@ export type BootEventView = {
 /** A row's kind as the database holds it; anything else was not written by this console. */
 export function bootEventKind(stored: string): BootEventKind {
   return bootEventKinds.find((kind) => kind === stored) ?? "booted";
+}
+
+type BootEventRow = {
+  id: string;
+  serverName: string;
+  mac: string;
+  ip: string | null;
+  kind: string;
+  occurredAt: Date;
+};
+
+export function viewOf(row: BootEventRow): BootEventView {
+  const { id, serverName: server, mac, ip, occurredAt } = row;
+  return { id, server, mac, ip, kind: bootEventKind(row.kind), occurredAt };
 }
 
 /** A medium that reports more boots than this is looping; more would only fill the timeline. */
@@ -85,17 +100,19 @@ export async function recordMediaBoot(
         `This boot medium has reported ${maxBootReportsPerToken} boots already; later boots are not recorded.`,
       );
     }
-  } else {
-    // One refusal per boot: the media report it once, however often they then ask Smee again.
+  }
+  let refusalOf: string | undefined;
+  if (event === "netboot-refused") {
     const latest = await deps.db.bootEvent.findFirst({
       where: { serverName: server, tokenId: row.id },
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     });
-    if (latest?.kind !== "booted") {
-      throw new ConflictError(
-        "This boot medium reported no boot since its last refusal; the refusal is not recorded.",
-      );
+    if (latest === null) {
+      throw new ConflictError("This boot medium reported no boot; a refusal is not recorded.");
     }
+    // The media may ask again after a lost answer: the boot's refusal is already there.
+    if (latest.kind !== "booted") return viewOf(latest);
+    refusalOf = latest.id;
   }
   return audited(
     deps.audit,
@@ -105,24 +122,16 @@ export async function recordMediaBoot(
       target: server,
     },
     async () => {
-      const stored = await deps.db.bootEvent.create({
-        data: {
-          serverName: server,
-          tokenId: row.id,
-          mac,
-          ip: ip ?? null,
-          kind: event,
-          occurredAt: now,
-        },
-      });
-      return {
-        id: stored.id,
-        server,
-        mac,
-        ip: stored.ip,
-        kind: event,
-        occurredAt: stored.occurredAt,
-      };
+      try {
+        const data = { serverName: server, tokenId: row.id, mac, ip: ip ?? null, kind: event };
+        return viewOf(
+          await deps.db.bootEvent.create({ data: { ...data, refusalOf, occurredAt: now } }),
+        );
+      } catch (error) {
+        // Two refusals of one boot at once: the database let the other one through.
+        if (refusalOf === undefined || !isUniqueViolation(error)) throw error;
+        return viewOf(await deps.db.bootEvent.findUniqueOrThrow({ where: { refusalOf } }));
+      }
     },
   );
 }

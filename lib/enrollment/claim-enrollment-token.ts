@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { newEnrollmentToken } from "@/lib/bootmedia/enrollment-token";
 import { claimWindowOpen } from "@/lib/enrollment/claim-window";
 import { claimSecretMatches } from "@/lib/enrollment/first-boot-claim";
@@ -12,8 +11,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { serverNameSchema } from "@/lib/servers/schema";
 import { audited, parseInput } from "@/lib/verb";
 import { badRequestSummary } from "@/lib/field-issues";
-
-const uniqueViolation = z.object({ code: z.literal("P2002") });
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 // One answer for every "no": a stranger learns neither which servers exist nor their generation.
 export const noClaimMessage = "No install is waiting for this enrollment token.";
@@ -95,7 +93,7 @@ export async function claimEnrollmentToken(
     );
   } catch (error) {
     // Two claims at once: the database lets one through.
-    if (uniqueViolation.safeParse(error).success) return refuseDoubleClaim(deps, claim);
+    if (isUniqueViolation(error)) return refuseDoubleClaim(deps, claim);
     throw error;
   }
   await recordEnrollmentEvent(deps, {

@@ -1,8 +1,6 @@
 import "server-only";
-import { z } from "zod";
 import type { DatabaseClient } from "@/lib/db";
-
-const uniqueViolation = z.object({ code: z.literal("P2002") });
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export type NewWebhookEvent = {
   source: "flux" | "github";
@@ -28,7 +26,7 @@ export async function storeWebhookEvent(
     const row = await client.webhookEvent.create({ data: event, select: { id: true } });
     return { stored: true, id: row.id };
   } catch (error) {
-    if (uniqueViolation.safeParse(error).success) return { stored: false };
+    if (isUniqueViolation(error)) return { stored: false };
     throw error;
   }
 }

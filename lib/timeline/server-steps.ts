@@ -44,18 +44,35 @@ export function serverSteps(
   const failed = workflow?.state === "failed" || workflow?.state === "timeout";
   const runningOrLater = workflow && workflow.state !== "pending";
   const refusal = boots.filter((event) => event.kind === "netboot-refused").at(-1);
-  // The media ask Smee again every few seconds: once a Workflow runs, a refusal is over.
-  if (refusal && boot && refusal.at >= boot.at && !runningOrLater) {
+  const refusedAt = refusal ? Date.parse(refusal.at) : Number.NaN;
+  // A refusal is this install's only when nothing it is about came after it: not the boot it
+  // follows, not the Hardware (a name used again), not the install request or its Workflow.
+  const after = (time: string | null | undefined) =>
+    time === null || time === undefined || refusedAt >= wholeSeconds(time);
+  const current =
+    refusal !== undefined &&
+    boot !== undefined &&
+    refusedAt >= Date.parse(boot.at) &&
+    after(hardware?.createdAt) &&
+    after(installRequestedAt?.toISOString()) &&
+    after(workflow?.createdAt) &&
+    !runningOrLater;
+  if (refusal && current) {
+    const waiting = workflow?.state === "pending";
     steps.push({
       key: "netboot-refused",
-      label: "Nothing to boot from Tinkerbell",
+      label: "Nothing booted from Tinkerbell",
       state: "failed",
       at: refusal.at,
       detail: refusal.detail,
-      message:
-        "Smee had no boot script for this machine (its Hardware does not allow netboot, which " +
-        "the console turns on only while an install waits), or could not be reached. Provision " +
-        "or reprovision the server: the machine keeps asking and boots the install.",
+      // The media see only that the chain to Smee failed: no script, no answer, or a script that
+      // failed (HookOS's kernel not found).
+      message: waiting
+        ? "An install is waiting, yet the machine booted nothing from Tinkerbell: check that " +
+          "Smee can be reached from it and that HookOS's artifacts are served. It keeps asking."
+        : "Smee had no boot script for this machine (its Hardware does not allow netboot, which " +
+          "the console turns on only while an install waits), or could not be reached. Provision " +
+          "or reprovision the server: the machine keeps asking and boots the install.",
     });
   }
   steps.push({

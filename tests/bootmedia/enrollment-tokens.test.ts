@@ -92,6 +92,24 @@ describeEachDatabase("enrollment tokens", (provider) => {
     });
   });
 
+  it("records one refusal per boot however many arrive at once; the media page counts boots only", async () => {
+    const { media, token } = await mediaFor("rack1-node1");
+    await boot(token);
+    const refuse = () =>
+      recordMediaBoot(
+        { input: { token, mac: macOf("rack1-node1"), ip: "10.0.2.15", event: "netboot-refused" } },
+        deps,
+      );
+    const answers = await Promise.all(Array.from({ length: 10 }, refuse));
+    expect(new Set(answers.map((answer) => answer.id)).size).toBe(1);
+    expect(answers[0]).toMatchObject({ kind: "netboot-refused", server: "rack1-node1" });
+    expect(
+      await db.bootEvent.count({ where: { tokenId: media.tokenId, kind: "netboot-refused" } }),
+    ).toBe(1);
+    const listed = await listEnrollmentTokens({ actor: viewer, input: {} }, deps);
+    expect(listed.find((row) => row.id === media.tokenId)?.boots).toBe(1);
+  });
+
   it("refuses an expired token and writes nothing", async () => {
     const { token } = await mediaFor("rack1-node2");
     const audits = deps.audit.entries.length;

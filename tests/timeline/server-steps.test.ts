@@ -193,7 +193,7 @@ describe("the timeline's netboot refusal", () => {
     expect(keys.indexOf("netboot-refused")).toBe(keys.indexOf("booted") + 1);
     expect(steps[keys.indexOf("netboot-refused")]).toMatchObject({
       state: "failed",
-      label: "Nothing to boot from Tinkerbell",
+      label: "Nothing booted from Tinkerbell",
       at: "2026-12-01T11:00:03.000Z",
       message: expect.stringMatching(/does not allow netboot.*Provision or reprovision/),
     });
@@ -202,9 +202,38 @@ describe("the timeline's netboot refusal", () => {
   it("is over once a Workflow runs (the machine kept asking and got its install)", () => {
     const running = { ...workflow("running", null), completed: 1, currentIndex: 2 };
     expect(refusal({ workflow: running, node: null })).toBeUndefined();
-    expect(refusal({ workflow: workflow("pending", null), node: null })).toMatchObject({
-      state: "failed",
-    });
+    const pendingBefore = { ...workflow("pending", null), createdAt: "2026-12-01T10:30:00Z" };
+    expect(refusal({ workflow: pendingBefore, node: null })).toMatchObject({ state: "failed" });
+  });
+
+  it("is not this install's once a provision, its Workflow or a new Hardware came after it", () => {
+    const later = (at: string) => ({ ...workflow("pending", null), createdAt: at });
+    // A provision requested after the refusal: its Workflow is not applied yet.
+    expect(
+      serverSteps(
+        { name: "rack1-node3", hardware, workflow: null, node: null },
+        boots,
+        true,
+        new Date("2026-12-01T11:59:00Z"),
+      ).find((step) => step.key === "netboot-refused"),
+    ).toBeUndefined();
+    expect(refusal({ workflow: later("2026-12-01T12:00:00Z"), node: null })).toBeUndefined();
+    // The name used again: a Hardware made after the old server's refusal.
+    const again = { ...hardware, createdAt: "2026-12-02T09:00:00Z" };
+    expect(
+      serverSteps(
+        { name: "rack1-node3", hardware: again, workflow: null, node: null },
+        boots,
+        true,
+      ).map((step) => step.key),
+    ).not.toContain("netboot-refused");
+  });
+
+  it("says an install is waiting when the refusal came after its Workflow", () => {
+    const pending = { ...workflow("pending", null), createdAt: "2026-12-01T10:59:00Z" };
+    expect(refusal({ workflow: pending, node: null })?.message).toMatch(
+      /An install is waiting.*Smee can be reached/,
+    );
   });
 
   it("is not shown for an earlier boot once the machine booted its media again", () => {

@@ -38,8 +38,8 @@ export function smeeChain(
   const host = new URL(smeeScriptUrl.replace(macPlaceholder, "mac")).host;
   const report = refusalUrl
     ? [
-        `isset \${${refusalReported}} || imgfetch --name ${refusalReported} ${refusalUrl} ||`,
-        `set ${refusalReported} reported`,
+        // Told once it got through: a console that did not answer is told on the next round.
+        `isset \${${refusalReported}} || imgfetch --name ${refusalReported} ${refusalUrl} && set ${refusalReported} reported ||`,
         `imgfree ${refusalReported} ||`,
       ]
     : [];

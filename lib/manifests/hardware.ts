@@ -2,8 +2,9 @@ import { z } from "zod";
 import { objectMetaSchema, tinkerbellApiVersion } from "./object-meta";
 
 /*
- * Hardware (tinkerbell.org/v1alpha1), field for field as the upstream HardwareSpec defines it
- * (crd/bases/v1alpha1/tinkerbell.org_hardware.yaml). Status is the controllers' and never written.
+ * Hardware (tinkerbell.org/v1alpha1), field for field as the HardwareSpec of the Tinkerbell the
+ * platform pins (v0.21.0: its crd/bases/tinkerbell.org_hardware.yaml; fields of later releases,
+ * which a v0.21.0 API server prunes, are not here). Status is the controllers' and never written.
  */
 const ipv4 =
   /^((25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$/;
@@ -18,36 +19,28 @@ const ipSchema = z.object({
   netmask: z.string().optional(),
 });
 
-export const dhcpSchema = z
-  .object({
-    arch: z.string().optional(),
-    boot_file_name: z.string().optional(),
-    classless_static_routes: z
-      .array(
-        z.object({
-          destination_descriptor: z
-            .string()
-            .regex(new RegExp(`^${ipv4.source.slice(1, -1)}/(3[0-2]|[12]?[0-9])$`)),
-          router: z.string().regex(ipv4),
-        }),
-      )
-      .optional(),
-    domain_name: z.string().optional(),
-    hostname: z.string().optional(),
-    iface_name: z.string().optional(),
-    ip: ipSchema.optional(),
-    lease_time: int64.optional(),
-    mac: z.string().regex(hardwareMacPattern).optional(),
-    name_servers: z.array(z.string()).optional(),
-    tftp_server_name: z.string().optional(),
-    time_servers: z.array(z.string()).optional(),
-    uefi: z.boolean().optional(),
-    vlan_id: z.string().optional(),
-  })
-  .refine(
-    (dhcp) => Boolean(dhcp.tftp_server_name) === Boolean(dhcp.boot_file_name),
-    "TFTPServerName and BootFileName must both be specified or both be empty",
-  );
+export const dhcpSchema = z.object({
+  arch: z.string().optional(),
+  classless_static_routes: z
+    .array(
+      z.object({
+        destination_descriptor: z
+          .string()
+          .regex(new RegExp(`^${ipv4.source.slice(1, -1)}/(3[0-2]|[12]?[0-9])$`)),
+        router: z.string().regex(ipv4),
+      }),
+    )
+    .optional(),
+  hostname: z.string().optional(),
+  iface_name: z.string().optional(),
+  ip: ipSchema.optional(),
+  lease_time: int64.optional(),
+  mac: z.string().regex(hardwareMacPattern).optional(),
+  name_servers: z.array(z.string()).optional(),
+  time_servers: z.array(z.string()).optional(),
+  uefi: z.boolean().optional(),
+  vlan_id: z.string().optional(),
+});
 
 export const netbootSchema = z.object({
   allowPXE: z.boolean().optional(),
@@ -64,15 +57,6 @@ export const netbootSchema = z.object({
       baseURL: z.string().optional(),
       initrd: z.string().optional(),
       kernel: z.string().optional(),
-      kernelParams: z.array(z.string()).optional(),
-    })
-    .optional(),
-  pxelinux: z.object({ config: z.string().optional() }).optional(),
-  rpi: z
-    .object({
-      configTxt: z.string().optional(),
-      firmwarePath: z.string().optional(),
-      serialNum: z.string(),
     })
     .optional(),
 });
@@ -80,7 +64,6 @@ export const netbootSchema = z.object({
 export const interfaceSchema = z.object({
   dhcp: dhcpSchema.optional(),
   disableDhcp: z.boolean().optional(),
-  isoboot: z.object({ sourceISO: z.url().optional() }).optional(),
   netboot: netbootSchema.optional(),
 });
 

@@ -57,12 +57,15 @@ build() {
 }
 
 # Tinkerbell's CRDs as the pinned release's binary installs them (its crd/bases): generated from
-# its api module, which the proxy serves, by the controller-gen that release uses. For v0.21.0 the
-# result was checked byte for byte against crd/bases at that tag.
+# its api module, which the proxy serves, by the controller-gen that release uses, and held to the
+# digests of crd/bases at that tag (tinkerbell-crds-<version>.sha256, taken from the release), so
+# a wrong controller-gen, a different Go or a stale cache cannot pass for the release's CRDs.
 tinkerbell_crds() {
   local version="$1" started=$SECONDS gen_version
   local out="$cache/crds/tinkerbell-$version" work="$cache/src/tinkerbell-api-$version"
-  if [ -s "$out/tinkerbell.org_hardware.yaml" ]; then
+  local digests="$here/tinkerbell-crds-$version.sha256"
+  [ -s "$digests" ] || { echo "no $digests: record the digests of crd/bases at $version" >&2; return 1; }
+  if (cd "$out" 2>/dev/null && sha256sum --quiet --strict -c "$digests" >/dev/null 2>&1); then
     echo "real-stack build: Tinkerbell CRDs $version cached"; return
   fi
   gen_version="$(tinkerbell_controller_gen_version "$version")"
@@ -70,42 +73,44 @@ tinkerbell_crds() {
     sigs.k8s.io/controller-tools/cmd/controller-gen
   local api
   api="$(module_dir github.com/tinkerbell/tinkerbell/api "$version")"
-  rm -rf "$work" && mkdir -p "$work" && cp -r "$api" "$work/api" && chmod -R u+w "$work/api"
-  mkdir -p "$out.partial"
+  rm -rf "$work" "$out.partial" && mkdir -p "$work" "$out.partial"
+  cp -r "$api" "$work/api" && chmod -R u+w "$work/api"
   (cd "$work/api" && go mod download &&
     "$cache/bin/controller-gen-$gen_version" crd:crdVersions=v1 paths=./... \
       output:crd:artifacts:config="$out.partial")
+  if ! (cd "$out.partial" && sha256sum --strict -c "$digests" >&2 &&
+    [ "$(ls | wc -l)" -eq "$(wc -l <"$digests")" ]); then
+    echo "the Tinkerbell $version CRDs generated here are not the release's crd/bases" >&2
+    return 1
+  fi
   rm -rf "$out" && mv "$out.partial" "$out"
   echo "real-stack build: Tinkerbell CRDs $version generated in $((SECONDS - started)) s"
 }
 
-kube_minor_patch="${REAL_STACK_KUBERNETES#v1.}"
-etcd_version="$(grep -E '^\s+go.etcd.io/etcd/server/v3 ' \
-  "$(module_dir k8s.io/kubernetes "$REAL_STACK_KUBERNETES")/go.mod" | awk '{print $2}')"
-source_version="$(flux_controller_version source-controller)"
-kustomize_version="$(flux_controller_version kustomize-controller)"
-notification_version="$(flux_controller_version notification-controller)"
-
 what="${1:-all}"
 case "$what" in
-  all | kubernetes)
-    build etcd go.etcd.io/etcd/server/v3 "$etcd_version" go.etcd.io/etcd/server/v3
+  all | tinkerbell)
+    tinkerbell_crds "$REAL_STACK_TINKERBELL"
     ;;&
   all | kubernetes)
+    kube_minor_patch="${REAL_STACK_KUBERNETES#v1.}"
+    etcd_version="$(grep -E '^\s+go.etcd.io/etcd/server/v3 ' \
+      "$(module_dir k8s.io/kubernetes "$REAL_STACK_KUBERNETES")/go.mod" | awk '{print $2}')"
+    build etcd go.etcd.io/etcd/server/v3 "$etcd_version" go.etcd.io/etcd/server/v3
     build kube-apiserver k8s.io/kubernetes "$REAL_STACK_KUBERNETES" \
       k8s.io/kubernetes/cmd/kube-apiserver "v0.$kube_minor_patch"
     build kubectl k8s.io/kubernetes "$REAL_STACK_KUBERNETES" \
       k8s.io/kubernetes/cmd/kubectl "v0.$kube_minor_patch"
     ;;&
   all | flux)
+    source_version="$(flux_controller_version source-controller)"
+    kustomize_version="$(flux_controller_version kustomize-controller)"
+    notification_version="$(flux_controller_version notification-controller)"
     build source-controller github.com/fluxcd/source-controller "$source_version" \
       github.com/fluxcd/source-controller
     build kustomize-controller github.com/fluxcd/kustomize-controller "$kustomize_version" \
       github.com/fluxcd/kustomize-controller
     build notification-controller github.com/fluxcd/notification-controller "$notification_version" \
       github.com/fluxcd/notification-controller
-    ;;&
-  all | tinkerbell)
-    tinkerbell_crds "$REAL_STACK_TINKERBELL"
     ;;
 esac

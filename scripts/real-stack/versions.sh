@@ -19,6 +19,7 @@ REAL_STACK_KUBERNETES="${REAL_STACK_K3S%%+*}"
 REAL_STACK_GATEWAY_API="$(sed -nE 's/^ *tag: (v[0-9.]+)$/\1/p' "$_root/manifests/infrastructure/gateway-api/repository.yaml")"
 # The Tinkerbell release the tree's OCIRepository pins (the chart and binary of the same tag).
 REAL_STACK_TINKERBELL="$(sed -nE 's/^ *tag: (v[0-9.]+)$/\1/p' "$_root/manifests/infrastructure/controllers/tinkerbell/repository.yaml")"
+: "${REAL_STACK_TINKERBELL:?manifests/infrastructure/controllers/tinkerbell/repository.yaml pins no plain tag (ref.tag: vX.Y.Z)}"
 export REAL_STACK_K3S REAL_STACK_FLUX REAL_STACK_KUBERNETES REAL_STACK_GATEWAY_API REAL_STACK_TINKERBELL
 
 # The controller-gen each Tinkerbell release generates its CRDs with (CONTROLLER_GEN_VERSION in

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ServerClusterView } from "@/lib/k8s/read/server-cluster-view";
 import type { ListQuery, ServerRow } from "@/lib/servers/list-servers";
+import { powerWord } from "./bmc-status";
 import { hrefWith } from "./list-href";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -79,6 +80,9 @@ export function ServerTable({
             <th scope="col" className="px-3 py-2 font-medium">
               Cluster
             </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Power
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -101,6 +105,9 @@ export function ServerTable({
               <td className="px-3 py-2 font-mono text-xs">{row.interfaces[0]?.mac}</td>
               <td className="px-3 py-2">
                 <LiveStatus view={live.get(row.name)} />
+              </td>
+              <td className="px-3 py-2" data-testid="power-cell">
+                {row.bmc ? powerWord(live.get(row.name)?.bmc) : "no BMC"}
               </td>
             </tr>
           ))}

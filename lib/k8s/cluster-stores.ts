@@ -1,5 +1,6 @@
 import { fluxObjectSchema } from "@/lib/k8s/schemas/flux";
 import { nodeSchema } from "@/lib/k8s/schemas/node";
+import { bmcJobObjectSchema, machineSchema } from "@/lib/k8s/schemas/rufio";
 import { hardwareSchema, templateSchema, workflowSchema } from "@/lib/k8s/schemas/tinkerbell";
 import { KindStore } from "@/lib/k8s/watch/kind-store";
 import type { KindKey } from "@/lib/k8s/kinds";
@@ -13,6 +14,8 @@ export function createClusterStores() {
     hardware: new KindStore(hardwareSchema),
     templates: new KindStore(templateSchema),
     workflows: new KindStore(workflowSchema),
+    machines: new KindStore(machineSchema),
+    bmcjobs: new KindStore(bmcJobObjectSchema),
     gitrepositories: new KindStore(fluxObjectSchema),
     ocirepositories: new KindStore(fluxObjectSchema),
     helmrepositories: new KindStore(fluxObjectSchema),

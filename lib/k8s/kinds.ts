@@ -36,6 +36,22 @@ export const kindInfo = {
     title: "Tinkerbell Workflows",
     crd: "workflows.tinkerbell.org",
   },
+  machines: {
+    group: "bmc.tinkerbell.org",
+    version: "v1alpha1",
+    plural: "machines",
+    kind: "Machine",
+    title: "Rufio Machines",
+    crd: "machines.bmc.tinkerbell.org",
+  },
+  bmcjobs: {
+    group: "bmc.tinkerbell.org",
+    version: "v1alpha1",
+    plural: "jobs",
+    kind: "Job",
+    title: "Rufio Jobs",
+    crd: "jobs.bmc.tinkerbell.org",
+  },
   gitrepositories: {
     group: "source.toolkit.fluxcd.io",
     version: "v1",
@@ -91,6 +107,8 @@ export const kindKeys = [
   "hardware",
   "templates",
   "workflows",
+  "machines",
+  "bmcjobs",
   ...fluxKindKeys,
 ] as const satisfies readonly KindKey[];
 export type FluxKindKey = (typeof fluxKindKeys)[number];

@@ -5,6 +5,7 @@ import { ObjectStore } from "@/e2e/sandbox/object-store";
 import { sandboxKubeconfig } from "@/e2e/sandbox/kubeconfig";
 import { startClusterWatch, type ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { clusterConnection } from "@/lib/k8s/connection";
+import { kindKeys } from "@/lib/k8s/kinds";
 import type { ClusterTarget } from "@/lib/k8s/kube-config";
 import { gitopsView } from "@/lib/k8s/read/gitops-view";
 import { nodesView } from "@/lib/k8s/read/nodes-view";
@@ -86,7 +87,7 @@ describe("cluster watches through @kubernetes/client-node", () => {
   it("reconnects from the last resourceVersion when the stream drops, without a relist", async () => {
     api = await startKubeApiDouble();
     watch = startClusterWatch(targetFor(api), fast);
-    await eventually(() => expect(api?.openWatches()).toBe(9));
+    await eventually(() => expect(api?.openWatches()).toBe(kindKeys.length));
     const lists = watch.reflectors.nodes?.stats.lists;
     api.dropWatches();
     api.store.upsert("nodes", node("while-away"));
@@ -102,7 +103,7 @@ describe("cluster watches through @kubernetes/client-node", () => {
     api.store.upsert("nodes", node("old"));
     watch = startClusterWatch(targetFor(api), fast);
     await eventually(() => expect(nodesView(current()).nodes.map((n) => n.name)).toEqual(["old"]));
-    await eventually(() => expect(api?.openWatches()).toBe(9));
+    await eventually(() => expect(api?.openWatches()).toBe(kindKeys.length));
     api.dropWatches();
     // Changes while away, then etcd compaction: the old resourceVersion is gone.
     api.store.remove("nodes", "old");

@@ -2,6 +2,7 @@ import "server-only";
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { nodeNamesOf, type HardwareView } from "@/lib/k8s/views/reshape-hardware";
 import type { WorkflowView } from "@/lib/k8s/views/reshape-workflow";
+import type { BmcView } from "@/lib/k8s/views/reshape-bmc";
 import { kindPanel, type KindPanelState } from "./kind-panel";
 import { serverIndex } from "./server-index";
 
@@ -16,6 +17,8 @@ export type ServerClusterView = {
     readySince: string | null;
     kubeletVersion: string | null;
   } | null;
+  /** Rufio's view of the server's BMC; null when it has no Machine and no Job. */
+  bmc?: BmcView | null;
 };
 
 export type ServerClusterPanels = {
@@ -35,6 +38,7 @@ function viewOf(name: string, watch: ClusterWatch): ServerClusterView {
     name,
     hardware,
     workflow: index.workflows.get(name) ?? null,
+    bmc: index.bmc.get(name) ?? null,
     node: node
       ? {
           name: node.name,

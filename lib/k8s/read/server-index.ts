@@ -1,5 +1,6 @@
 import type { ClusterWatch } from "@/lib/k8s/cluster-watch";
 import { nodeNamesOf, reshapeHardware, type HardwareView } from "@/lib/k8s/views/reshape-hardware";
+import { jobServer, reshapeBmc, type BmcView } from "@/lib/k8s/views/reshape-bmc";
 import { reshapeNode, type NodeView } from "@/lib/k8s/views/reshape-node";
 import { reshapeWorkflow, type WorkflowView } from "@/lib/k8s/views/reshape-workflow";
 import { memoByVersion } from "./kind-panel";
@@ -11,11 +12,13 @@ export type ServerIndex = {
   nodes: Map<string, NodeView>;
   /** Node name → Hardware name, for "provisioned from". */
   serverOfNode: Map<string, string>;
+  /** Rufio's Machine and newest Job per server with a BMC. */
+  bmc: Map<string, BmcView>;
 };
 
-/** Hardware, Workflows and Nodes joined by server (Hardware) name, rebuilt only on change. */
+/** Hardware, Workflows, Nodes and BMCs joined by server (Hardware) name, rebuilt only on change. */
 export const serverIndex = memoByVersion(
-  ["hardware", "workflows", "nodes"],
+  ["hardware", "workflows", "nodes", "machines", "bmcjobs"],
   (watch: ClusterWatch): ServerIndex => {
     const hardware = new Map<string, HardwareView>();
     for (const object of watch.stores.hardware.all()) {
@@ -42,6 +45,25 @@ export const serverIndex = memoByVersion(
       }
     }
     for (const [name, node] of nodes) node.server = serverOfNode.get(name) ?? null;
-    return { hardware, workflows, nodes, serverOfNode };
+    return { hardware, workflows, nodes, serverOfNode, bmc: bmcByServer(watch) };
   },
 );
+
+function bmcByServer(watch: ClusterWatch): Map<string, BmcView> {
+  type Job = ReturnType<typeof watch.stores.bmcjobs.all>[number];
+  const newest = new Map<string, Job>();
+  for (const job of watch.stores.bmcjobs.all()) {
+    const server = jobServer(job);
+    if (!server) continue;
+    const known = newest.get(server);
+    const created = job.metadata.creationTimestamp?.getTime() ?? 0;
+    if (!known || created >= (known.metadata.creationTimestamp?.getTime() ?? 0))
+      newest.set(server, job);
+  }
+  const out = new Map<string, BmcView>();
+  const machines = new Map(watch.stores.machines.all().map((m) => [m.metadata.name, m]));
+  for (const name of new Set([...machines.keys(), ...newest.keys()])) {
+    out.set(name, reshapeBmc(machines.get(name), newest.get(name)));
+  }
+  return out;
+}

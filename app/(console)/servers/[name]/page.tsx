@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BootMediaLink } from "@/components/boot-media/boot-media-link";
+import { BmcStatus } from "@/components/servers/bmc-status";
 import { DecommissionForm } from "@/components/servers/decommission-form";
 import { Decommissioned } from "@/components/servers/decommissioned";
 import { OperatorOnly } from "@/components/servers/operator-only";
@@ -83,6 +84,11 @@ export default async function ServerPage({ params }: { params: Promise<{ name: s
             <Row label="BMC">
               {server.bmc ? `${server.bmc.address} (Secret ${server.bmc.secretName})` : "none"}
             </Row>
+            {server.bmc ? (
+              <Row label="Power">
+                <BmcStatus view={live.bmc} />
+              </Row>
+            ) : null}
             <Row label="Cluster">
               <LiveStatus view={live} />
             </Row>

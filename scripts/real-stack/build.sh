@@ -87,6 +87,44 @@ notification_crds() {
   echo "real-stack build: notification-controller CRDs $version generated in $((SECONDS - started)) s"
 }
 
+# Rufio: Tinkerbell v0.21.0 embeds Rufio's controllers (rufio/ in its monorepo), whose module the
+# proxy here refuses. v0.6.5 is the standalone release that code was imported from: the same
+# Machine, Job and Task controllers, API group and version (docs/platform/real-stack.md lists what
+# v0.21.0 changed since). It builds with the bmclib v0.21.0 requires, not its own (the Redfish
+# code of the two is the same; only ipmitool and rpc differ).
+rufio() {
+  local started=$SECONDS out="$cache/bin/rufio-$REAL_STACK_RUFIO"
+  if [ -x "$out" ]; then echo "real-stack build: rufio $REAL_STACK_RUFIO cached"; return; fi
+  wrapper rufio github.com/tinkerbell/rufio "$REAL_STACK_RUFIO" github.com/tinkerbell/rufio
+  (cd "$cache/src/rufio-$REAL_STACK_RUFIO" &&
+    go get "github.com/bmc-toolbox/bmclib/v2@$REAL_STACK_RUFIO_BMCLIB" >/dev/null 2>&1 &&
+    go build -ldflags='-s -w' -o "$out.partial" github.com/tinkerbell/rufio)
+  mv "$out.partial" "$out"
+  echo "real-stack build: rufio $REAL_STACK_RUFIO built in $((SECONDS - started)) s"
+}
+
+# The bmc.tinkerbell.org CRDs of the deployed Tinkerbell, generated from its API module's
+# v1alpha1/bmc (served here, unlike the Tinkerbell module) by the controller-gen version its
+# Makefile names (CONTROLLER_GEN_VERSION := v0.18.0 at v0.21.0), as its `make manifests` does.
+bmc_crds() {
+  local version="$REAL_STACK_TINKERBELL" gen_version=v0.18.0 started=$SECONDS
+  local out="$cache/crds/tinkerbell-bmc-$version" work="$cache/src/tinkerbell-api-bmc-$version"
+  if [ -s "$out/bmc.tinkerbell.org_machines.yaml" ]; then
+    echo "real-stack build: bmc.tinkerbell.org CRDs $version cached"; return
+  fi
+  build controller-gen sigs.k8s.io/controller-tools "$gen_version" \
+    sigs.k8s.io/controller-tools/cmd/controller-gen
+  local api
+  api="$(module_dir github.com/tinkerbell/tinkerbell/api "$version")"
+  rm -rf "$work" && cp -r "$api" "$work" && chmod -R u+w "$work"
+  mkdir -p "$out.partial"
+  (cd "$work" && go mod download &&
+    "$cache/bin/controller-gen-$gen_version" crd paths=./v1alpha1/bmc/... \
+      output:crd:artifacts:config="$out.partial")
+  rm -rf "$out" && mv "$out.partial" "$out"
+  echo "real-stack build: bmc.tinkerbell.org CRDs $version generated in $((SECONDS - started)) s"
+}
+
 kube_minor_patch="${REAL_STACK_KUBERNETES#v1.}"
 etcd_version="$(grep -E '^\s+go.etcd.io/etcd/server/v3 ' \
   "$(module_dir k8s.io/kubernetes "$REAL_STACK_KUBERNETES")/go.mod" | awk '{print $2}')"
@@ -111,5 +149,9 @@ case "$what" in
     build kustomize-controller github.com/fluxcd/kustomize-controller "$kustomize_version" \
       github.com/fluxcd/kustomize-controller
     notification_crds "$notification_version"
+    ;;&
+  all | rufio)
+    rufio
+    bmc_crds
     ;;
 esac

@@ -18,6 +18,14 @@ REAL_STACK_KUBERNETES="${REAL_STACK_K3S%%+*}"
 # The Gateway API release the tree's gateway-api GitRepository pins.
 REAL_STACK_GATEWAY_API="$(sed -nE 's/^ *tag: (v[0-9.]+)$/\1/p' "$_root/manifests/infrastructure/gateway-api/repository.yaml")"
 export REAL_STACK_K3S REAL_STACK_FLUX REAL_STACK_KUBERNETES REAL_STACK_GATEWAY_API
+# The BMC parts: Tinkerbell from the chart the tree pins; Rufio v0.6.5, the standalone release
+# whose code Tinkerbell v0.21.0 embeds (scripts/real-stack/build.sh), built with the bmclib that
+# v0.21.0's go.mod requires; sushy-tools, the Redfish BMC emulator of the tests (PyPI).
+REAL_STACK_TINKERBELL="$(sed -nE 's/^ *tag: (v[0-9.]+)$/\1/p' "$_root/manifests/infrastructure/controllers/tinkerbell/repository.yaml")"
+REAL_STACK_RUFIO=v0.6.5
+REAL_STACK_RUFIO_BMCLIB=v2.3.5-0.20250331132619-80c6fe5a0a65
+REAL_STACK_SUSHY_TOOLS=2.2.0
+export REAL_STACK_TINKERBELL REAL_STACK_RUFIO REAL_STACK_RUFIO_BMCLIB REAL_STACK_SUSHY_TOOLS
 
 # The folder of MODULE@VERSION in the Go module cache (downloaded when missing).
 module_dir() {

@@ -4,10 +4,10 @@
 # the Debian packages and scripts/real-stack/sushy-tools.sh the emulator.
 #   bash scripts/real-stack/bmc.sh start DIR   # the port is BMC in DIR/ports.env; writes DIR/bmc/env
 #   bash scripts/real-stack/bmc.sh stop DIR
-# libvirtd runs unprivileged (as nobody) in session mode, every folder of it under DIR/bmc: the
-# host's libvirt is not touched and two stacks never share a daemon, a VM or a storage pool. So
-# QEMU cannot open /dev/kvm (root's only) and the VM runs under TCG, which is quick enough for a
-# machine with no disk. sushy-emulator speaks HTTPS (bmclib's Redfish provider knows no other
+# libvirtd runs unprivileged (root hands it to nobody) in session mode, every folder of it under
+# DIR/bmc: the host's libvirt is not touched and two stacks never share a daemon, a VM or a
+# storage pool. So QEMU cannot open /dev/kvm (root's only here) and the VM runs under TCG, quick
+# enough for a machine with no disk. sushy-emulator speaks HTTPS (bmclib's Redfish provider knows no other
 # scheme) with HTTP basic auth from an htpasswd made per start (it has no SessionService, so a
 # Machine needs providerOptions.redfish.useBasicAuth).
 set -euo pipefail
@@ -71,8 +71,12 @@ done
 stop
 rm -rf "$bmc"
 mkdir -p "$bmc"/{config/libvirt,run,cache,data,home,pool,tmp} "$dir/logs" "$dir/pids"
-chown -R nobody:nogroup "$bmc"
-as_nobody=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+# Root hands the daemon to nobody; anyone else runs it as themselves.
+as_nobody=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown -R nobody:nogroup "$bmc"
+  as_nobody=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+fi
 "${as_nobody[@]}" test -w "$bmc" || {
   echo "real-stack bmc: nobody cannot write $bmc (a parent folder closed to others?)" >&2
   exit 1
@@ -80,7 +84,7 @@ as_nobody=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 # QEMU's output to a file, not to virtlogd (which would outlive the stack by two minutes).
 echo 'stdio_handler = "file"' >"$bmc/config/libvirt/qemu.conf"
 : >"$bmc/config/libvirt/libvirtd.conf"
-chown nobody:nogroup "$bmc/config/libvirt/"*.conf
+[ "${#as_nobody[@]}" -eq 0 ] || chown nobody:nogroup "$bmc/config/libvirt/"*.conf
 # PATH names one emulator: libvirtd probes every qemu-system-* it finds (seconds each) at start.
 mkdir -p "$bmc/bin" && ln -s "$(command -v qemu-system-x86_64)" "$bmc/bin/"
 setsid "${as_nobody[@]}" env -i PATH="$bmc/bin:/usr/sbin:/sbin" HOME="$bmc/home" \

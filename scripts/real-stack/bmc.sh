@@ -149,7 +149,7 @@ EOF
 setsid env TMPDIR="$bmc/tmp" NO_PROXY=127.0.0.1,localhost "$sushy/bin/sushy-emulator" \
   --config "$bmc/sushy.conf" >>"$dir/logs/sushy-emulator.log" 2>&1 </dev/null &
 echo $! >"$dir/pids/sushy-emulator.pid"
-answers() {
+answers() { # 401 without credentials: up, and asking for them
   NODE_TLS_REJECT_UNAUTHORIZED=0 node -e 'fetch(process.argv[1]).then((r) => process.exit(r.status === 401 ? 0 : 1), () => process.exit(1))' \
     "https://127.0.0.1:$BMC/redfish/v1/Systems" 2>/dev/null
 }

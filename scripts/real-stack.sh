@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The real control plane on loopback: etcd and kube-apiserver at the Kubernetes version K3s pins,
 # Flux's source-, kustomize- and notification-controller at the versions the pinned Flux ships,
-# with that release's CRDs; stand-ins (e2e/real-stack/) only for what cannot be had here. What is
-# real and what is a stand-in, and why: docs/platform/real-stack.md.
+# with that release's CRDs; Rufio and a Redfish BMC (scripts/real-stack/bmc.sh) driving a QEMU VM;
+# stand-ins (e2e/real-stack/) only for what cannot be had here. What is real and what is a
+# stand-in, and why: docs/platform/real-stack.md.
 #   FOUNDRY_CONSOLE_URL=http://127.0.0.1:PORT bash scripts/real-stack.sh start DIR
 #   bash scripts/real-stack.sh stop DIR
 #   bash scripts/real-stack.sh stop-apiserver|start-apiserver DIR   (tests: an API server restart)
@@ -11,6 +12,7 @@
 # start builds what is missing (cached by version), starts every part, seeds DIR/gitops.git from
 # manifests/ when absent, hands the cluster to Flux with infra/flux-handover.sh, waits until the
 # Kustomizations that can be Ready here are, and writes DIR/env for a console.
+# REAL_STACK_BMC=0 leaves out the BMC (libvirtd, sushy-emulator and the VM); Rufio runs anyway.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 here="$root/scripts/real-stack"
@@ -26,7 +28,12 @@ dir="$(cd "$dir" && pwd)"
 cache="${REAL_STACK_CACHE:-$HOME/.cache/metal-foundry/real-stack}"
 export REAL_STACK_CACHE="$cache"
 
-stop_all() { stop_parts "$dir"/pids/*.pid; }
+stop_all() {
+  # A BMC still starting in the background finishes first, so nothing starts after the stop.
+  if [ -n "${bmc_pid:-}" ]; then wait "$bmc_pid" 2>/dev/null || true; fi
+  bash "$here/bmc.sh" stop "$dir"
+  stop_parts "$dir"/pids/*.pid
+}
 # A PID from a stale file (say, after a reboot) may name someone else's process: only one whose
 # command line or environment names this stack's folder is ours to stop.
 ours() { grep -qsF "$dir/" "/proc/$1/cmdline" || grep -qsF "$dir/" "/proc/$1/environ"; }
@@ -69,11 +76,13 @@ export KUBECTL="$(bin kubectl "$REAL_STACK_KUBERNETES")"
 source_bin="$(bin source-controller "$(flux_controller_version source-controller)")"
 kustomize_bin="$(bin kustomize-controller "$(flux_controller_version kustomize-controller)")"
 notification_bin="$(bin notification-controller "$(flux_controller_version notification-controller)")"
+rufio_bin="$(bin rufio "$REAL_STACK_RUFIO")"
 
 mkdir -p "$dir/logs" "$dir/pids" "$dir/flux/source"
 [ "$command" = start-apiserver ] || stop_all >/dev/null
 names=(ETCD ETCD_PEER APISERVER SOURCE_STORAGE SOURCE_HEALTH SOURCE_METRICS KUSTOMIZE_HEALTH
-  KUSTOMIZE_METRICS EVENTS RECEIVER NOTIFICATION_HEALTH NOTIFICATION_METRICS GIT SMEE ARTIFACTS)
+  KUSTOMIZE_METRICS EVENTS RECEIVER NOTIFICATION_HEALTH NOTIFICATION_METRICS GIT SMEE ARTIFACTS BMC
+  RUFIO_HEALTH RUFIO_METRICS)
 ports_complete() {
   local name
   for name in "${names[@]}"; do grep -qs "^$name=" "$dir/ports.env" || return 1; done
@@ -85,6 +94,12 @@ if [ ! -s "$dir/ports.env" ] || { [ "$command" = start ] && ! ports_complete; };
   for i in "${!names[@]}"; do echo "${names[$i]}=${free[$i]}"; done >"$dir/ports.env"
 fi
 . "$dir/ports.env"
+# The BMC starts beside the control plane (it needs none of it) and is waited for at the end.
+bmc_pid=""
+if [ "$command" = start ] && [ "${REAL_STACK_BMC:-1}" != 0 ]; then
+  bash "$here/bmc.sh" start "$dir" &
+  bmc_pid=$!
+fi
 
 run() { # NAME COMMAND…: in its own process group, so stop ends it with its children
   local name="$1"
@@ -164,6 +179,9 @@ gateway_api_crds="${REAL_STACK_GATEWAY_API_CRDS:-$(module_dir sigs.k8s.io/gatewa
 "$KUBECTL" apply --server-side -f "$gateway_api_crds" >/dev/null
 "$KUBECTL" wait --for=condition=Established --timeout=60s crd/gateways.gateway.networking.k8s.io \
   crd/httproutes.gateway.networking.k8s.io >/dev/null
+# Rufio's CRDs came with Tinkerbell's above, as the pinned release installs them.
+"$KUBECTL" wait --for=condition=Established --timeout=60s crd/machines.bmc.tinkerbell.org \
+  crd/jobs.bmc.tinkerbell.org crd/tasks.bmc.tinkerbell.org >/dev/null
 stage "CRDs installed"
 
 # Keys are made once per stack folder; the console gets the Provider's in DIR/env.
@@ -205,6 +223,13 @@ wait_until kustomize-controller 60 answers "http://127.0.0.1:$KUSTOMIZE_HEALTH/r
 wait_until notification-controller 60 answers "http://127.0.0.1:$NOTIFICATION_HEALTH/readyz"
 stage "Flux $REAL_STACK_FLUX controllers running"
 
+# Rufio with the settings Tinkerbell v0.21.0 gives its embedded copy: a 2-minute BMC connect
+# timeout, no leader election, every namespace.
+run rufio "$rufio_bin" --kubeconfig "$dir/kubeconfig" --bmc-connect-timeout 2m \
+  --metrics-bind-address "127.0.0.1:$RUFIO_METRICS" --health-probe-bind-address "127.0.0.1:$RUFIO_HEALTH"
+wait_until rufio 60 answers "http://127.0.0.1:$RUFIO_HEALTH/readyz"
+stage "Rufio $REAL_STACK_RUFIO running"
+
 # The handover, with the same script cloud-init runs on the control plane.
 cat >"$dir/platform.env" <<EOF
 GIT_REPOSITORY_URL=http://127.0.0.1:$GIT/gitops.git
@@ -243,6 +268,24 @@ if ! "$KUBECTL" -n flux-system wait --for=condition=Ready --timeout=60s receiver
 fi
 stage "handed over: foundry, infra-controllers, infra-configs and tinkerbell Ready, Receiver Ready"
 
+bmc_env=""
+if [ -n "$bmc_pid" ]; then
+  bmc_started="$bmc_pid" bmc_pid=""
+  if ! wait "$bmc_started"; then
+    echo "real-stack: the BMC did not start (REAL_STACK_BMC=0 leaves it out)" >&2
+    stop_all >&2
+    exit 1
+  fi
+  # Its credentials as an operator gives them to Rufio: a Secret beside the Machines.
+  "$KUBECTL" -n tinkerbell create secret generic real-stack-bmc \
+    --from-file=username="$dir/bmc/username" --from-file=password="$dir/bmc/password" \
+    --dry-run=client -o yaml | "$KUBECTL" apply -f - >/dev/null
+  bmc_env="$(cat "$dir/bmc/env")
+REAL_STACK_BMC_SECRET=real-stack-bmc
+REAL_STACK_BMC_SECRET_NAMESPACE=tinkerbell"
+  stage "Redfish BMC (sushy-tools $REAL_STACK_SUSHY_TOOLS, libvirt, QEMU) on 127.0.0.1:$BMC"
+fi
+
 cat >"$dir/env" <<EOF
 KUBECONFIG=$dir/kubeconfig
 FOUNDRY_GIT_URL=http://127.0.0.1:$GIT/gitops.git
@@ -250,5 +293,6 @@ FOUNDRY_SMEE_URL=http://$public_ip:$SMEE
 FLUX_WEBHOOK_SECRET=$(cat "$dir/flux-webhook-secret")
 REAL_STACK_AGENT_URL=http://127.0.0.1:$SMEE/agent
 EOF
+[ -z "$bmc_env" ] || echo "$bmc_env" >>"$dir/env"
 echo "$KUBECTL" >"$dir/kubectl-path"
 stage "ready; settings in $dir/env"

@@ -20,10 +20,13 @@ syslinux=()
 case "$(dpkg --print-architecture)" in amd64 | i386) syslinux=(syslinux) ;; esac
 apt_install_missing git ca-certificates g++ make python3 chromium postgresql shellcheck jq \
   xorriso mtools dosfstools isolinux syslinux-common "${syslinux[@]}" qemu-system-x86 ovmf \
-  qemu-system-arm qemu-efi-aarch64 openssl perl iptables iproute2 busybox xz-utils zstd qemu-utils
-stage "npm packages and iPXE"
+  qemu-system-arm qemu-efi-aarch64 openssl perl iptables iproute2 busybox xz-utils zstd qemu-utils \
+  libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients python3-libvirt python3-venv
+stage "npm packages, iPXE and sushy-tools"
 npm_install_project
 bash scripts/fetch-ipxe.sh
+# The real stack's Redfish BMC emulator, from PyPI into a virtualenv cached by version.
+bash scripts/real-stack/sushy-tools.sh
 
 # Go 1.26 comes with the machine (README); the builds use it as it is (GOTOOLCHAIN=local).
 # Tinkerbell's CRDs first (a minute cold, nothing warm): the unit tests' kept schemas are held to
@@ -56,6 +59,6 @@ if ! wait "$build_pid"; then
   exit 1
 fi
 grep -v '^go: downloading' "$build_log"
-stage "browser tests against the real stack (Kubernetes API, Flux controllers)"
+stage "browser tests against the real stack (Kubernetes API, Flux controllers, Rufio and a Redfish BMC)"
 npx playwright test --config playwright.real-stack.config.ts
 stage "done"

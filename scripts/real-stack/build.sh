@@ -87,6 +87,22 @@ tinkerbell_crds() {
   echo "real-stack build: Tinkerbell CRDs $version generated in $((SECONDS - started)) s"
 }
 
+# Rufio: Tinkerbell v0.21.0 embeds Rufio's controllers (rufio/ in its monorepo), whose module the
+# proxy here refuses. v0.6.5 is the standalone release that code was imported from: the same
+# Machine, Job and Task controllers, API group and version (docs/platform/real-stack.md lists what
+# v0.21.0 changed since). It builds with the bmclib v0.21.0 requires, not its own (the Redfish
+# code of the two is the same; only ipmitool and rpc differ).
+rufio() {
+  local started=$SECONDS out="$cache/bin/rufio-$REAL_STACK_RUFIO"
+  if [ -x "$out" ]; then echo "real-stack build: rufio $REAL_STACK_RUFIO cached"; return; fi
+  wrapper rufio github.com/tinkerbell/rufio "$REAL_STACK_RUFIO" github.com/tinkerbell/rufio
+  (cd "$cache/src/rufio-$REAL_STACK_RUFIO" &&
+    go get "github.com/bmc-toolbox/bmclib/v2@$REAL_STACK_RUFIO_BMCLIB" >/dev/null 2>&1 &&
+    go build -ldflags='-s -w' -o "$out.partial" github.com/tinkerbell/rufio)
+  mv "$out.partial" "$out"
+  echo "real-stack build: rufio $REAL_STACK_RUFIO built in $((SECONDS - started)) s"
+}
+
 what="${1:-all}"
 case "$what" in
   all | tinkerbell)
@@ -112,5 +128,8 @@ case "$what" in
       github.com/fluxcd/kustomize-controller
     build notification-controller github.com/fluxcd/notification-controller "$notification_version" \
       github.com/fluxcd/notification-controller
+    ;;&
+  all | rufio)
+    rufio
     ;;
 esac

@@ -32,6 +32,14 @@ tinkerbell_controller_gen_version() {
   esac
 }
 
+# The BMC parts: Rufio v0.6.5, the standalone release whose code Tinkerbell v0.21.0 embeds
+# (scripts/real-stack/build.sh), built with the bmclib that v0.21.0's go.mod requires;
+# sushy-tools, the Redfish BMC emulator of the tests (PyPI).
+REAL_STACK_RUFIO=v0.6.5
+REAL_STACK_RUFIO_BMCLIB=v2.3.5-0.20250331132619-80c6fe5a0a65
+REAL_STACK_SUSHY_TOOLS=2.2.0
+export REAL_STACK_RUFIO REAL_STACK_RUFIO_BMCLIB REAL_STACK_SUSHY_TOOLS
+
 # The folder of MODULE@VERSION in the Go module cache (downloaded when missing).
 module_dir() {
   go mod download -json "$1@$2" | sed -nE 's/^\s*"(Dir|Error)": "(.*)",?$/\1 \2/p' | {

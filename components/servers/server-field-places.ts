@@ -11,6 +11,7 @@ const fixed: Record<string, FieldPlace> = {
   interfaces: { label: "Network interfaces", id: "mac-0" },
   "bmc.address": { label: "BMC address", id: "bmcAddress" },
   "bmc.secretName": { label: "Secret with the BMC credentials", id: "bmcSecret" },
+  "bmc.port": { label: "BMC Redfish port", id: "bmcPort" },
 };
 
 const perInterface: Record<string, { label: string; id: string }> = {

@@ -57,7 +57,9 @@ export function ServerForm({ action, initial }: { action: ServerAction; initial?
     rack: initial?.rack ?? "",
     bmcAddress: initial?.bmc?.address ?? "",
     bmcSecret: initial?.bmc?.secretName ?? "",
+    bmcPort: initial?.bmc?.port === undefined ? "" : String(initial.bmc.port),
   });
+  const [bmcBasicAuth, setBmcBasicAuth] = useState(initial?.bmc?.basicAuth === true);
   const [nics, setNics] = useState<Nic[]>(nicsOf(initial));
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
@@ -78,7 +80,14 @@ export function ServerForm({ action, initial }: { action: ServerAction; initial?
       rack: form.rack,
       interfaces: nics.map((nic) => (nic.mode === "dhcp" ? { mode: "dhcp", mac: nic.mac } : nic)),
       ...(form.bmcAddress || form.bmcSecret
-        ? { bmc: { address: form.bmcAddress, secretName: form.bmcSecret } }
+        ? {
+            bmc: {
+              address: form.bmcAddress,
+              secretName: form.bmcSecret,
+              port: form.bmcPort,
+              basicAuth: bmcBasicAuth,
+            },
+          }
         : {}),
     };
     const checked = registerServerSchema.safeParse(input);
@@ -317,6 +326,28 @@ export function ServerForm({ action, initial }: { action: ServerAction; initial?
               onChange={set("bmcSecret")}
             />
           </Field>
+          <Field
+            id="bmcPort"
+            label="BMC Redfish port"
+            errors={errors("bmc.port")}
+            hint="Empty for 443."
+          >
+            <input
+              id="bmcPort"
+              className={inputClass}
+              inputMode="numeric"
+              value={form.bmcPort}
+              onChange={set("bmcPort")}
+            />
+          </Field>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={bmcBasicAuth}
+              onChange={(event) => setBmcBasicAuth(event.target.checked)}
+            />
+            Basic auth on every request (for a BMC without Redfish sessions)
+          </label>
         </fieldset>
         <ChangePanel state={flow.state} onConfirm={flow.confirm} onBack={flow.reset} />
         <button type="submit" className={primaryButton} disabled={busy}>

@@ -17,6 +17,13 @@ export const bmcMachineSchema = z.object({
       authSecretRef: z
         .object({ name: z.string().optional(), namespace: z.string().optional() })
         .optional(),
+      providerOptions: z
+        .object({
+          redfish: z
+            .object({ port: z.number().int().optional(), useBasicAuth: z.boolean().optional() })
+            .optional(),
+        })
+        .optional(),
     }),
   }),
 });

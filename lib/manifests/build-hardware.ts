@@ -22,7 +22,7 @@ export type HardwareInput = {
   )[];
   site?: string;
   rack?: string;
-  bmc?: { address: string; secretName: string };
+  bmc?: { address: string; secretName: string; port?: number; basicAuth?: boolean };
   /** Whether Tinkerbell may hand this server a Workflow (true once it is provisioned). */
   allowWorkflow: boolean;
 };
@@ -115,6 +115,24 @@ export function buildBmcMachine(input: HardwareInput): BmcMachine | undefined {
         host: input.bmc.address,
         insecureTLS: false,
         authSecretRef: { name: input.bmc.secretName, namespace: tinkerbellNamespace },
+        ...redfishOptions(input.bmc),
+      },
+    },
+  };
+}
+
+/*
+ * Rufio reaches a Redfish BMC on the port of its provider options (it never reads
+ * `connection.port`), and opens a Redfish session unless told to use basic auth, which BMCs
+ * without a SessionService need.
+ */
+function redfishOptions(bmc: { port?: number; basicAuth?: boolean }) {
+  if (bmc.port === undefined && bmc.basicAuth !== true) return {};
+  return {
+    providerOptions: {
+      redfish: {
+        ...(bmc.port !== undefined ? { port: bmc.port } : {}),
+        ...(bmc.basicAuth === true ? { useBasicAuth: true } : {}),
       },
     },
   };

@@ -172,6 +172,17 @@ const bmcSchema = z.object({
       /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/,
       "must be the name of a Secret (lowercase letters, digits, '-' and '.')",
     ),
+  // The form sends text; an empty field is no port (the BMC's Redfish on 443).
+  port: z.preprocess(
+    (value) => (value === "" || value === undefined ? undefined : Number(value)),
+    z
+      .number({ error: "must be a port number" })
+      .int("must be a port number")
+      .min(1, "must be between 1 and 65535")
+      .max(65535, "must be between 1 and 65535")
+      .optional(),
+  ),
+  basicAuth: z.boolean().optional(),
 });
 
 export const serverSpecSchema = z

@@ -57,6 +57,7 @@ export function serverRecordOf(path: string, text: string): ServerRecord | undef
   const labels = hardware.metadata.labels ?? {};
   const host = machine?.spec.connection.host;
   const secretName = machine?.spec.connection.authSecretRef?.name;
+  const redfish = machine?.spec.connection.providerOptions?.redfish;
   return {
     path,
     name: hardware.metadata.name,
@@ -68,7 +69,15 @@ export function serverRecordOf(path: string, text: string): ServerRecord | undef
     interfaces: interfacesOf(hardware),
     site: labels[labelKeys.site],
     rack: labels[labelKeys.rack],
-    bmc: host && secretName ? { address: host, secretName } : undefined,
+    bmc:
+      host && secretName
+        ? {
+            address: host,
+            secretName,
+            ...(redfish?.port !== undefined ? { port: redfish.port } : {}),
+            ...(redfish?.useBasicAuth === true ? { basicAuth: true } : {}),
+          }
+        : undefined,
     allowWorkflow:
       hardware.spec.interfaces?.some((item) => item.netboot?.allowWorkflow === true) ?? false,
   };

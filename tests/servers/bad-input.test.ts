@@ -140,6 +140,17 @@ const table: [string, Record<string, unknown>, string][] = [
     { bmc: { address: "https://root:calvin@10.0.9.1", secretName: "bmc" } }, // secretlint-disable-line
     "bmc.address",
   ],
+  ["BMC port zero", { bmc: { address: "10.0.9.1", secretName: "bmc", port: 0 } }, "bmc.port"],
+  [
+    "BMC port above 65535",
+    { bmc: { address: "10.0.9.1", secretName: "bmc", port: "70000" } },
+    "bmc.port",
+  ],
+  [
+    "BMC port as words",
+    { bmc: { address: "10.0.9.1", secretName: "bmc", port: "https" } },
+    "bmc.port",
+  ],
   ["preview digest not a digest", { previewDigest: "abc" }, "previewDigest"],
 ];
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { readYamlObjects } from "@/lib/manifests/yaml-document";
+import { editServer } from "@/lib/servers/edit";
+import { getServer } from "@/lib/servers/get-server";
 import { registerServer } from "@/lib/servers/register";
 import { createValidator } from "@/tests/platform/lib/validator";
 import { createServerWorld, operator, serverInput, viewer, type ServerWorld } from "./server-world";
@@ -110,6 +112,55 @@ describe("registerServer against a loopback Git server", () => {
     expect(objects[0]).toMatchObject({
       spec: { bmcRef: { kind: "Machine", name: "rack1-node4" } },
     });
+  });
+
+  it("writes a BMC's Redfish port and basic auth where Rufio reads them, and an edit changes them", async () => {
+    const bmc = { address: "10.0.9.5", secretName: "bmc-rack1-node5" };
+    const input = (extra: Record<string, unknown>) =>
+      serverInput({
+        name: "rack1-node5",
+        hostname: "rack1-node5",
+        interfaces: [{ mode: "dhcp", mac: "aabb.ccdd.ee05" }],
+        bmc: { ...bmc, ...extra },
+      });
+    const path = "manifests/tinkerbell/hardware/rack1-node5.yaml";
+    const machineOf = async () =>
+      readYamlObjects((await world.remoteFile(path)) ?? "").find(
+        (object) => (object as { kind?: string }).kind === "Machine",
+      );
+
+    // The form sends the port as the text typed into it.
+    await registerServer(
+      { actor: operator, input: input({ port: "8443", basicAuth: true }) },
+      world.deps(),
+    );
+    const machine = await machineOf();
+    expect(validator.validate(machine, "bmc.tinkerbell.org/v1alpha1", "Machine")).toEqual([]);
+    expect(machine).toMatchObject({
+      spec: {
+        connection: {
+          host: "10.0.9.5",
+          providerOptions: { redfish: { port: 8443, useBasicAuth: true } },
+        },
+      },
+    });
+    expect(
+      (await getServer({ actor: viewer, input: { name: "rack1-node5" } }, world.deps()))?.server
+        .bmc,
+    ).toEqual({
+      ...bmc,
+      port: 8443,
+      basicAuth: true,
+    });
+
+    await editServer(
+      { actor: operator, input: input({ port: "", basicAuth: false }) },
+      world.deps(),
+    );
+    const edited = await machineOf();
+    expect(validator.validate(edited, "bmc.tinkerbell.org/v1alpha1", "Machine")).toEqual([]);
+    expect(JSON.stringify(edited)).not.toContain("providerOptions");
+    expect(edited).toMatchObject({ spec: { connection: { host: "10.0.9.5" } } });
   });
 
   it("refuses duplicates of a name, a MAC or an IP anywhere in the repository, naming the field", async () => {

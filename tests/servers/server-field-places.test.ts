@@ -13,6 +13,7 @@ describe("where the server form shows a refused field", () => {
       id: "dns-2",
     });
     expect(serverFieldPlace("bmc.secretName")?.id).toBe("bmcSecret");
+    expect(serverFieldPlace("bmc.port")?.id).toBe("bmcPort");
   });
 
   it("knows nothing of a path the form has no field for", () => {

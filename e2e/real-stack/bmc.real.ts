@@ -64,10 +64,12 @@ function machine(name: string, secret: string, port: number) {
 }
 
 let jobs = 0;
+const created: string[] = [];
 /** Creates a Job of these tasks on the Machine and waits until Rufio finished it. */
 async function runJob(machineName: string, tasks: Record<string, unknown>[]) {
   jobs += 1;
   const name = `${machineName}-${jobs}`;
+  created.push(`${group}/jobs/${name}`);
   await api.create(`${group}/jobs`, {
     apiVersion: "bmc.tinkerbell.org/v1alpha1",
     kind: "Job",
@@ -120,6 +122,11 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   // TCG keeps a core busy while the VM runs: it is off for the specs after this one.
   await virsh("destroy", system).catch(() => undefined);
+  // What these specs made by hand is not in Git: later specs see only what Flux applied.
+  for (const name of ["bmc-vm", "bmc-vm-wrong", "bmc-silent"])
+    created.push(`${group}/machines/${name}`);
+  created.push(`/api/v1/namespaces/${namespace}/secrets/bmc-vm-wrong`);
+  for (const apiPath of created) await api.delete(apiPath);
 });
 
 test("power on through Rufio starts the VM, and the Machine says on", async () => {

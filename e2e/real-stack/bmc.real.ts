@@ -8,7 +8,8 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { kubeRest } from "./kube-rest";
 import { realStackDir } from "./settings";
-import { stackEnv, stackPort } from "./stack";
+import { bmcSetting, domstate, virsh, withoutBmc } from "./bmc-vm";
+import { stackPort } from "./stack";
 
 /*
  * Real Rufio (the controllers Tinkerbell v0.21.0 embeds) against a real Redfish BMC: sushy-tools'
@@ -18,7 +19,6 @@ import { stackEnv, stackPort } from "./stack";
  * Job's and Task's status.
  */
 test.describe.configure({ mode: "serial" });
-const withoutBmc = process.env.REAL_STACK_BMC === "0";
 test.skip(withoutBmc, "the stack was started without its BMC (REAL_STACK_BMC=0)");
 
 type Condition = { type: string; status: string; message?: string };
@@ -30,19 +30,10 @@ const group = `/apis/bmc.tinkerbell.org/v1alpha1/namespaces/${namespace}`;
 const api = kubeRest(realStackDir, `https://127.0.0.1:${stackPort("APISERVER")}`);
 const execFileAsync = promisify(execFile);
 
-function setting(name: string): string {
-  const value = stackEnv[name];
-  if (value !== undefined || withoutBmc) return value ?? "";
-  throw new Error(`the real stack wrote no ${name} to its env`);
-}
+const setting = bmcSetting;
 const bmcPort = Number(setting("REAL_STACK_BMC_PORT"));
 const system = setting("REAL_STACK_BMC_SYSTEM");
-const libvirtUri = `qemu+unix:///session?socket=${setting("REAL_STACK_BMC_LIBVIRT_SOCKET")}`;
 const serialLog = setting("REAL_STACK_BMC_SERIAL_LOG");
-
-const virsh = async (...args: string[]) =>
-  (await execFileAsync("virsh", ["-q", "-c", libvirtUri, ...args])).stdout.trim();
-const domstate = () => virsh("domstate", system);
 
 /** A Machine as the platform writes one, with the Redfish options this BMC needs. */
 function machine(name: string, secret: string, port: number) {

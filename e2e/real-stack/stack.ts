@@ -81,7 +81,7 @@ export async function registerInBrowser(
     mac: string;
     site?: string;
     rack?: string;
-    bmc?: { address: string; secret: string };
+    bmc?: { address: string; secret: string; port?: string; basicAuth?: boolean };
   },
 ): Promise<string> {
   await page.goto("/servers/new");
@@ -92,6 +92,8 @@ export async function registerInBrowser(
   if (server.bmc) {
     await page.getByLabel("BMC address").fill(server.bmc.address);
     await page.getByLabel("Secret with the BMC credentials").fill(server.bmc.secret);
+    if (server.bmc.port) await page.getByLabel("BMC Redfish port").fill(server.bmc.port);
+    if (server.bmc.basicAuth) await page.getByLabel(/Basic auth on every request/).check();
   }
   await page.getByRole("button", { name: "Preview the commit" }).click();
   await page.getByRole("button", { name: "Commit" }).click();
